@@ -1,0 +1,82 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Realise",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "realise", targets: ["realise"]),
+        .library(name: "RealiseModel", targets: ["RealiseModel"]),
+        .library(name: "RealiseStore", targets: ["RealiseStore"]),
+        .library(name: "RealiseImport", targets: ["RealiseImport"]),
+        .library(name: "RealiseGaps", targets: ["RealiseGaps"]),
+        .library(name: "RealiseReports", targets: ["RealiseReports"]),
+        .plugin(name: "ValidatePlans", targets: ["ValidatePlans"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // The only place C (libxml2) is seen: module.modulemap + shim.h.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Entities, ids, links, dates and values. No I/O.
+        .target(name: "RealiseModel"),
+        // SQLite workspace through GRDB: migrations, records, queries.
+        .target(
+            name: "RealiseStore",
+            dependencies: ["RealiseModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Importer protocol, sniffing, one folder per format.
+        .target(
+            name: "RealiseImport",
+            dependencies: [
+                "RealiseModel", "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("RealiseXML/realise-plan-1.xsd")]
+        ),
+        // Gap rules and coverage over a workspace snapshot.
+        .target(name: "RealiseGaps", dependencies: ["RealiseModel"]),
+        // Renderers: one protocol per output family, one type per format.
+        .target(name: "RealiseReports", dependencies: ["RealiseModel", "RealiseGaps"]),
+        // The command line: argument parsing and printing only.
+        .executableTarget(
+            name: "realise",
+            dependencies: [
+                "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .plugin(
+            name: "ValidatePlans",
+            capability: .command(
+                intent: .custom(verb: "validate-plans", description: "Validate every plan under imports/ with realise"),
+                permissions: []
+            ),
+            dependencies: ["realise"]
+        ),
+        .testTarget(name: "RealiseModelTests", dependencies: ["RealiseModel"]),
+        .testTarget(
+            name: "RealiseImportTests",
+            dependencies: ["RealiseImport", "RealiseModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "RealiseStoreTests", dependencies: ["RealiseStore", "RealiseImport", "RealiseModel"]),
+        .testTarget(name: "RealiseGapsTests", dependencies: ["RealiseGaps", "RealiseModel"]),
+        .testTarget(
+            name: "RealiseReportsTests",
+            dependencies: ["RealiseReports", "RealiseGaps", "RealiseModel"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "RealiseCLITests", dependencies: ["realise"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

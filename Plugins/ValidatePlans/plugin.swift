@@ -1,0 +1,2 @@
+import PackagePlugin
+@main struct ValidatePlans: CommandPlugin { func performCommand(context: PluginContext, arguments: [String]) async throws {} }

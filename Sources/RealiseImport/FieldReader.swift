@@ -1,0 +1,65 @@
+import RealiseModel
+
+/// Converts the text of one field (an attribute or a CSV cell) into a typed value, recording a located
+/// problem when it cannot. Shared by every importer so the same input gets the same message everywhere.
+struct FieldReader {
+    let path: String
+    var line = 0
+    var column = 0
+    var problems: [Diagnostic] = []
+
+    init(path: String) { self.path = path }
+
+    private mutating func fail(_ message: String) {
+        problems.append(Diagnostic(.error, path: path, line: line, column: column, message))
+    }
+
+    /// A `YYYY-MM-DD` day, nil when empty; a bad date is a problem.
+    mutating func day(_ text: String?, _ field: String) -> Day? {
+        guard let text = text?.trimmed, !text.isEmpty else { return nil }
+        if let day = Day(iso: text) { return day }
+        fail("\(field) '\(text.prefix(40))' is not a real date; write it as YYYY-MM-DD")
+        return nil
+    }
+
+    /// A number, nil when empty; text that is not a number is a problem.
+    mutating func number(_ text: String?, _ field: String) -> Double? {
+        guard let text = text?.trimmed, !text.isEmpty else { return nil }
+        if let value = Double(lenient: text) { return value }
+        fail("\(field) '\(text.prefix(40))' is not a number")
+        return nil
+    }
+
+    /// One of a vocabulary, nil when empty; an unknown word is a problem naming the choices.
+    mutating func choice<T: KebabCaseEnum>(_ text: String?, _ field: String) -> T? {
+        guard let text = text?.trimmed, !text.isEmpty else { return nil }
+        if let value = T(lenient: text) { return value }
+        fail("\(field) '\(text.prefix(40))' is not one of: \(T.choices)")
+        return nil
+    }
+
+    /// A metric value: a number, or (with a warning) text kept as a qualitative note.
+    func value(_ text: String?, warnings: inout [Diagnostic]) -> (Double?, String?) {
+        guard let text = text?.trimmed, !text.isEmpty else { return (nil, nil) }
+        if let value = Double(lenient: text) { return (value, nil) }
+        warnings.append(Diagnostic(.warning, path: path, line: line, column: column,
+                                   "value '\(text.prefix(40))' is not a number; kept as a qualitative note"))
+        return (nil, text)
+    }
+
+    /// Ids in a list cell: split on `;`, `,`, `|` and whitespace.
+    static func ids(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" || $0.isWhitespace }).map(String.init)
+    }
+}
+
+extension String {
+    /// Without leading and trailing whitespace and newlines.
+    var trimmed: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

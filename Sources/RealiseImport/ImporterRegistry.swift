@@ -1,0 +1,76 @@
+import Foundation
+import RealiseModel
+
+/// The importers Realise knows, and the choice of one for a file by content sniffing (root element and
+/// namespace for XML, header row for CSV), never by extension alone.
+public struct ImporterRegistry: Sendable {
+    public let importers: [any PlanImporter]
+
+    /// The registry with every built-in format.
+    public static let standard = ImporterRegistry(importers: [RealiseXMLImporter(), RegisterCSVImporter()])
+
+    public init(importers: [any PlanImporter]) { self.importers = importers }
+
+    /// The importer for a format id.
+    public func importer(for format: ImportFormat) -> (any PlanImporter)? {
+        importers.first { $0.format == format }
+    }
+
+    /// The importer whose format the file's content matches.
+    /// - Throws: `.fileNotFound`, `.unreadable`, or `.unknownFormat` saying what was seen.
+    public func detect(path: String) throws(ImportError) -> any PlanImporter {
+        let head = try FileHead.read(path: path)
+        if let found = importers.first(where: { $0.recognises(head) }) { return found }
+        let seen: String
+        if let root = head.rootElement {
+            seen = "XML with root <\(root)>" + (head.rootNamespace.map { " in namespace \($0)" } ?? " and no namespace")
+        } else if head.text.isEmpty {
+            seen = "the file is empty"
+        } else if head.text.unicodeScalars.contains(where: { $0.value == 0 || $0 == "\u{FFFD}" }) {
+            seen = "binary content"
+        } else {
+            seen = "no recognised header row"
+        }
+        throw .unknownFormat(path: path, hint: seen)
+    }
+
+    /// Reads one file with the given or detected importer and fingerprints it.
+    public func read(path: String, format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> ImportedFile {
+        let importer: any PlanImporter
+        if let format {
+            guard let chosen = self.importer(for: format) else { throw .unknownFormat(path: path, hint: "no importer for \(format.rawValue)") }
+            _ = try FileHead.read(path: path)
+            importer = chosen
+        } else {
+            importer = try detect(path: path)
+        }
+        let sha = try FileDigest.sha256(path: path)
+        let (plan, warnings) = try importer.read(path: path, options: options)
+        return ImportedFile(path: path, format: importer.format.rawValue, sha256: sha, plan: plan, warnings: warnings)
+    }
+
+    /// Expands folders (recursively, sorted, hidden files skipped) into the plan files under them:
+    /// files with a plan extension (`.xml`, `.csv`, `.tsv`, `.txt`). Files named directly are kept as given.
+    public static func planFiles(in paths: [String]) throws(ImportError) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { throw .fileNotFound(path: path) }
+            guard isFolder.boolValue else { files.append(path); continue }
+            guard let walker = manager.enumerator(atPath: path) else { throw .unreadable(path: path, reason: "cannot list the folder") }
+            var found: [String] = []
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") { walker.skipDescendants(); continue }
+                let ext = (name as NSString).pathExtension.lowercased()
+                guard ["xml", "csv", "tsv", "txt"].contains(ext) else { continue }
+                let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
+                var sub: ObjCBool = false
+                if manager.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+}

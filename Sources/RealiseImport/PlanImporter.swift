@@ -1,0 +1,29 @@
+import RealiseModel
+
+/// What an importer needs besides the file.
+public struct ImportOptions: Sendable {
+    /// Programme id given to entities whose file does not name one (`--programme`).
+    public var programme: String?
+    /// Extra header → column name pairs for CSV formats (from `--mapping`).
+    public var columnMapping: [String: String]
+
+    public init(programme: String? = nil, columnMapping: [String: String] = [:]) {
+        self.programme = programme
+        self.columnMapping = columnMapping
+    }
+}
+
+/// A reader for one plan format. Importers are stateless; each call reads one file completely or throws.
+public protocol PlanImporter: Sendable {
+    /// The format this importer reads.
+    var format: ImportFormat { get }
+    /// Whether the start of a file looks like this format (root element and namespace, header row).
+    func recognises(_ head: FileHead) -> Bool
+    /// Reads the whole file into a plan, or throws with every problem located in the file.
+    func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings
+}
+
+extension Plan {
+    /// A plan and the warnings about values that were imported anyway.
+    public typealias WithWarnings = (plan: Plan, warnings: [Diagnostic])
+}

@@ -1,0 +1,145 @@
+import RealiseModel
+
+/// Turns rows of the register's tables into entities, links and values.
+struct RegisterRowMapper {
+    let path: String
+    let programme: String?
+    var plan = Plan()
+    var problems: [Diagnostic] = []
+    var warnings: [Diagnostic] = []
+    private var fields: FieldReader
+    private var metricIds: Set<String> = []
+
+    init(path: String, programme: String?) {
+        self.path = path
+        self.programme = programme
+        fields = FieldReader(path: path)
+    }
+
+    private func source(_ row: RegisterTable.Row, _ id: String?) -> SourceRef {
+        SourceRef(path: path, line: row.line, column: 1, format: ImportFormat.registerCSV.rawValue, identifier: id)
+    }
+
+    private mutating func require(_ row: RegisterTable.Row, _ column: RegisterColumn, _ what: String) -> String? {
+        if let value = row[column] { return value }
+        problems.append(Diagnostic(.error, path: path, line: row.line, column: 1, "\(what) is empty; every row needs one"))
+        return nil
+    }
+
+    mutating func map(_ row: RegisterTable.Row, as kind: RegisterTable.Kind) {
+        fields.line = row.line
+        switch kind {
+        case .benefits: mapBenefit(row)
+        case .objectives: mapObjective(row)
+        case .deliverables: mapDeliverable(row)
+        case .metrics:
+            if let id = require(row, .metricId, "Metric ID") { mapMetric(row, id: id, benefit: nil) }
+        case .values: mapValue(row)
+        }
+        problems += fields.problems
+        fields.problems.removeAll()
+    }
+
+    private mutating func links(_ kind: Link.Kind, from: String?, to: String?, _ row: RegisterTable.Row, list: RegisterColumn) {
+        for other in FieldReader.ids(row[list]) {
+            plan.links.append(Link(kind: kind, from: from ?? other, to: to ?? other, source: source(row, nil)))
+        }
+    }
+
+    private mutating func mapBenefit(_ row: RegisterTable.Row) {
+        guard let id = require(row, .benefitId, "Benefit ID") else { return }
+        plan.benefits.append(Benefit(
+            id: id, description: require(row, .description, "the description of benefit '\(id)'") ?? "",
+            kind: fields.choice(row[.kind], "type") ?? .benefit, benefitClass: fields.choice(row[.benefitClass], "class"),
+            confidence: fields.choice(row[.confidence], "confidence"),
+            realisationStart: fields.day(row[.realisationStart], "realisation start"),
+            realisationEnd: fields.day(row[.realisationEnd], "realisation end"),
+            observableOutcome: row[.observableOutcome], attribution: row[.attribution], measurement: row[.measurementMethod],
+            programme: row[.programme] ?? programme, owner: row[.owner], organisation: row[.organisation],
+            notes: row[.notes], source: source(row, id)))
+        links(.contributesTo, from: id, to: nil, row, list: .objectiveIds)
+        links(.enabledBy, from: id, to: nil, row, list: .deliverableIds)
+        links(.dependsOn, from: id, to: nil, row, list: .dependsOn)
+        if row[.metricId] != nil || row[.metric] != nil {
+            mapMetric(row, id: row[.metricId] ?? "\(id)-M", benefit: id)
+        } else if row[.baselineValue] != nil || row[.targetValue] != nil {
+            problems.append(Diagnostic(.error, path: path, line: row.line, column: 1,
+                "benefit '\(id)' has a baseline or target but no Metric ID or Metric name to hold it"))
+        }
+    }
+
+    private mutating func mapMetric(_ row: RegisterTable.Row, id: String, benefit: String?) {
+        if !metricIds.contains(id) {
+            metricIds.insert(id)
+            plan.metrics.append(Metric(
+                id: id, name: row[.metric] ?? id, unit: row[.unit],
+                direction: fields.choice(row[.direction], "direction") ?? .increase,
+                measureType: fields.choice(row[.measureType], "measure type") ?? .number,
+                frequency: fields.choice(row[.frequency], "frequency"), dataSource: row[.dataSource],
+                programme: row[.programme] ?? programme, owner: row[.metricOwner] ?? row[.owner],
+                organisation: row[.organisation], notes: benefit == nil ? row[.notes] : nil, source: source(row, id)))
+        }
+        if let benefit {
+            plan.links.append(Link(kind: .measures, from: id, to: benefit, share: fields.number(row[.share], "share"),
+                                   source: source(row, nil)))
+        } else {
+            for other in FieldReader.ids(row[.benefitIds]) {
+                plan.links.append(Link(kind: .measures, from: id, to: other, share: fields.number(row[.share], "share"),
+                                       source: source(row, nil)))
+            }
+        }
+        for (kind, valueColumn, dateColumn) in [(MetricValue.Kind.baseline, RegisterColumn.baselineValue, RegisterColumn.baselineDate),
+                                                (.target, .targetValue, .targetDate)] {
+            guard row[valueColumn] != nil || row[dateColumn] != nil else { continue }
+            guard let date = fields.day(row[dateColumn], "\(kind.rawValue) date") else {
+                if row[dateColumn] == nil {
+                    problems.append(Diagnostic(.error, path: path, line: row.line, column: 1,
+                        "metric '\(id)' has a \(kind.rawValue) value but no \(kind.rawValue) date; add the date"))
+                }
+                continue
+            }
+            let (value, text) = fields.value(row[valueColumn], warnings: &warnings)
+            plan.values.append(MetricValue(metric: id, kind: kind, date: date, value: value, text: text, source: source(row, nil)))
+        }
+    }
+
+    private mutating func mapObjective(_ row: RegisterTable.Row) {
+        guard let id = require(row, .objectiveId, "Objective ID") else { return }
+        plan.objectives.append(Objective(
+            id: id, statement: require(row, .statement, "the statement of objective '\(id)'") ?? "",
+            parent: row[.parent], horizon: fields.day(row[.horizon], "horizon"),
+            programme: row[.programme] ?? programme, owner: row[.owner], organisation: row[.organisation],
+            notes: row[.notes], source: source(row, id)))
+        links(.contributesTo, from: nil, to: id, row, list: .benefitIds)
+    }
+
+    private mutating func mapDeliverable(_ row: RegisterTable.Row) {
+        guard let id = require(row, .deliverableId, "Deliverable ID") else { return }
+        plan.deliverables.append(Deliverable(
+            id: id, name: require(row, .name, "the name of deliverable '\(id)'") ?? "",
+            kind: fields.choice(row[.kind], "kind") ?? .task, parent: row[.parent],
+            plannedStart: fields.day(row[.plannedStart], "planned start"),
+            plannedFinish: fields.day(row[.plannedFinish], "planned finish"),
+            baselineStart: fields.day(row[.baselineStart], "baseline start"),
+            baselineFinish: fields.day(row[.baselineFinish], "baseline finish"),
+            forecastFinish: fields.day(row[.forecastFinish], "forecast finish"),
+            actualStart: fields.day(row[.actualStart], "actual start"),
+            actualFinish: fields.day(row[.actualFinish], "actual finish"),
+            percentComplete: fields.number(row[.percentComplete], "percent complete"), status: row[.status],
+            deliveryConfidence: fields.choice(row[.deliveryConfidence], "delivery confidence"),
+            programme: row[.programme] ?? programme, owner: row[.owner], organisation: row[.organisation],
+            notes: row[.notes], source: source(row, id)))
+        links(.enabledBy, from: nil, to: id, row, list: .benefitIds)
+        links(.dependsOn, from: id, to: nil, row, list: .dependsOn)
+    }
+
+    private mutating func mapValue(_ row: RegisterTable.Row) {
+        guard let metric = require(row, .metricId, "Metric ID"),
+              let date = fields.day(require(row, .date, "the date of a value of metric '\(metric)'"), "date") else { return }
+        let (value, text) = fields.value(row[.value], warnings: &warnings)
+        plan.values.append(MetricValue(
+            metric: metric, kind: fields.choice(row[.kind], "kind") ?? .measurement, date: date, value: value, text: text,
+            note: row[.notes], dataSource: row[.source], confidence: fields.choice(row[.confidence], "confidence"),
+            source: source(row, nil)))
+    }
+}

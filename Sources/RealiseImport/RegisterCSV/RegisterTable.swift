@@ -1,0 +1,77 @@
+import RealiseModel
+
+/// A CSV table of the `register-csv` format with its header resolved to columns.
+struct RegisterTable {
+    /// Which of the register's tables a CSV is, told from its header.
+    enum Kind {
+        case benefits, objectives, deliverables, metrics, values
+    }
+
+    /// One data row: its line and cells by column.
+    struct Row {
+        var line: Int
+        var cells: [RegisterColumn: String]
+
+        subscript(column: RegisterColumn) -> String? {
+            guard let value = cells[column]?.trimmed, !value.isEmpty else { return nil }
+            return value
+        }
+    }
+
+    let kind: Kind
+    let rows: [Row]
+    /// Header cells no column claims, with their column number.
+    let unusedHeaders: [(String, Int)]
+
+    /// Resolves each header cell: the mapping file first, then the column names and aliases.
+    static func columns(of header: [String], mapping: [String: String]) -> [RegisterColumn?] {
+        let mapped = Dictionary(mapping.map { (RegisterColumn.key($0.key), RegisterColumn.key($0.value)) },
+                                uniquingKeysWith: { first, _ in first })
+        return header.map { cell in
+            let key = RegisterColumn.key(cell)
+            return RegisterColumn.byKey[mapped[key] ?? key]
+        }
+    }
+
+    /// The table kind a set of columns describes, or nil when it is none of them.
+    static func kind(of columns: Set<RegisterColumn>) -> Kind? {
+        if columns.contains(.benefitId) { return .benefits }
+        if columns.contains(.deliverableId) { return .deliverables }
+        if columns.contains(.objectiveId) { return .objectives }
+        if columns.contains(.metricId) { return columns.contains(.date) ? .values : .metrics }
+        return nil
+    }
+
+    init(csv: CSVReader, path: String, mapping: [String: String]) throws(ImportError) {
+        guard let header = csv.records.first else {
+            throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is empty; a register needs a header row")])
+        }
+        let columns = RegisterTable.columns(of: header.fields, mapping: mapping)
+        guard let kind = RegisterTable.kind(of: Set(columns.compactMap { $0 })) else {
+            throw .invalid([Diagnostic(.error, path: path, line: header.line,
+                "the header names no id column (Benefit ID, Deliverable ID, Objective ID or Metric ID); add one or map a header to it with --mapping")])
+        }
+        var seen: [RegisterColumn: Int] = [:]
+        var unused: [(String, Int)] = []
+        for (index, column) in columns.enumerated() {
+            guard let column else {
+                if !header.fields[index].trimmed.isEmpty { unused.append((header.fields[index], index + 1)) }
+                continue
+            }
+            if let first = seen[column] {
+                throw .invalid([Diagnostic(.error, path: path, line: header.line, column: index + 1,
+                    "header '\(header.fields[index])' means the same column (\(column.rawValue)) as column \(first); rename or map one of them")])
+            }
+            seen[column] = index + 1
+        }
+        self.kind = kind
+        unusedHeaders = unused
+        rows = csv.records.dropFirst().map { record in
+            var cells: [RegisterColumn: String] = [:]
+            for (index, value) in record.fields.enumerated() where index < columns.count {
+                if let column = columns[index] { cells[column] = value }
+            }
+            return Row(line: record.line, cells: cells)
+        }
+    }
+}
