@@ -57,7 +57,7 @@ public struct ImporterRegistry: Sendable {
         for path in paths {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { throw .fileNotFound(path: path) }
-            guard isFolder.boolValue else { files.append(path); continue }
+            guard isFolder.boolValue else { files.append(canonical(path)); continue }
             guard let walker = manager.enumerator(atPath: path) else { throw .unreadable(path: path, reason: "cannot list the folder") }
             var found: [String] = []
             while let relative = walker.nextObject() as? String {
@@ -67,7 +67,7 @@ public struct ImporterRegistry: Sendable {
                 guard ["xml", "csv", "tsv", "txt"].contains(ext) else { continue }
                 let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 var sub: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+                if manager.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(canonical(full)) }
             }
             files += found.sorted()
         }

@@ -1,0 +1,64 @@
+import RealiseModel
+
+/// One gap: which rule found it, about what, why, the numbers behind it, and where its subject was defined.
+public struct Finding: Sendable, Hashable, Codable {
+    /// The entity a finding is about.
+    public struct Subject: Sendable, Hashable, Codable {
+        public var type: String
+        public var id: String
+        public var name: String
+    }
+
+    /// Where the subject came from.
+    public struct Source: Sendable, Hashable, Codable {
+        public var path: String
+        public var line: Int
+    }
+
+    public var rule: String
+    public var severity: Severity
+    public var subject: Subject
+    public var message: String
+    public var evidence: [String: Evidence]
+    public var source: Source
+
+    public init<E: Entity>(rule: any GapRule, about entity: E, message: String, evidence: [String: Evidence] = [:]) {
+        self.rule = type(of: rule).id
+        severity = type(of: rule).severity
+        subject = Subject(type: E.type.rawValue, id: entity.id, name: entity.displayName)
+        self.message = message
+        self.evidence = evidence
+        source = Source(path: entity.source.path, line: entity.source.line)
+    }
+}
+
+/// A value in a finding's evidence: text, a number, or a list of ids.
+public enum Evidence: Sendable, Hashable, Codable, CustomStringConvertible {
+    case text(String)
+    case number(Double)
+    case list([String])
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .number(let number): try container.encode(number)
+        case .list(let list): try container.encode(list)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Double.self) { self = .number(number) }
+        else if let list = try? container.decode([String].self) { self = .list(list) }
+        else { self = .text(try container.decode(String.self)) }
+    }
+
+    public var description: String {
+        switch self {
+        case .text(let text): text
+        case .number(let number): number.plainText
+        case .list(let list): list.joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import RealiseModel
+
+/// Runs the gap rules over a plan and computes coverage.
+public struct GapAnalyzer: Sendable {
+    /// The rules to run.
+    public let rules: [any GapRule]
+
+    /// - Parameters:
+    ///   - only: run only these rule ids (all when empty).
+    ///   - skip: rule ids not to run.
+    /// - Throws: `GapError.unknownRule` for an id that is no rule's.
+    public init(only: [String] = [], skip: [String] = []) throws(GapError) {
+        for id in only + skip where GapRules.rule(id) == nil { throw .unknownRule(id) }
+        rules = GapRules.all.filter { rule in
+            let id = type(of: rule).id
+            return (only.isEmpty || only.contains(id)) && !skip.contains(id)
+        }
+    }
+
+    /// The report for `plan` as of `asOf`.
+    public func report(for plan: Plan, asOf: Day) -> GapReport {
+        let context = GapContext(plan: plan, asOf: asOf)
+        var findings = rules.flatMap { $0.findings(in: context) }
+        let order = Dictionary(uniqueKeysWithValues: GapRules.ids.enumerated().map { ($1, $0) })
+        findings = findings.enumerated().sorted { a, b in
+            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+            let ra = order[a.element.rule] ?? 0, rb = order[b.element.rule] ?? 0
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
+        var summary = GapReport.Summary()
+        for finding in findings {
+            switch finding.severity {
+            case .high: summary.high += 1
+            case .medium: summary.medium += 1
+            case .low: summary.low += 1
+            }
+        }
+        return GapReport(asOf: asOf, summary: summary, findings: findings, coverage: coverage(context))
+    }
+
+    private func coverage(_ context: GapContext) -> [Coverage] {
+        context.plan.objectives.map { objective in
+            let benefits = context.benefits(servingObjective: objective.id)
+            var row = Coverage(objective: objective.id, statement: objective.statement, benefits: benefits.count,
+                               withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0)
+            for benefit in benefits {
+                if !context.targets(of: benefit, .enabledBy).isEmpty { row.withDeliverable += 1 }
+                let metrics = context.metrics(measuring: benefit)
+                if metrics.contains(where: { metric in
+                    let kinds = Set((context.values[metric] ?? []).map(\.kind))
+                    return kinds.contains(.baseline) && kinds.contains(.target)
+                }) { row.withMeasurableMetric += 1 }
+                if metrics.contains(where: { isRecentlyMeasured($0, context) }) { row.recentlyMeasured += 1 }
+            }
+            return row
+        }
+    }
+
+    /// A measurement on or before as-of within 1.5 × the metric's collection frequency (a quarter when unset).
+    private func isRecentlyMeasured(_ metric: String, _ context: GapContext) -> Bool {
+        let frequency = context.plan.metrics.first { $0.id == metric }?.frequency ?? .quarterly
+        let window = Int((Double(frequency.days) * 1.5).rounded())
+        return (context.values[metric] ?? []).contains { value in
+            value.kind == .measurement && value.date <= context.asOf && value.date.days(to: context.asOf) <= window
+        }
+    }
+}
+
+/// Why a gap analysis could not run.
+public enum GapError: Error, Sendable, CustomStringConvertible {
+    case unknownRule(String)
+
+    public var description: String {
+        switch self {
+        case .unknownRule(let id): "unknown rule '\(id)'; the rules are: \(GapRules.ids.joined(separator: ", "))"
+        }
+    }
+}

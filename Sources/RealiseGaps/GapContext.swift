@@ -1,0 +1,79 @@
+import RealiseModel
+
+/// A plan with the indexes rules need, built once per report: links by end, children by parent.
+public struct GapContext: Sendable {
+    public let plan: Plan
+    /// "Today" for the report.
+    public let asOf: Day
+    /// Links by their source id.
+    public let outgoing: [String: [Link]]
+    /// Links by their target id.
+    public let incoming: [String: [Link]]
+    /// Child objectives by parent id.
+    public let childObjectives: [String: [String]]
+    /// Child deliverables by parent id.
+    public let childDeliverables: [String: [String]]
+    /// Values of each metric, ordered by date.
+    public let values: [String: [MetricValue]]
+    public let deliverablesById: [String: Deliverable]
+    private let objectiveIds: Set<String>
+    private let benefitIds: Set<String>
+
+    public init(plan: Plan, asOf: Day) {
+        self.plan = plan
+        self.asOf = asOf
+        outgoing = Dictionary(grouping: plan.links, by: \.from)
+        incoming = Dictionary(grouping: plan.links, by: \.to)
+        childObjectives = Dictionary(grouping: plan.objectives.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
+        childDeliverables = Dictionary(grouping: plan.deliverables.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
+        values = Dictionary(grouping: plan.values, by: \.metric).mapValues { $0.sorted { $0.date < $1.date } }
+        deliverablesById = Dictionary(plan.deliverables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        objectiveIds = Set(plan.objectives.map(\.id))
+        benefitIds = Set(plan.benefits.map(\.id))
+    }
+
+    /// Ids at the other end of `id`'s outgoing links of `kind`.
+    public func targets(of id: String, _ kind: Link.Kind) -> [String] {
+        (outgoing[id] ?? []).filter { $0.kind == kind }.map(\.to)
+    }
+
+    /// Ids at the start of links of `kind` that end at `id`.
+    public func sources(of id: String, _ kind: Link.Kind) -> [String] {
+        (incoming[id] ?? []).filter { $0.kind == kind }.map(\.from)
+    }
+
+    /// The objective and every objective nested under it.
+    public func objectiveTree(_ id: String) -> [String] {
+        var result: [String] = []
+        var queue = [id]
+        var seen = Set<String>()
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            result.append(next)
+            queue += childObjectives[next] ?? []
+            queue += sources(of: next, .contributesTo).filter { objectiveIds.contains($0) }
+        }
+        return result
+    }
+
+    /// Benefits contributing to the objective or to any objective nested under it.
+    public func benefits(servingObjective id: String) -> [String] {
+        var seen = Set<String>()
+        return objectiveTree(id).flatMap { sources(of: $0, .contributesTo) }
+            .filter { benefitIds.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// Metrics that measure the benefit.
+    public func metrics(measuring benefit: String) -> [String] { sources(of: benefit, .measures) }
+
+    /// The deliverable and its ancestors in the work breakdown structure.
+    public func deliverableLineage(_ id: String) -> [String] {
+        var result: [String] = []
+        var current: String? = id
+        while let next = current, !result.contains(next) {
+            result.append(next)
+            current = deliverablesById[next]?.parent
+        }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+import RealiseModel
+
+/// The outcome of a gap analysis: findings, their counts by severity, and coverage per objective.
+public struct GapReport: Sendable, Codable {
+    /// Findings per severity.
+    public struct Summary: Sendable, Codable, Hashable {
+        public var high = 0
+        public var medium = 0
+        public var low = 0
+    }
+
+    public var asOf: Day
+    public var summary: Summary
+    public var findings: [Finding]
+    public var coverage: [Coverage]
+
+    /// The most severe finding's severity, if any.
+    public var worst: Severity? { findings.map(\.severity).max() }
+}
+
+/// How well one objective's benefits are backed: how many have an enabling deliverable, a metric with a
+/// baseline and a target, a recent measurement — the strategy–delivery gap at a glance.
+public struct Coverage: Sendable, Codable, Hashable {
+    public var objective: String
+    public var statement: String
+    public var benefits: Int
+    public var withDeliverable: Int
+    public var withMeasurableMetric: Int
+    public var recentlyMeasured: Int
+
+    /// Share of benefits with each, 0–100, or nil when the objective has no benefits.
+    public func percent(_ count: Int) -> Int? { benefits == 0 ? nil : Int((Double(count) * 100 / Double(benefits)).rounded()) }
+}

@@ -1,0 +1,17 @@
+/// A benefit with no enabling deliverable: an outcome with no delivery path.
+public struct BenefitWithoutDeliverable: GapRule {
+    public static let id = "benefit-without-deliverable"
+    public static let severity = Severity.high
+    public static let explanation = "A benefit has no enabling deliverable: an outcome with no delivery path."
+    public static let hint = "Name the deliverables that enable it (enabled-by), or record why none is needed."
+
+    public init() {}
+
+    public func findings(in context: GapContext) -> [Finding] {
+        context.plan.benefits.compactMap { benefit in
+            guard context.targets(of: benefit.id, .enabledBy).isEmpty else { return nil }
+            return Finding(rule: self, about: benefit, message: "no deliverable enables this \(benefit.kind.rawValue)",
+                           evidence: ["contributesTo": .list(context.targets(of: benefit.id, .contributesTo))])
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// A metric with no baseline: progress cannot be judged.
+public struct MetricWithoutBaseline: GapRule {
+    public static let id = "metric-without-baseline"
+    public static let severity = Severity.medium
+    public static let explanation = "A metric has no baseline: progress against it cannot be judged."
+    public static let hint = "Record the baseline value and the date it was measured."
+
+    public init() {}
+
+    public func findings(in context: GapContext) -> [Finding] {
+        context.plan.metrics.compactMap { metric in
+            let values = context.values[metric.id] ?? []
+            guard !values.contains(where: { $0.kind == .baseline }) else { return nil }
+            return Finding(rule: self, about: metric, message: "this metric has no baseline",
+                           evidence: ["measures": .list(context.targets(of: metric.id, .measures)),
+                                      "targets": .number(Double(values.filter { $0.kind == .target }.count))])
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// A metric with no target: nobody has said what success looks like.
+public struct MetricWithoutTarget: GapRule {
+    public static let id = "metric-without-target"
+    public static let severity = Severity.medium
+    public static let explanation = "A metric has no target: nobody has said what success looks like."
+    public static let hint = "Agree a target value and date (a trajectory of dated targets is better)."
+
+    public init() {}
+
+    public func findings(in context: GapContext) -> [Finding] {
+        context.plan.metrics.compactMap { metric in
+            let values = context.values[metric.id] ?? []
+            guard !values.contains(where: { $0.kind == .target }) else { return nil }
+            var evidence: [String: Evidence] = ["measures": .list(context.targets(of: metric.id, .measures))]
+            if let baseline = values.last(where: { $0.kind == .baseline }) {
+                evidence["baselineDate"] = .text(baseline.date.description)
+                if let value = baseline.value { evidence["baselineValue"] = .number(value) }
+            }
+            return Finding(rule: self, about: metric, message: "this metric has no target", evidence: evidence)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// One recorded import of one file, as `realise list imports` shows it.
+public struct ImportRunSummary: Sendable, Codable {
+    public var id: Int64
+    public var path: String
+    public var format: String
+    public var sha256: String
+    public var importedAt: String
+    public var counts: ImportCounts
+    public var warnings: Int
+
+    public init(id: Int64, path: String, format: String, sha256: String, importedAt: String, counts: ImportCounts, warnings: Int) {
+        self.id = id
+        self.path = path
+        self.format = format
+        self.sha256 = sha256
+        self.importedAt = importedAt
+        self.counts = counts
+        self.warnings = warnings
+    }
+}

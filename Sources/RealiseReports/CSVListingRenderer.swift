@@ -1,0 +1,31 @@
+import Foundation
+
+/// A listing as RFC 4180 CSV with a header row. Cells that a spreadsheet would run as a formula
+/// (starting `=`, `+`, `-`, `@`, tab or CR, except plain negative numbers) are prefixed with `'`.
+public struct CSVListingRenderer: Sendable {
+    public init() {}
+
+    public func render(_ listing: Listing) -> String {
+        let columns = listing.allColumns
+        var out = columns.map(CSVListingRenderer.cell).joined(separator: ",") + "\r\n"
+        for row in listing.rows {
+            out += columns.map { column in
+                CSVListingRenderer.cell(row.first { $0.0 == column }.map { cellText($0.1) } ?? "")
+            }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// One cell, neutralised against formula injection and quoted when needed.
+    public static func cell(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           Double(value) == nil {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}

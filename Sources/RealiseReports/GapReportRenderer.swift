@@ -1,0 +1,19 @@
+import RealiseGaps
+
+/// Turns a gap report into one output format. One type per format.
+public protocol GapReportRenderer: Sendable {
+    func render(_ report: GapReport) -> String
+}
+
+/// The formats `realise gaps --format` offers.
+public enum GapReportFormat: String, CaseIterable, Sendable {
+    case text, json
+
+    /// The renderer for this format; `colour` applies to terminal text only.
+    public func renderer(colour: Bool = false) -> any GapReportRenderer {
+        switch self {
+        case .text: TextGapRenderer(colour: colour)
+        case .json: JSONGapRenderer()
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import RealiseModel
+
+/// The summary `realise import` prints: a line per file in text, or the documented JSON
+/// `{"files": [{"path", "format", "status", "counts", "warnings"}], "totals"}`.
+public struct ImportSummaryRenderer: Sendable {
+    /// One file's result as the renderer needs it.
+    public struct File: Sendable {
+        public var path: String
+        public var format: String
+        public var status: String
+        public var counts: ImportCounts
+        public var warnings: [Diagnostic]
+
+        public init(path: String, format: String, status: String, counts: ImportCounts, warnings: [Diagnostic]) {
+            self.path = path
+            self.format = format
+            self.status = status
+            self.counts = counts
+            self.warnings = warnings
+        }
+    }
+
+    public init() {}
+
+    static func counts(_ counts: ImportCounts) -> JSONValue {
+        .object([("objectives", counts.objectives), ("benefits", counts.benefits), ("deliverables", counts.deliverables),
+                 ("milestones", counts.milestones), ("metrics", counts.metrics), ("baselines", counts.baselines),
+                 ("targets", counts.targets), ("measurements", counts.measurements), ("links", counts.links)]
+            .map { ($0.0, JSONValue.number(Double($0.1))) })
+    }
+
+    public func json(_ files: [File]) -> String {
+        let total = files.map(\.counts).reduce(ImportCounts(), +)
+        return JSONValue.object([
+            ("files", .array(files.map { file in
+                .object([("path", .string(file.path)), ("format", .string(file.format)), ("status", .string(file.status)),
+                         ("counts", ImportSummaryRenderer.counts(file.counts)),
+                         ("warnings", .array(file.warnings.map { warning in
+                             .object([("line", .number(Double(warning.line))), ("column", .number(Double(warning.column))),
+                                      ("message", .string(warning.message))])
+                         }))])
+            })),
+            ("totals", ImportSummaryRenderer.counts(total)),
+        ]).serialised() + "\n"
+    }
+
+    public func text(_ files: [File]) -> String {
+        var out = ""
+        for file in files {
+            out += "\(file.path) (\(file.format)): \(file.status)"
+            out += file.status == "unchanged" ? " since its last import\n" : " — \(file.counts.summary)\n"
+            for warning in file.warnings { out += "  warning: \(warning)\n" }
+        }
+        let total = files.map(\.counts).reduce(ImportCounts(), +)
+        if files.count > 1 { out += "total: \(total.summary)\n" }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import RealiseGaps
+import RealiseModel
+
+/// The gap report for a terminal: summary, findings grouped by severity, coverage per objective.
+/// Colour only when asked (the CLI asks on a terminal without `NO_COLOR`).
+public struct TextGapRenderer: GapReportRenderer {
+    public let colour: Bool
+
+    public init(colour: Bool = false) { self.colour = colour }
+
+    private func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    private func label(_ severity: Severity) -> String {
+        switch severity {
+        case .high: paint("HIGH", "1;31")
+        case .medium: paint("MEDIUM", "1;33")
+        case .low: paint("LOW", "1;36")
+        }
+    }
+
+    public func render(_ report: GapReport) -> String {
+        var out = paint("Realise gap report", "1") + " as of \(report.asOf)\n"
+        let s = report.summary
+        out += "\(report.findings.count) findings: \(s.high) high, \(s.medium) medium, \(s.low) low\n"
+        for severity in Severity.allCases {
+            let group = report.findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            out += "\n\(label(severity)) (\(group.count))\n"
+            for finding in group {
+                out += "  [\(finding.rule)] \(finding.subject.type) \(paint(finding.subject.id, "1")): \(finding.message)\n"
+                out += "      \(TextGapRenderer.clip(finding.subject.name, 90))\n"
+                let evidence = finding.evidence.sorted { $0.key < $1.key }.filter { !$0.value.description.isEmpty }
+                if !evidence.isEmpty {
+                    out += "      " + evidence.map { "\($0.key): \($0.value)" }.joined(separator: "; ") + "\n"
+                }
+                out += "      at \(finding.source.path):\(finding.source.line)\n"
+            }
+        }
+        if !report.coverage.isEmpty {
+            out += "\n" + paint("Coverage by objective", "1") + " (benefits with a deliverable / a metric with baseline and target / a recent measurement)\n"
+            let width = max(9, report.coverage.map(\.objective.count).max() ?? 0)
+            for row in report.coverage {
+                let id = row.objective.padding(toLength: width, withPad: " ", startingAt: 0)
+                func cell(_ count: Int) -> String {
+                    let text = "\(count)/\(row.benefits)" + (row.percent(count).map { " \($0)%" } ?? "")
+                    return text.padding(toLength: 10, withPad: " ", startingAt: 0)
+                }
+                out += "  \(id)  \(cell(row.withDeliverable)) \(cell(row.withMeasurableMetric)) \(cell(row.recentlyMeasured)) "
+                    + TextGapRenderer.clip(row.statement, 60) + "\n"
+            }
+        }
+        if report.findings.isEmpty { out += "\nNo gaps found.\n" }
+        return out
+    }
+
+    /// `text` cut to `width` characters with an ellipsis, on one line.
+    static func clip(_ text: String, _ width: Int) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= width ? line : String(line.prefix(width - 1)) + "…"
+    }
+}

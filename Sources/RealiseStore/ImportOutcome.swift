@@ -1,0 +1,30 @@
+import RealiseModel
+
+/// What happened to one file of an import.
+public struct ImportOutcome: Sendable, Codable {
+    /// Imported and recorded, unchanged since its last import (nothing written), or only checked (`--dry-run`).
+    public enum Status: String, Sendable, Codable {
+        case imported, unchanged, checked
+    }
+
+    public var path: String
+    public var format: String
+    public var status: Status
+    public var counts: ImportCounts
+    public var warnings: [Diagnostic]
+    /// Entities, links and values marked withdrawn because the file no longer has them.
+    public var withdrawn: Int
+    /// Baseline and target values whose change was kept as a revision.
+    public var revisions: Int
+
+    public init(path: String, format: String, status: Status, counts: ImportCounts, warnings: [Diagnostic],
+                withdrawn: Int = 0, revisions: Int = 0) {
+        self.path = path
+        self.format = format
+        self.status = status
+        self.counts = counts
+        self.warnings = warnings
+        self.withdrawn = withdrawn
+        self.revisions = revisions
+    }
+}

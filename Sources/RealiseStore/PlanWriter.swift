@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import RealiseModel
+
+/// Writes one imported file into the workspace inside the caller's transaction: an import run, upserts by
+/// id, revisions for changed baselines and targets, and withdrawal of what the file no longer holds.
+struct PlanWriter {
+    let db: Database
+    let now: Date
+    /// Metrics the workspace had before this import: new baselines or targets on them are revisions.
+    let existingMetrics: Set<String>
+
+    init(db: Database, now: Date, existingMetrics: Set<String>) {
+        self.db = db
+        self.now = now
+        self.existingMetrics = existingMetrics
+    }
+
+    private var timestamp: String { ISO8601DateFormatter().string(from: now) }
+
+    /// Writes `file`; returns how many things were withdrawn and how many revisions were recorded.
+    mutating func write(_ file: ImportedFile) throws -> (withdrawn: Int, revisions: Int) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try db.execute(sql: """
+            INSERT INTO import_run (path, format, sha256, imported_at, counts, warnings) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [file.path, file.format, file.sha256, timestamp,
+                             String(decoding: try encoder.encode(file.plan.counts), as: UTF8.self),
+                             String(decoding: try encoder.encode(file.warnings), as: UTF8.self)])
+        let run = db.lastInsertedRowID
+        let plan = file.plan
+
+        for item in plan.programmes { try upsertEntity(item, name: item.name, details: []) }
+        for item in plan.organisations { try upsertEntity(item, name: item.name, details: []) }
+        for item in plan.objectives {
+            try upsertEntity(item, name: item.statement, details: [("parent", item.parent), ("horizon", item.horizon?.description)])
+        }
+        for item in plan.benefits {
+            try upsertEntity(item, name: item.description, details: [
+                ("kind", item.kind.rawValue), ("class", item.benefitClass?.rawValue), ("confidence", item.confidence?.rawValue),
+                ("realisation_start", item.realisationStart?.description), ("realisation_end", item.realisationEnd?.description),
+                ("observable_outcome", item.observableOutcome), ("attribution", item.attribution), ("measurement", item.measurement),
+            ])
+        }
+        for item in plan.deliverables {
+            try upsertEntity(item, name: item.name, details: [
+                ("kind", item.kind.rawValue), ("parent", item.parent),
+                ("planned_start", item.plannedStart?.description), ("planned_finish", item.plannedFinish?.description),
+                ("baseline_start", item.baselineStart?.description), ("baseline_finish", item.baselineFinish?.description),
+                ("forecast_finish", item.forecastFinish?.description), ("actual_start", item.actualStart?.description),
+                ("actual_finish", item.actualFinish?.description), ("percent_complete", item.percentComplete),
+                ("status", item.status), ("delivery_confidence", item.deliveryConfidence?.rawValue),
+            ])
+        }
+        for item in plan.metrics {
+            try upsertEntity(item, name: item.name, details: [
+                ("unit", item.unit), ("direction", item.direction.rawValue), ("measure_type", item.measureType.rawValue),
+                ("frequency", item.frequency?.rawValue), ("data_source", item.dataSource),
+            ])
+        }
+
+        var revisions = 0
+        for value in plan.values {
+            let old = try Row.fetchOne(db, sql: """
+                SELECT value, text, withdrawn_run FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
+                """, arguments: [value.metric, value.kind.rawValue, value.date.description])
+            if value.kind != .measurement {
+                let oldValue: Double? = old?["value"], oldText: String? = old?["text"]
+                let wasActive = old != nil && (old?["withdrawn_run"] as Int64?) == nil
+                let differs = !wasActive || oldValue != value.value || oldText != value.text
+                if differs && (old != nil || existingMetrics.contains(value.metric)) {
+                    try recordRevision(value.metric, value.kind, value.date, old: wasActive ? (oldValue, oldText) : (nil, nil),
+                                       new: (value.value, value.text), run: run)
+                    revisions += 1
+                }
+            }
+            try PlanWriter.upsert(db, value)
+        }
+        var linkKeys = Set<String>()
+        for link in plan.links where linkKeys.insert(link.key).inserted {
+            try db.cachedStatement(sql: """
+                INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
+                  lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
+                  source_line = excluded.source_line, source_format = excluded.source_format, withdrawn_run = NULL
+                """).execute(arguments: [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays,
+                                         link.share, link.source.path, link.source.line, link.source.format])
+        }
+        let (withdrawn, withdrawnRevisions) = try withdrawMissing(from: file, run: run, linkKeys: linkKeys)
+        return (withdrawn, revisions + withdrawnRevisions)
+    }
+
+    private func upsertEntity<E: Entity>(_ entity: E, name: String, details: [(String, (any DatabaseValueConvertible)?)]) throws {
+        let table = E.type.rawValue
+        if let oldType = try String.fetchOne(db, sql: "SELECT type FROM entity WHERE id = ?", arguments: [entity.id]), oldType != table {
+            try db.execute(sql: "DELETE FROM \(oldType) WHERE id = ?", arguments: [entity.id])
+        }
+        let source = entity.source
+        try db.cachedStatement(sql: """
+            INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
+                                source_format, source_ref)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, programme = excluded.programme,
+              owner = excluded.owner, organisation = excluded.organisation, notes = excluded.notes,
+              source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
+              source_format = excluded.source_format, source_ref = excluded.source_ref, withdrawn_run = NULL
+            """).execute(arguments: [entity.id, table, name, entity.programme, entity.owner, entity.organisation, entity.notes,
+                                     source.path, source.line, source.column, source.format, source.identifier])
+        let columns = ["id"] + details.map(\.0)
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        var arguments: StatementArguments = [entity.id]
+        for (_, value) in details { arguments += [value] }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            .execute(arguments: arguments)
+    }
+
+    /// Inserts or replaces a metric's value for its kind and day.
+    static func upsert(_ db: Database, _ value: MetricValue) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
+                                      source_path, source_line, source_format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(metric_id, kind, date) DO UPDATE SET value = excluded.value, text = excluded.text,
+              note = excluded.note, data_source = excluded.data_source, confidence = excluded.confidence,
+              source_path = excluded.source_path, source_line = excluded.source_line,
+              source_format = excluded.source_format, withdrawn_run = NULL
+            """).execute(arguments: [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
+                                     value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
+                                     value.source.line, value.source.format])
+    }
+
+    private func recordRevision(_ metric: String, _ kind: MetricValue.Kind, _ date: Day, old: (Double?, String?),
+                                new: (Double?, String?), run: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO revision (metric_id, kind, date, old_value, old_text, new_value, new_text, import_run_id, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [metric, kind.rawValue, date.description, old.0, old.1, new.0, new.1, run, timestamp])
+    }
+
+    /// Marks withdrawn every entity, value and link that came from this file's path and is no longer in it.
+    private func withdrawMissing(from file: ImportedFile, run: Int64, linkKeys: Set<String>) throws -> (Int, Int) {
+        let ids = Set(file.plan.entityIndex.map(\.id))
+        var withdrawn = 0, revisions = 0
+        for id in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE source_path = ? AND withdrawn_run IS NULL",
+                                      arguments: [file.path]) where !ids.contains(id) {
+            try db.execute(sql: "UPDATE entity SET withdrawn_run = ? WHERE id = ?", arguments: [run, id])
+            withdrawn += 1
+        }
+        let valueKeys = Set(file.plan.values.map { "\($0.metric)|\($0.kind.rawValue)|\($0.date)" })
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, metric_id, kind, date, value, text FROM metric_value WHERE source_path = ? AND withdrawn_run IS NULL
+            """, arguments: [file.path]) {
+            let metric: String = row["metric_id"], kind: String = row["kind"], date: String = row["date"]
+            guard !valueKeys.contains("\(metric)|\(kind)|\(date)") else { continue }
+            try db.execute(sql: "UPDATE metric_value SET withdrawn_run = ? WHERE id = ?", arguments: [run, row["id"] as Int64])
+            withdrawn += 1
+            if let kind = MetricValue.Kind(rawValue: kind), kind != .measurement, let day = Day(iso: date) {
+                try recordRevision(metric, kind, day, old: (row["value"], row["text"]), new: (nil, nil), run: run)
+                revisions += 1
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, kind, from_id, to_id FROM link WHERE source_path = ? AND withdrawn_run IS NULL",
+                                    arguments: [file.path]) {
+            let key = "\(row["kind"] as String)|\(row["from_id"] as String)|\(row["to_id"] as String)"
+            guard !linkKeys.contains(key) else { continue }
+            try db.execute(sql: "UPDATE link SET withdrawn_run = ? WHERE id = ?", arguments: [run, row["id"] as Int64])
+            withdrawn += 1
+        }
+        return (withdrawn, revisions)
+    }
+}

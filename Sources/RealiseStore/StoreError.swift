@@ -1,0 +1,34 @@
+import RealiseModel
+
+/// Why the workspace could not be opened, read or written.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// No workspace file where one is needed for reading.
+    case missingWorkspace(path: String)
+    /// The workspace was written by a newer Realise; it is left untouched.
+    case newerSchema(path: String)
+    /// SQLite or the file system failed (full disk, read-only file, locked too long, corrupt file).
+    case database(path: String, message: String)
+    /// The named entity does not exist.
+    case unknownEntity(id: String)
+    /// A value given on the command line is unusable.
+    case invalidValue(String)
+    /// The plans were not imported: these problems, each located in its file, must be fixed first.
+    case rejected([Diagnostic])
+
+    public var description: String {
+        switch self {
+        case .missingWorkspace(let path):
+            "\(path): no workspace here; create one with `realise init` or import a plan into it"
+        case .newerSchema(let path):
+            "\(path): this workspace was written by a newer version of Realise; upgrade Realise to open it (nothing was changed)"
+        case .database(let path, let message):
+            "\(path): database error: \(message)"
+        case .unknownEntity(let id):
+            "no entity with id '\(id)' in the workspace; `realise list` shows the ids"
+        case .invalidValue(let message):
+            message
+        case .rejected(let problems):
+            problems.map(\.description).joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+extension Workspace {
+    /// The schema, as named migrations. A released migration is never edited: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-workspace") { db in
+            try db.execute(sql: """
+                CREATE TABLE import_run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    path TEXT NOT NULL, format TEXT NOT NULL, sha256 TEXT NOT NULL,
+                    imported_at TEXT NOT NULL, counts TEXT NOT NULL, warnings TEXT NOT NULL);
+                CREATE INDEX import_run_path ON import_run(path);
+
+                -- Every entity's identity, shared fields and provenance; ids are unique across types.
+                CREATE TABLE entity (
+                    id TEXT PRIMARY KEY NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
+                    programme TEXT, owner TEXT, organisation TEXT, notes TEXT,
+                    source_path TEXT NOT NULL, source_line INTEGER NOT NULL, source_column INTEGER NOT NULL,
+                    source_format TEXT NOT NULL, source_ref TEXT,
+                    withdrawn_run INTEGER REFERENCES import_run(id));
+                CREATE INDEX entity_source ON entity(source_path);
+
+                CREATE TABLE programme (
+                    id TEXT PRIMARY KEY NOT NULL REFERENCES entity(id) ON DELETE CASCADE);
+                CREATE TABLE organisation (
+                    id TEXT PRIMARY KEY NOT NULL REFERENCES entity(id) ON DELETE CASCADE);
+                CREATE TABLE objective (
+                    id TEXT PRIMARY KEY NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    parent TEXT REFERENCES entity(id) DEFERRABLE INITIALLY DEFERRED, horizon TEXT);
+                CREATE TABLE benefit (
+                    id TEXT PRIMARY KEY NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL, class TEXT, confidence TEXT,
+                    realisation_start TEXT, realisation_end TEXT,
+                    observable_outcome TEXT, attribution TEXT, measurement TEXT);
+                CREATE TABLE deliverable (
+                    id TEXT PRIMARY KEY NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL, parent TEXT REFERENCES entity(id) DEFERRABLE INITIALLY DEFERRED,
+                    planned_start TEXT, planned_finish TEXT, baseline_start TEXT, baseline_finish TEXT,
+                    forecast_finish TEXT, actual_start TEXT, actual_finish TEXT,
+                    percent_complete REAL, status TEXT, delivery_confidence TEXT);
+                CREATE TABLE metric (
+                    id TEXT PRIMARY KEY NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    unit TEXT, direction TEXT NOT NULL, measure_type TEXT NOT NULL, frequency TEXT, data_source TEXT);
+
+                -- Baselines, targets and measurements: one value per metric, kind and day.
+                CREATE TABLE metric_value (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    metric_id TEXT NOT NULL REFERENCES entity(id) DEFERRABLE INITIALLY DEFERRED,
+                    kind TEXT NOT NULL, date TEXT NOT NULL, value REAL, text TEXT, note TEXT,
+                    data_source TEXT, confidence TEXT,
+                    source_path TEXT NOT NULL, source_line INTEGER NOT NULL, source_format TEXT NOT NULL,
+                    withdrawn_run INTEGER REFERENCES import_run(id),
+                    UNIQUE (metric_id, kind, date));
+                CREATE INDEX metric_value_source ON metric_value(source_path);
+
+                CREATE TABLE link (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,
+                    from_id TEXT NOT NULL REFERENCES entity(id) DEFERRABLE INITIALLY DEFERRED,
+                    to_id TEXT NOT NULL REFERENCES entity(id) DEFERRABLE INITIALLY DEFERRED,
+                    dependency_type TEXT, lag_days REAL, share REAL,
+                    source_path TEXT NOT NULL, source_line INTEGER NOT NULL, source_format TEXT NOT NULL,
+                    withdrawn_run INTEGER REFERENCES import_run(id),
+                    UNIQUE (kind, from_id, to_id));
+                CREATE INDEX link_source ON link(source_path);
+                CREATE INDEX link_to ON link(to_id);
+
+                -- History of baseline and target values: every change, with the run that made it.
+                CREATE TABLE revision (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    metric_id TEXT NOT NULL, kind TEXT NOT NULL, date TEXT NOT NULL,
+                    old_value REAL, old_text TEXT, new_value REAL, new_text TEXT,
+                    import_run_id INTEGER REFERENCES import_run(id), recorded_at TEXT NOT NULL);
+                CREATE INDEX revision_metric ON revision(metric_id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import RealiseModel
+
+/// A Realise workspace: one SQLite file (WAL mode, foreign keys on) or a throw-away in-memory database.
+///
+/// Everything the rest of Realise needs from storage goes through this type's methods, so another backend
+/// (PostgreSQL for a shared departmental workspace) can replace it without touching importers or rules.
+public final class Workspace: Sendable {
+    /// Where the workspace lives: a file path, or `:memory:`.
+    public let path: String
+    let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating when `create` is true) the workspace file at `path`.
+    /// - Throws: `.missingWorkspace` when it does not exist and `create` is false, `.newerSchema` when a newer
+    ///   Realise wrote it, `.database` for SQLite and file-system failures.
+    public init(path: String, create: Bool) throws(StoreError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create { throw .missingWorkspace(path: path) }
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(30)
+            if !exists {
+                // Owner-only permissions before SQLite writes anything into it.
+                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw StoreError.database(path: path, message: "cannot create the file; check the folder exists and is writable")
+                }
+            }
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, message: Workspace.explain(error))
+        }
+        try migrate()
+    }
+
+    /// A throw-away workspace in memory (the `gaps PATH...` lint mode); nothing touches the disk.
+    public init() throws(StoreError) {
+        path = ":memory:"
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            writer = try DatabaseQueue(configuration: configuration)
+        } catch {
+            throw .database(path: path, message: Workspace.explain(error))
+        }
+        try migrate()
+    }
+
+    private func migrate() throws(StoreError) {
+        do {
+            let migrator = Workspace.migrator
+            if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+            try migrator.migrate(writer)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, message: Workspace.explain(error))
+        }
+    }
+
+    /// Runs `body` in a read transaction, turning database failures into `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.read(body) } catch let error as StoreError { throw error } catch {
+            throw .database(path: path, message: Workspace.explain(error))
+        }
+    }
+
+    /// Runs `body` in one write transaction (all or nothing), turning database failures into `StoreError`.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.write(body) } catch let error as StoreError { throw error } catch {
+            throw .database(path: path, message: Workspace.explain(error))
+        }
+    }
+
+    static func explain(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_FULL: return "the disk is full; free some space and run the command again (nothing was changed)"
+            case .SQLITE_READONLY: return "the workspace file is read-only; check its permissions (nothing was changed)"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return "the workspace is busy with another Realise process; try again"
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "the file is not a Realise workspace or is damaged"
+            case .SQLITE_CANTOPEN: return "cannot open the file; check the folder exists and is writable"
+            default: return error.message ?? "\(error)"
+            }
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import RealiseModel
+import RealiseReports
+
+/// The formats `realise export` writes.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case realiseXML = "realise-xml"
+    case json
+}
+
+/// `realise export`: the whole workspace in Realise's own XML (which re-imports) or JSON.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the workspace as Realise plan XML or JSON.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "realise-xml (re-imports to the same model) or json.")
+    var format: ExportFormat = .realiseXML
+
+    @Option(help: "Only this programme's entities.")
+    var programme: String?
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        try reporting {
+            let plan: Plan
+            do { plan = try workspace.open(create: false).loadPlan(programme: programme) } catch { throw Failure(error) }
+            switch format {
+            case .realiseXML:
+                try Output.emit(PlanXMLWriter().render(plan), to: output)
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let data = try encoder.encode(plan)
+                try Output.emit(String(decoding: data, as: UTF8.self) + "\n", to: output)
+            }
+        }
+    }
+}

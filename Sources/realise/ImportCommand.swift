@@ -1,0 +1,42 @@
+import ArgumentParser
+import RealiseReports
+import RealiseStore
+
+/// The formats of the import summary.
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `realise import`: read plan files and folders into the workspace, all or nothing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import plan files or folders (recursively) into the workspace, all or nothing.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var input: PlanInputOptions
+
+    @Flag(help: "Parse and validate only; write nothing.")
+    var dryRun = false
+
+    @Option(help: "Summary format: text or json.")
+    var format: SummaryFormat = .text
+
+    @Argument(help: "Plan files or folders.")
+    var paths: [String]
+
+    func run() throws {
+        try reporting {
+            let files = try input.read(paths)
+            let opened = try workspace.open(create: !dryRun)
+            let outcomes: [ImportOutcome]
+            do { outcomes = try opened.importFiles(files, dryRun: dryRun) } catch { throw Failure(error) }
+            let summary = outcomes.map {
+                ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: $0.status.rawValue, counts: $0.counts,
+                                           warnings: $0.warnings)
+            }
+            let renderer = ImportSummaryRenderer()
+            Output.print(format == .json ? renderer.json(summary) : renderer.text(summary))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import RealiseImport
+import RealiseModel
+
+extension ImportFormat: ExpressibleByArgument {}
+
+/// How plan files are read: shared by `import`, `validate` and `gaps PATH...`.
+struct PlanInputOptions: ParsableArguments {
+    @Option(help: "Read every file as this format instead of sniffing it (\(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var from: ImportFormat?
+
+    @Option(help: "Programme id for entities whose file does not name one.")
+    var programme: String?
+
+    @Option(help: ArgumentHelp("A YAML file mapping a register's own CSV headers to Realise columns.", valueName: "file"))
+    var mapping: String?
+
+    /// Reads every plan file named or found under `paths`.
+    func read(_ paths: [String]) throws -> [ImportedFile] {
+        do {
+            let columns = try mapping.map { path throws(ImportError) in try MappingFile.load(path: path) } ?? [:]
+            return try ImporterRegistry.standard.readAll(paths: paths, format: from,
+                                                         options: ImportOptions(programme: programme, columnMapping: columns))
+        } catch {
+            throw Failure(error)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `realise`: the benefits-realisation workbench's command line. Parsing and printing only; the work is
+/// done by the Realise libraries.
+@main
+struct Realise: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "realise",
+        abstract: "Track benefits realisation: import plans, link vision to delivery, report the gaps.",
+        discussion: """
+            Exit codes: 0 success, 1 a gate failed (--fail-on), 64 usage error, 65 bad input data,
+            66 input file missing or unreadable, 74 database or I/O error.
+            """,
+        version: "0.1.0",
+        subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, ListCommand.self, ShowCommand.self,
+                      MeasureCommand.self, GapsCommand.self, ExportCommand.self]
+    )
+}

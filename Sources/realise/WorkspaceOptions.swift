@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import RealiseStore
+
+/// `--db`, shared by every command that touches a workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace file (default: $REALISE_DB, else realise.sqlite).", valueName: "path"))
+    var db: String?
+
+    /// The workspace path: `--db`, then `$REALISE_DB`, then `realise.sqlite` in the current folder.
+    var path: String { db ?? ProcessInfo.processInfo.environment["REALISE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "realise.sqlite" }
+
+    /// Opens the workspace; `create` makes it when missing.
+    func open(create: Bool) throws -> Workspace {
+        do { return try Workspace(path: path, create: create) } catch { throw Failure(error) }
+    }
+}
