@@ -29,6 +29,7 @@ final class XMLPullReader {
         _ = XMLPullReader.initialise
         self.path = path
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        xmlResetLastError()
         guard let reader = xmlReaderForFile(path, nil, options) else {
             throw .unreadable(path: path, reason: "libxml2 could not open it")
         }
@@ -46,11 +47,11 @@ final class XMLPullReader {
                                                column: Int(error.pointee.int2), message))
         }, context)
         if let schemaPath, xmlTextReaderSchemaValidate(reader, schemaPath) != 0 {
-            xmlFreeTextReader(reader)
             throw .unreadable(path: schemaPath, reason: "the XML schema could not be loaded")
         }
     }
 
+    // Runs also when `init` throws after `reader` is set, so the reader is freed exactly once.
     deinit { xmlFreeTextReader(reader) }
 
     /// Advances to the next node. Returns false at the end of the document.
@@ -59,6 +60,13 @@ final class XMLPullReader {
         let status = xmlTextReaderRead(reader)
         if status < 0 || (status == 0 && !errors.diagnostics.isEmpty) {
             var found = errors.diagnostics
+            if found.isEmpty, let last = xmlGetLastError(), last.pointee.code != 0 {
+                // With schema validation plugged in, libxml2 2.9 reports well-formedness errors only to the
+                // (thread-local) last-error slot, not to the reader's handler.
+                let message = last.pointee.message.map { String(cString: $0) } ?? "the file is not well-formed XML"
+                found = [Diagnostic(.error, path: path, line: Int(last.pointee.line), column: Int(last.pointee.int2),
+                                    message.trimmingCharacters(in: .whitespacesAndNewlines))]
+            }
             if found.isEmpty { found = [Diagnostic(.error, path: path, line: line, "the file is not well-formed XML")] }
             throw .invalid(found)
         }
