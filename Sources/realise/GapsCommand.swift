@@ -52,7 +52,7 @@ struct GapsCommand: ParsableCommand {
                     plan = try workspace.open(create: false).loadPlan(programme: input.programme)
                 } else {
                     let files = try input.read(paths)
-                    let memory = try Workspace()
+                    let memory = try Workspace.emptyInMemory()
                     _ = try memory.importFiles(files)
                     plan = try memory.loadPlan(programme: input.programme)
                 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RealiseReports
 import RealiseStore
 
@@ -28,7 +29,9 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let files = try input.read(paths)
-            let opened = try workspace.open(create: !dryRun)
+            // A dry run against a workspace that does not exist yet checks the files against an empty one.
+            let opened = dryRun && !FileManager.default.fileExists(atPath: workspace.path)
+                ? try Workspace.emptyInMemory() : try workspace.open(create: !dryRun)
             let outcomes: [ImportOutcome]
             do { outcomes = try opened.importFiles(files, dryRun: dryRun) } catch { throw Failure(error) }
             let summary = outcomes.map {

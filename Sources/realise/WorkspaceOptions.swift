@@ -15,3 +15,10 @@ struct WorkspaceOptions: ParsableArguments {
         do { return try Workspace(path: path, create: create) } catch { throw Failure(error) }
     }
 }
+
+extension Workspace {
+    /// A throw-away in-memory workspace, with failures turned into CLI errors.
+    static func emptyInMemory() throws -> Workspace {
+        do { return try Workspace() } catch { throw Failure(error) }
+    }
+}
