@@ -3,11 +3,13 @@ import RealiseModel
 /// One entity with everything linked to it: its fields, then what it serves upstream (towards objectives)
 /// and what serves it downstream (towards deliverables), as indented trees. The `realise show` output.
 public struct EntityView: Sendable {
-    /// One edge of the benefits dependency network, read as "`from` serves `to`".
+    /// One edge of the benefits dependency network, read as "`from` serves `to`", with its wording in both
+    /// directions ("contributes to" upstream, "supported by" downstream).
     struct Edge {
         var from: String
         var to: String
         var relation: String
+        var reverse: String
     }
 
     let plan: Plan
@@ -29,16 +31,21 @@ public struct EntityView: Sendable {
         var edges: [Edge] = []
         for link in plan.links {
             switch link.kind {
-            case .contributesTo: edges.append(Edge(from: link.from, to: link.to, relation: "contributes to"))
-            case .enabledBy: edges.append(Edge(from: link.to, to: link.from, relation: "enables"))
+            case .contributesTo:
+                edges.append(Edge(from: link.from, to: link.to, relation: "contributes to", reverse: "supported by"))
+            case .enabledBy:
+                edges.append(Edge(from: link.to, to: link.from, relation: "enables", reverse: "enabled by"))
             case .measures:
                 let share = link.share.map { " (\($0.plainText)%)" } ?? ""
-                edges.append(Edge(from: link.from, to: link.to, relation: "measures" + share))
-            case .dependsOn: edges.append(Edge(from: link.to, to: link.from, relation: "is needed by"))
+                edges.append(Edge(from: link.from, to: link.to, relation: "measures" + share, reverse: "measured by" + share))
+            case .dependsOn:
+                edges.append(Edge(from: link.to, to: link.from, relation: "is needed by", reverse: "needs"))
             }
         }
-        for item in plan.objectives { if let parent = item.parent { edges.append(Edge(from: item.id, to: parent, relation: "is part of")) } }
-        for item in plan.deliverables { if let parent = item.parent { edges.append(Edge(from: item.id, to: parent, relation: "is part of")) } }
+        let parents = plan.objectives.map { ($0.id, $0.parent) } + plan.deliverables.map { ($0.id, $0.parent) }
+        for case let (id, parent?) in parents {
+            edges.append(Edge(from: id, to: parent, relation: "is part of", reverse: "has part"))
+        }
         serves = Dictionary(grouping: edges, by: \.from)
         servedBy = Dictionary(grouping: edges, by: \.to)
     }
@@ -58,20 +65,20 @@ public struct EntityView: Sendable {
             out += "  values:\n"
             for value in values { out += "    \(cellText(value))\n" }
         }
-        out += "\nUpstream (what it serves):\n" + tree(from: id, edges: serves, toward: \.to)
-        out += "\nDownstream (what serves it):\n" + tree(from: id, edges: servedBy, toward: \.from)
+        out += "\nUpstream (what it serves):\n" + tree(from: id, edges: serves, upstream: true)
+        out += "\nDownstream (what serves it):\n" + tree(from: id, edges: servedBy, upstream: false)
         return out
     }
 
-    private func tree(from root: String, edges: [String: [Edge]], toward: KeyPath<Edge, String>) -> String {
+    private func tree(from root: String, edges: [String: [Edge]], upstream: Bool) -> String {
         var out = ""
         var visited: Set<String> = [root]
         func walk(_ id: String, depth: Int) {
             for edge in edges[id] ?? [] {
-                let next = edge[keyPath: toward]
+                let next = upstream ? edge.to : edge.from
                 let (type, name) = names[next] ?? (.objective, "?")
                 let seen = !visited.insert(next).inserted
-                out += String(repeating: "  ", count: depth) + "- \(edge.relation) \(type.rawValue) \(next): "
+                out += String(repeating: "  ", count: depth) + "- \(upstream ? edge.relation : edge.reverse) \(type.rawValue) \(next): "
                     + TextGapRenderer.clip(name, 70) + (seen ? " (see above)" : "") + "\n"
                 if !seen, depth < 12 { walk(next, depth: depth + 1) }
             }

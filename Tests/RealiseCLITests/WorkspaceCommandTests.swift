@@ -64,7 +64,7 @@ struct WorkspaceCommandTests {
         #expect(result.stdout.hasPrefix("benefit BEN-01:"))
         let upstream = try #require(result.stdout.components(separatedBy: "Downstream").first)
         #expect(upstream.contains("contributes to objective OBJ-1"))
-        #expect(result.stdout.contains("enables deliverable"))
+        #expect(result.stdout.contains("enabled by deliverable"))
         let unknown = try RealiseBinary.run(["show", "NOPE", "--db", db])
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("'NOPE'"))
