@@ -58,7 +58,7 @@ public struct GapAnalyzer: Sendable {
 
     /// A measurement on or before as-of within 1.5 × the metric's collection frequency (a quarter when unset).
     private func isRecentlyMeasured(_ metric: String, _ context: GapContext) -> Bool {
-        let frequency = context.plan.metrics.first { $0.id == metric }?.frequency ?? .quarterly
+        let frequency = context.metricsById[metric]?.frequency ?? .quarterly
         let window = Int((Double(frequency.days) * 1.5).rounded())
         return (context.values[metric] ?? []).contains { value in
             value.kind == .measurement && value.date <= context.asOf && value.date.days(to: context.asOf) <= window

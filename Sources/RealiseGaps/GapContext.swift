@@ -16,6 +16,7 @@ public struct GapContext: Sendable {
     /// Values of each metric, ordered by date.
     public let values: [String: [MetricValue]]
     public let deliverablesById: [String: Deliverable]
+    public let metricsById: [String: Metric]
     private let objectiveIds: Set<String>
     private let benefitIds: Set<String>
 
@@ -28,6 +29,7 @@ public struct GapContext: Sendable {
         childDeliverables = Dictionary(grouping: plan.deliverables.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
         values = Dictionary(grouping: plan.values, by: \.metric).mapValues { $0.sorted { $0.date < $1.date } }
         deliverablesById = Dictionary(plan.deliverables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        metricsById = Dictionary(plan.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         objectiveIds = Set(plan.objectives.map(\.id))
         benefitIds = Set(plan.benefits.map(\.id))
     }
