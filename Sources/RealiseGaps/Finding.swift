@@ -23,9 +23,14 @@ public struct Finding: Sendable, Hashable, Codable {
     public var source: Source
 
     public init<E: Entity>(rule: any GapRule, about entity: E, message: String, evidence: [String: Evidence] = [:]) {
+        self.init(rule: rule, aboutAny: entity, message: message, evidence: evidence)
+    }
+
+    /// A finding about an entity whose type is only known at run time.
+    public init(rule: any GapRule, aboutAny entity: any Entity, message: String, evidence: [String: Evidence] = [:]) {
         self.rule = type(of: rule).id
         severity = type(of: rule).severity
-        subject = Subject(type: E.type.rawValue, id: entity.id, name: entity.displayName)
+        subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
         self.message = message
         self.evidence = evidence
         source = Source(path: entity.source.path, line: entity.source.line)

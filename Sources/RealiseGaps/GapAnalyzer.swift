@@ -18,8 +18,11 @@ public struct GapAnalyzer: Sendable {
     }
 
     /// The report for `plan` as of `asOf`.
-    public func report(for plan: Plan, asOf: Day) -> GapReport {
-        let context = GapContext(plan: plan, asOf: asOf)
+    /// - Parameters:
+    ///   - history: revisions and review standings from the workspace (empty for plans read from files).
+    ///   - tolerance: trajectory tolerance as a share of the baseline→target distance (default 10 %).
+    public func report(for plan: Plan, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1) -> GapReport {
+        let context = GapContext(plan: plan, asOf: asOf, history: history, tolerance: tolerance)
         var findings = rules.flatMap { $0.findings(in: context) }
         let order = Dictionary(uniqueKeysWithValues: GapRules.ids.enumerated().map { ($1, $0) })
         findings = findings.enumerated().sorted { a, b in
@@ -35,14 +38,18 @@ public struct GapAnalyzer: Sendable {
             case .low: summary.low += 1
             }
         }
-        return GapReport(asOf: asOf, summary: summary, findings: findings, coverage: coverage(context))
+        return GapReport(asOf: asOf, summary: summary, findings: findings, coverage: coverage(context), plan: plan,
+                         tolerance: tolerance)
     }
 
     private func coverage(_ context: GapContext) -> [Coverage] {
-        context.plan.objectives.map { objective in
+        // Subjects whose every scheduled review is up to date (none overdue).
+        let standings = Dictionary(grouping: context.history.reviews, by: \.subject)
+        let reviewed = Set(standings.filter { $0.value.allSatisfy { $0.due >= context.asOf } }.keys)
+        return context.plan.objectives.map { objective in
             let benefits = context.benefits(servingObjective: objective.id)
             var row = Coverage(objective: objective.id, statement: objective.statement, benefits: benefits.count,
-                               withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0)
+                               withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0, upToDateReview: 0)
             for benefit in benefits {
                 if !context.targets(of: benefit, .enabledBy).isEmpty { row.withDeliverable += 1 }
                 let metrics = context.metrics(measuring: benefit)
@@ -51,6 +58,7 @@ public struct GapAnalyzer: Sendable {
                     return kinds.contains(.baseline) && kinds.contains(.target)
                 }) { row.withMeasurableMetric += 1 }
                 if metrics.contains(where: { isRecentlyMeasured($0, context) }) { row.recentlyMeasured += 1 }
+                if reviewed.contains(benefit) || metrics.contains(where: reviewed.contains) { row.upToDateReview += 1 }
             }
             return row
         }
@@ -58,8 +66,8 @@ public struct GapAnalyzer: Sendable {
 
     /// A measurement on or before as-of within 1.5 × the metric's collection frequency (a quarter when unset).
     private func isRecentlyMeasured(_ metric: String, _ context: GapContext) -> Bool {
-        let frequency = context.metricsById[metric]?.frequency ?? .quarterly
-        let window = Int((Double(frequency.days) * 1.5).rounded())
+        let frequency = context.metricsById[metric]?.frequency
+        let window = StaleMetric.window(frequency)
         return (context.values[metric] ?? []).contains { value in
             value.kind == .measurement && value.date <= context.asOf && value.date.days(to: context.asOf) <= window
         }

@@ -20,9 +20,16 @@ public struct GapContext: Sendable {
     private let objectiveIds: Set<String>
     private let benefitIds: Set<String>
 
-    public init(plan: Plan, asOf: Day) {
+    /// Baseline and target revisions, and review standings, from the workspace.
+    public let history: GapHistory
+    /// Trajectory tolerance as a share of the baseline→target distance.
+    public let tolerance: Double
+
+    public init(plan: Plan, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1) {
         self.plan = plan
         self.asOf = asOf
+        self.history = history
+        self.tolerance = tolerance
         outgoing = Dictionary(grouping: plan.links, by: \.from)
         incoming = Dictionary(grouping: plan.links, by: \.to)
         childObjectives = Dictionary(grouping: plan.objectives.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
@@ -77,5 +84,37 @@ public struct GapContext: Sendable {
             current = deliverablesById[next]?.parent
         }
         return result
+    }
+}
+
+/// What a workspace knows beyond the plan itself: how values were revised and where reviews stand.
+public struct GapHistory: Sendable {
+    public var revisions: [ValueRevision]
+    public var reviews: [ReviewStanding]
+
+    public init(revisions: [ValueRevision] = [], reviews: [ReviewStanding] = []) {
+        self.revisions = revisions
+        self.reviews = reviews
+    }
+}
+
+extension GapContext {
+    /// The metric's trajectory, when it has numeric targets.
+    public func trajectory(of metric: Metric) -> Trajectory? {
+        Trajectory(metric: metric, values: values[metric.id] ?? [], fraction: tolerance)
+    }
+
+    /// Numeric measurements of the metric taken on or before as-of, oldest first.
+    public func measurements(of metric: String) -> [(day: Day, value: Double)] {
+        (values[metric] ?? []).filter { $0.kind == .measurement && $0.date <= asOf }
+            .compactMap { value in value.value.map { (value.date, $0) } }
+    }
+
+    /// The expected finish of a deliverable: its own actual, forecast or planned finish, else the latest of
+    /// its children's.
+    public func expectedFinish(of id: String, depth: Int = 0) -> Day? {
+        if let own = deliverablesById[id]?.expectedFinish { return own }
+        guard depth < 50 else { return nil }
+        return (childDeliverables[id] ?? []).compactMap { expectedFinish(of: $0, depth: depth + 1) }.max()
     }
 }

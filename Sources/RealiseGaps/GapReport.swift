@@ -13,13 +13,31 @@ public struct GapReport: Sendable, Codable {
     public var summary: Summary
     public var findings: [Finding]
     public var coverage: [Coverage]
+    /// The plan the report is about, for renderers that draw it (charts, the benefits map). Not encoded:
+    /// the JSON contract is `asOf`, `summary`, `findings`, `coverage`.
+    public var plan: Plan = Plan()
+    /// Trajectory tolerance used, as a share of the baseline→target distance.
+    public var tolerance: Double = 0.1
+
+    private enum CodingKeys: String, CodingKey {
+        case asOf, summary, findings, coverage
+    }
+
+    public init(asOf: Day, summary: Summary, findings: [Finding], coverage: [Coverage], plan: Plan = Plan(), tolerance: Double = 0.1) {
+        self.asOf = asOf
+        self.summary = summary
+        self.findings = findings
+        self.coverage = coverage
+        self.plan = plan
+        self.tolerance = tolerance
+    }
 
     /// The most severe finding's severity, if any.
     public var worst: Severity? { findings.map(\.severity).max() }
 }
 
 /// How well one objective's benefits are backed: how many have an enabling deliverable, a metric with a
-/// baseline and a target, a recent measurement — the strategy–delivery gap at a glance.
+/// baseline and a target, a recent measurement, an up-to-date review — the strategy–delivery gap at a glance.
 public struct Coverage: Sendable, Codable, Hashable {
     public var objective: String
     public var statement: String
@@ -27,6 +45,8 @@ public struct Coverage: Sendable, Codable, Hashable {
     public var withDeliverable: Int
     public var withMeasurableMetric: Int
     public var recentlyMeasured: Int
+    /// Benefits whose scheduled reviews (of the benefit or its metrics) are all up to date.
+    public var upToDateReview: Int
 
     /// Share of benefits with each, 0–100, or nil when the objective has no benefits.
     public func percent(_ count: Int) -> Int? { benefits == 0 ? nil : Int((Double(count) * 100 / Double(benefits)).rounded()) }

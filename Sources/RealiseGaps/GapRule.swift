@@ -12,8 +12,10 @@ public protocol GapRule: Sendable {
 /// Every rule Realise runs, in report order.
 public enum GapRules {
     public static let all: [any GapRule] = [
-        ObjectiveWithoutBenefit(), BenefitWithoutDeliverable(), BenefitWithoutMetric(), OrphanDeliverable(),
-        MetricWithoutBaseline(), MetricWithoutTarget(),
+        ObjectiveWithoutBenefit(), BenefitWithoutDeliverable(), BenefitWithoutMetric(), BenefitBeforeEnabler(),
+        MetricOffTrajectory(), ReviewOverdue(), OrphanDeliverable(), MetricWithoutBaseline(), MetricWithoutTarget(),
+        DeliverableSlipped(), MetricForecastShortfall(), StaleMetric(), MissingOwner(), DoubleCountedMetric(),
+        TargetLowered(), VagueStatement(), CrossOrganisationDependency(),
     ]
 
     /// The rule with the given id.

@@ -93,24 +93,14 @@ extension Workspace {
         }
     }
 
-    /// A baseline or target value change kept in the history.
-    public struct Revision: Sendable, Codable {
-        public var metric: String
-        public var kind: String
-        public var date: String
-        public var oldValue: Double?
-        public var newValue: Double?
-        public var importRun: Int64?
-        public var recordedAt: String
-    }
-
     /// The history of baseline and target changes, optionally for one metric, oldest first.
-    public func revisions(metric: String? = nil) throws(StoreError) -> [Revision] {
+    public func revisions(metric: String? = nil) throws(StoreError) -> [ValueRevision] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM revision WHERE (? IS NULL OR metric_id = ?) ORDER BY id",
-                             arguments: [metric, metric]).map { row in
-                Revision(metric: row["metric_id"], kind: row["kind"], date: row["date"], oldValue: row["old_value"],
-                         newValue: row["new_value"], importRun: row["import_run_id"], recordedAt: row["recorded_at"])
+                             arguments: [metric, metric]).compactMap { row in
+                guard let kind = MetricValue.Kind(rawValue: row["kind"]), let date = Day(iso: row["date"] as String) else { return nil }
+                return ValueRevision(metric: row["metric_id"], kind: kind, date: date, oldValue: row["old_value"],
+                                     newValue: row["new_value"], recordedOn: Day(iso: row["recorded_at"] as String))
             }
         }
     }

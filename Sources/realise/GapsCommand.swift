@@ -32,6 +32,9 @@ struct GapsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(help: "Trajectory tolerance, as a percentage of the baseline→target distance.")
+    var tolerance: Double = 10
+
     @Option(help: "Exit 1 when a finding at or above this severity exists (high, medium or low).")
     var failOn: Severity?
 
@@ -46,18 +49,22 @@ struct GapsCommand: ParsableCommand {
             let day = try DayArgument.parse(asOf, option: "--as-of")
             let analyzer: GapAnalyzer
             do { analyzer = try GapAnalyzer(only: only, skip: skip) } catch { throw Failure(error) }
-            let plan: Plan
+            guard tolerance >= 0, tolerance <= 1000 else {
+                throw Failure(lines: ["--tolerance \(tolerance) must be a percentage between 0 and 1000"], code: 64)
+            }
+            let plan: Plan, history: GapHistory
             do {
+                let source: Workspace
                 if paths.isEmpty {
-                    plan = try workspace.open(create: false).loadPlan(programme: input.programme)
+                    source = try workspace.open(create: false)
                 } else {
-                    let files = try input.read(paths)
-                    let memory = try Workspace.emptyInMemory()
-                    _ = try memory.importFiles(files)
-                    plan = try memory.loadPlan(programme: input.programme)
+                    source = try Workspace.emptyInMemory()
+                    _ = try source.importFiles(try input.read(paths))
                 }
+                plan = try source.loadPlan(programme: input.programme)
+                history = GapHistory(revisions: try source.revisions())
             } catch { throw Failure(error) }
-            let report = analyzer.report(for: plan, asOf: day)
+            let report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
             try Output.emit(format.renderer(colour: output == nil && Output.colour).render(report), to: output)
             if let failOn, let worst = report.worst, worst >= failOn {
                 throw ExitCode(1)

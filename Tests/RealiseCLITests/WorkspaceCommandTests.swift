@@ -26,9 +26,18 @@ struct WorkspaceCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["asOf"] as? String == "2025-10-31")
         let summary = try #require(json["summary"] as? [String: Int])
-        #expect(summary == ["high": 3, "medium": 2, "low": 0])
+        #expect(summary == ["high": 4, "medium": 12, "low": 1])
         let findings = try #require(json["findings"] as? [[String: Any]])
-        #expect(findings.count == 5)
+        // Every deliberate gap of the sample programme, and nothing else (see imports/ and the README).
+        let found = findings.map { "\($0["rule"] ?? "") \((($0["subject"] as? [String: Any])?["id"]) ?? "")" }
+        #expect(found == [
+            "objective-without-benefit OBJ-5", "benefit-without-deliverable BEN-09", "benefit-without-metric BEN-07",
+            "metric-off-trajectory MET-04", "orphan-deliverable DEL-15", "metric-without-target MET-11",
+            "deliverable-slipped DEL-01", "deliverable-slipped DEL-03", "deliverable-slipped DEL-04",
+            "deliverable-slipped DEL-06", "deliverable-slipped DEL-09", "deliverable-slipped DEL-15",
+            "deliverable-slipped DEL-19", "metric-forecast-shortfall MET-01", "metric-forecast-shortfall MET-04",
+            "stale-metric MET-06", "vague-statement OBJ-5",
+        ])
         for finding in findings {
             let subject = try #require(finding["subject"] as? [String: String])
             #expect(subject["type"] != nil && subject["id"] != nil && subject["name"] != nil)

@@ -73,6 +73,9 @@ struct StructuralRuleTests {
 
 @Suite("Gap analyzer")
 struct GapAnalyzerTests {
+    static let structural = ["objective-without-benefit", "benefit-without-deliverable", "benefit-without-metric",
+                             "orphan-deliverable", "metric-without-baseline", "metric-without-target"]
+
     private func samplePlan() -> Plan {
         var builder = PlanBuilder()
         builder.objective("O1")
@@ -88,7 +91,7 @@ struct GapAnalyzerTests {
 
     @Test("findings are ordered high before medium, then by rule, and summarised")
     func ordering() throws {
-        let report = try GapAnalyzer().report(for: samplePlan(), asOf: Day(iso: "2025-06-30")!)
+        let report = try GapAnalyzer(only: GapAnalyzerTests.structural).report(for: samplePlan(), asOf: Day(iso: "2025-06-30")!)
         #expect(report.findings.map(\.rule) == ["objective-without-benefit", "benefit-without-deliverable",
                                                "benefit-without-metric", "orphan-deliverable"])
         #expect(report.summary == GapReport.Summary(high: 3, medium: 1, low: 0))
@@ -100,7 +103,8 @@ struct GapAnalyzerTests {
         let plan = samplePlan()
         let day = Day(iso: "2025-06-30")!
         #expect(try GapAnalyzer(only: ["orphan-deliverable"]).report(for: plan, asOf: day).findings.map(\.subject.id) == ["D2"])
-        let skipped = try GapAnalyzer(skip: ["orphan-deliverable", "objective-without-benefit"]).report(for: plan, asOf: day)
+        let skipped = try GapAnalyzer(skip: ["orphan-deliverable", "objective-without-benefit", "missing-owner",
+                                             "metric-off-trajectory"]).report(for: plan, asOf: day)
         #expect(Set(skipped.findings.map(\.rule)) == ["benefit-without-deliverable", "benefit-without-metric"])
         #expect(throws: GapError.self) { try GapAnalyzer(only: ["made-up"]) }
         #expect(GapRules.ids.count == Set(GapRules.ids).count)

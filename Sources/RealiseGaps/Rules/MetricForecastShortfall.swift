@@ -1,0 +1,33 @@
+import RealiseModel
+
+/// A metric whose least-squares trend through its measurements misses the final target at its date by more
+/// than the trajectory tolerance. Needs at least three measurements: a line through two points is no trend.
+public struct MetricForecastShortfall: GapRule {
+    public static let id = "metric-forecast-shortfall"
+    public static let severity = Severity.medium
+    public static let explanation = "The trend of the measurements misses the final target at its date."
+    public static let hint = "Check whether the enabling deliverables will change the trend, or re-forecast the benefit."
+
+    /// Fewest measurements a trend is drawn through.
+    public static let minimumMeasurements = 3
+
+    public init() {}
+
+    public func findings(in context: GapContext) -> [Finding] {
+        context.plan.metrics.compactMap { metric in
+            let measured = context.measurements(of: metric.id)
+            guard let trajectory = context.trajectory(of: metric), metric.direction != .maintain,
+                  measured.count >= MetricForecastShortfall.minimumMeasurements,
+                  let last = measured.last, trajectory.final.date > last.day, let trend = Trend(measured) else { return nil }
+            let forecast = trend.value(on: trajectory.final.date)
+            let shortfall = trajectory.shortfall(of: forecast, against: trajectory.final.value)
+            guard shortfall > trajectory.tolerance else { return nil }
+            return Finding(rule: self, about: metric,
+                           message: "the trend of \(measured.count) measurements reaches \(forecast.rounded(to: 2).plainText) by \(trajectory.final.date), missing the target \(trajectory.final.value.plainText)",
+                           evidence: ["forecast": .number(forecast.rounded(to: 4)), "tolerance": .number(trajectory.tolerance.rounded(to: 4)), "finalTarget": .number(trajectory.final.value),
+                                      "finalTargetDate": .text(trajectory.final.date.description),
+                                      "measurements": .number(Double(measured.count)),
+                                      "slopePerYear": .number((trend.slopePerDay * 365.25).rounded(to: 4))])
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A metric whose latest measurement is worse than its target trajectory by more than the tolerance.
+public struct MetricOffTrajectory: GapRule {
+    public static let id = "metric-off-trajectory"
+    public static let severity = Severity.high
+    public static let explanation = "The latest measurement is worse than the target trajectory by more than the tolerance."
+    public static let hint = "Explain the variance to the board and agree recovery actions, or re-plan the trajectory openly."
+
+    public init() {}
+
+    public func findings(in context: GapContext) -> [Finding] {
+        context.plan.metrics.compactMap { metric in
+            guard let trajectory = context.trajectory(of: metric), let latest = context.measurements(of: metric.id).last,
+                  let expected = trajectory.expected(on: latest.day) else { return nil }
+            let shortfall = trajectory.shortfall(of: latest.value, against: expected)
+            guard shortfall > trajectory.tolerance else { return nil }
+            let unit = metric.unit.map { " \($0)" } ?? ""
+            return Finding(rule: self, about: metric,
+                           message: "measured \(latest.value.plainText)\(unit) on \(latest.day) against \(expected.rounded(to: 2).plainText)\(unit) expected (\(metric.direction.rawValue) is better)",
+                           evidence: ["measured": .number(latest.value), "measuredOn": .text(latest.day.description),
+                                      "expected": .number(expected.rounded(to: 4)), "shortfall": .number(shortfall.rounded(to: 4)),
+                                      "tolerance": .number(trajectory.tolerance.rounded(to: 4)),
+                                      "finalTarget": .number(trajectory.final.value), "finalTargetDate": .text(trajectory.final.date.description)])
+        }
+    }
+}
+
+import RealiseModel
+
+extension Double {
+    /// Rounded to `places` decimal places, for evidence that reads cleanly.
+    func rounded(to places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (self * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,28 @@
+import RealiseModel
+
+/// A scheduled outcome review whose due date has passed without a review record.
+public struct ReviewOverdue: GapRule {
+    public static let id = "review-overdue"
+    public static let severity = Severity.high
+    public static let explanation = "A scheduled review's due date has passed without a review record."
+    public static let hint = "Hold the review and record it with `realise review record`."
+
+    public init() {}
+
+    public func findings(in context: GapContext) -> [Finding] {
+        var byId: [String: any Entity] = [:]
+        for item in context.plan.benefits { byId[item.id] = item }
+        for item in context.plan.metrics { byId[item.id] = item }
+        for item in context.plan.objectives { byId[item.id] = item }
+        for item in context.plan.programmes { byId[item.id] = item }
+        return context.history.reviews.compactMap { standing in
+            guard standing.due < context.asOf, let subject = byId[standing.subject] else { return nil }
+            let days = standing.due.days(to: context.asOf)
+            return Finding(rule: self, aboutAny: subject,
+                           message: "review was due \(standing.due) (\(days) days overdue, \(standing.cadence))",
+                           evidence: ["due": .text(standing.due.description), "daysOverdue": .number(Double(days)),
+                                      "lastReviewed": .text(standing.lastReviewed?.description ?? ""),
+                                      "cadence": .text(standing.cadence), "reviewer": .text(standing.reviewer ?? "")])
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import RealiseModel
+
+/// A metric not measured within 1.5 × its collection frequency, or not at all since its baseline.
+public struct StaleMetric: GapRule {
+    public static let id = "stale-metric"
+    public static let severity = Severity.medium
+    public static let explanation = "A metric has not been measured within 1.5 × its collection frequency."
+    public static let hint = "Collect and record the measurement, or correct the collection frequency."
+
+    public init() {}
+
+    /// The longest gap allowed for a frequency (a quarter when none is set).
+    static func window(_ frequency: Frequency?) -> Int { Int((Double((frequency ?? .quarterly).days) * 1.5).rounded()) }
+
+    public func findings(in context: GapContext) -> [Finding] {
+        context.plan.metrics.compactMap { metric in
+            let window = StaleMetric.window(metric.frequency)
+            let values = (context.values[metric.id] ?? []).filter { $0.date <= context.asOf }
+            let lastMeasured = values.last { $0.kind == .measurement }?.date
+            let baseline = values.last { $0.kind == .baseline }?.date
+            guard let since = lastMeasured ?? baseline, since.days(to: context.asOf) > window else { return nil }
+            let age = since.days(to: context.asOf)
+            let message = lastMeasured == nil
+                ? "never measured since its baseline on \(since) (\(age) days)"
+                : "last measured \(since), \(age) days ago; expected at least every \(window) days"
+            return Finding(rule: self, about: metric, message: message,
+                           evidence: ["lastMeasured": lastMeasured.map { .text($0.description) } ?? .text(""),
+                                      "baselineDate": baseline.map { .text($0.description) } ?? .text(""),
+                                      "daysSince": .number(Double(age)), "allowedDays": .number(Double(window)),
+                                      "frequency": .text(metric.frequency?.rawValue ?? "quarterly (assumed)")])
+        }
+    }
+}

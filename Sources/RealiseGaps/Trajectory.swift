@@ -1,0 +1,84 @@
+import RealiseModel
+
+/// A metric's target trajectory: piecewise linear from its baseline through its dated targets, held at the
+/// final target after its date. Comparison is direction-aware and tolerance-based.
+public struct Trajectory: Sendable, Hashable {
+    /// A dated value on the trajectory.
+    public struct Point: Sendable, Hashable {
+        public var date: Day
+        public var value: Double
+    }
+
+    public let direction: Metric.Direction
+    /// Baseline first (when there is one), then targets by date.
+    public let points: [Point]
+    /// The allowed shortfall: `fraction` of the baseline→final-target distance, or of the final target's
+    /// magnitude when that distance is zero (a flat "maintain" trajectory).
+    public let tolerance: Double
+
+    /// The trajectory of a numeric metric, or nil when it has no numeric target (or is qualitative).
+    /// - Parameter fraction: tolerance as a share of the baseline→target distance (0.1 = 10 %).
+    public init?(metric: Metric, values: [MetricValue], fraction: Double = 0.1) {
+        guard metric.measureType != .qualitative else { return nil }
+        let targets = values.filter { $0.kind == .target }.compactMap { value in value.value.map { Point(date: value.date, value: $0) } }
+            .sorted { $0.date < $1.date }
+        guard let final = targets.last else { return nil }
+        let baselines = values.filter { $0.kind == .baseline }.compactMap { value in value.value.map { Point(date: value.date, value: $0) } }
+            .sorted { $0.date < $1.date }
+        // The latest baseline taken before the first target starts the line.
+        let baseline = baselines.last { $0.date < targets[0].date }
+        points = (baseline.map { [$0] } ?? []) + targets
+        direction = metric.direction
+        let start = points[0].value
+        let distance = abs(final.value - start)
+        tolerance = fraction * (distance > 0 ? distance : abs(final.value))
+    }
+
+    public var final: Point { points[points.count - 1] }
+    public var start: Point { points[0] }
+
+    /// The expected value on `day`: nil before the trajectory starts, the final target after it ends.
+    public func expected(on day: Day) -> Double? {
+        guard day >= points[0].date else { return nil }
+        for (a, b) in zip(points, points.dropFirst()) where day <= b.date {
+            let span = Double(a.date.days(to: b.date))
+            if span == 0 { return b.value }
+            return a.value + (b.value - a.value) * Double(a.date.days(to: day)) / span
+        }
+        return final.value
+    }
+
+    /// How far `value` is on the bad side of `expected` (positive = worse, by direction; for `maintain`
+    /// any deviation counts).
+    public func shortfall(of value: Double, against expected: Double) -> Double {
+        switch direction {
+        case .increase: expected - value
+        case .decrease: value - expected
+        case .maintain: abs(value - expected)
+        }
+    }
+}
+
+/// An ordinary least-squares line through dated values.
+public struct Trend: Sendable, Hashable {
+    public let slopePerDay: Double
+    public let intercept: Double
+
+    /// The trend through the points, or nil with fewer than two distinct days.
+    public init?(_ points: [(day: Day, value: Double)]) {
+        guard Set(points.map(\.day)).count >= 2 else { return nil }
+        let n = Double(points.count)
+        let xs = points.map { Double($0.day.dayNumber) }, ys = points.map(\.value)
+        let meanX = xs.reduce(0, +) / n, meanY = ys.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0
+        for (x, y) in zip(xs, ys) {
+            sxy += (x - meanX) * (y - meanY)
+            sxx += (x - meanX) * (x - meanX)
+        }
+        slopePerDay = sxy / sxx
+        intercept = meanY - slopePerDay * meanX
+    }
+
+    /// The trend's value on `day`.
+    public func value(on day: Day) -> Double { intercept + slopePerDay * Double(day.dayNumber) }
+}
