@@ -7,13 +7,15 @@ public protocol GapReportRenderer: Sendable {
 
 /// The formats `realise gaps --format` offers.
 public enum GapReportFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, markdown, json, csv
 
     /// The renderer for this format; `colour` applies to terminal text only.
     public func renderer(colour: Bool = false) -> any GapReportRenderer {
         switch self {
         case .text: TextGapRenderer(colour: colour)
+        case .markdown: MarkdownGapRenderer()
         case .json: JSONGapRenderer()
+        case .csv: CSVGapRenderer()
         }
     }
 }

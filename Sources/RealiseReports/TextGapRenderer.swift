@@ -38,7 +38,7 @@ public struct TextGapRenderer: GapReportRenderer {
             }
         }
         if !report.coverage.isEmpty {
-            out += "\n" + paint("Coverage by objective", "1") + " (benefits with a deliverable / a metric with baseline and target / a recent measurement)\n"
+            out += "\n" + paint("Coverage by objective", "1") + " (benefits with a deliverable / a metric with baseline and target / a recent measurement / an up-to-date review)\n"
             let width = max(9, report.coverage.map(\.objective.count).max() ?? 0)
             for row in report.coverage {
                 let id = row.objective.padding(toLength: width, withPad: " ", startingAt: 0)
@@ -46,7 +46,7 @@ public struct TextGapRenderer: GapReportRenderer {
                     let text = "\(count)/\(row.benefits)" + (row.percent(count).map { " \($0)%" } ?? "")
                     return text.padding(toLength: 10, withPad: " ", startingAt: 0)
                 }
-                out += "  \(id)  \(cell(row.withDeliverable)) \(cell(row.withMeasurableMetric)) \(cell(row.recentlyMeasured)) "
+                out += "  \(id)  \(cell(row.withDeliverable)) \(cell(row.withMeasurableMetric)) \(cell(row.recentlyMeasured)) \(cell(row.upToDateReview)) "
                     + TextGapRenderer.clip(row.statement, 60) + "\n"
             }
         }

@@ -26,7 +26,7 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Report as of this day, YYYY-MM-DD (default: today).")
     var asOf: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, markdown, json or csv.")
     var format: GapReportFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))

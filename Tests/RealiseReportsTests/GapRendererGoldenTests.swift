@@ -31,6 +31,28 @@ struct GapRendererGoldenTests {
     }
 }
 
+@Suite("Board-paper and spreadsheet renderers (golden files)")
+struct BoardRendererGoldenTests {
+    @Test("markdown report escapes plan text inside tables")
+    func markdown() throws {
+        let output = MarkdownGapRenderer().render(try ReportFixture.report)
+        #expect(output.contains("A \"joined-up\", &lt;seamless&gt; network"))
+        #expect(!output.contains("<seamless>"))
+        try Golden.check(output, "gaps.md")
+    }
+
+    @Test("CSV report: header, one finding per row, formulas neutralised")
+    func csv() throws {
+        let report = try ReportFixture.report
+        let output = CSVGapRenderer().render(report)
+        let lines = output.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == CSVGapRenderer.header.joined(separator: ","))
+        #expect(lines.count == report.findings.count + 1)
+        #expect(output.contains(",'=Disruption during works,"))
+        try Golden.check(output, "gaps.csv")
+    }
+}
+
 @Suite("Listing renderers (golden files)")
 struct ListingGoldenTests {
     @Test("deliverables as table, CSV and JSON", arguments: ListFormat.allCases)

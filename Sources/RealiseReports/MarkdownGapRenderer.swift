@@ -1,0 +1,58 @@
+import RealiseGaps
+import RealiseModel
+
+/// The gap report for board papers: summary, coverage table and findings table in GitHub-flavoured Markdown.
+public struct MarkdownGapRenderer: GapReportRenderer {
+    public init() {}
+
+    public func render(_ report: GapReport) -> String {
+        let programmes = report.plan.programmes.map(\.name)
+        var out = "# Gap report" + (programmes.isEmpty ? "" : ": " + programmes.map(MarkdownGapRenderer.inline).joined(separator: ", "))
+        out += "\n\nAs of **\(report.asOf)**. \(report.findings.count) findings: **\(report.summary.high) high**, "
+            + "\(report.summary.medium) medium, \(report.summary.low) low.\n"
+        if !report.coverage.isEmpty {
+            out += "\n## Coverage by objective\n\n"
+            out += "| Objective | Benefits | With a deliverable | With baseline and target | Recently measured | Review up to date |\n"
+            out += "|---|--:|--:|--:|--:|--:|\n"
+            for row in report.coverage {
+                func cell(_ count: Int) -> String { "\(count)" + (row.percent(count).map { " (\($0)%)" } ?? "") }
+                out += "| **\(MarkdownGapRenderer.inline(row.objective))** \(MarkdownGapRenderer.inline(row.statement)) | \(row.benefits) | "
+                    + "\(cell(row.withDeliverable)) | \(cell(row.withMeasurableMetric)) | \(cell(row.recentlyMeasured)) | "
+                    + "\(cell(row.upToDateReview)) |\n"
+            }
+        }
+        out += "\n## Findings\n"
+        if report.findings.isEmpty { return out + "\nNo gaps found.\n" }
+        for severity in Severity.allCases {
+            let group = report.findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            out += "\n### \(severity.rawValue.capitalized) (\(group.count))\n\n"
+            out += "| Rule | Subject | Finding | Evidence | Source |\n|---|---|---|---|---|\n"
+            for finding in group {
+                let evidence = finding.evidence.sorted { $0.key < $1.key }.filter { !$0.value.description.isEmpty }
+                    .map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+                out += "| `\(finding.rule)` | \(finding.subject.type) **\(MarkdownGapRenderer.inline(finding.subject.id))** "
+                    + "\(MarkdownGapRenderer.inline(TextGapRenderer.clip(finding.subject.name, 80))) | "
+                    + "\(MarkdownGapRenderer.inline(finding.message)) | \(MarkdownGapRenderer.inline(evidence)) | "
+                    + "\(MarkdownGapRenderer.inline(finding.source.path)):\(finding.source.line) |\n"
+            }
+        }
+        return out
+    }
+
+    /// Text safe inside a table cell: one line, pipes and Markdown/HTML specials escaped.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|", "\\", "*", "_", "`", "[", "]", "#": out += "\\\(character)"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case _ where character.isNewline: out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
