@@ -46,9 +46,8 @@ public struct GapAnalyzer: Sendable {
         // Subjects whose every scheduled review is up to date (none overdue).
         let standings = Dictionary(grouping: context.history.reviews, by: \.subject)
         let reviewed = Set(standings.filter { $0.value.allSatisfy { $0.due >= context.asOf } }.keys)
-        return context.plan.objectives.map { objective in
-            let benefits = context.benefits(servingObjective: objective.id)
-            var row = Coverage(objective: objective.id, statement: objective.statement, benefits: benefits.count,
+        func row(level: String, id: String, statement: String, benefits: [String]) -> Coverage {
+            var row = Coverage(level: level, objective: id, statement: statement, benefits: benefits.count,
                                withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0, upToDateReview: 0)
             for benefit in benefits {
                 if !context.targets(of: benefit, .enabledBy).isEmpty { row.withDeliverable += 1 }
@@ -62,6 +61,17 @@ public struct GapAnalyzer: Sendable {
             }
             return row
         }
+        let objectives = context.plan.objectives.map { objective in
+            row(level: "objective", id: objective.id, statement: objective.statement,
+                benefits: context.benefits(servingObjective: objective.id))
+        }
+        let programmes = context.plan.programmes.isEmpty
+            ? [row(level: "programme", id: "*", statement: "All benefits", benefits: context.plan.benefits.map(\.id))]
+            : context.plan.programmes.map { programme in
+                row(level: "programme", id: programme.id, statement: programme.name,
+                    benefits: context.plan.benefits.filter { $0.programme == programme.id }.map(\.id))
+            }
+        return objectives + programmes
     }
 
     /// A measurement on or before as-of within 1.5 × the metric's collection frequency (a quarter when unset).

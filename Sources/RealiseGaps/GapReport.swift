@@ -39,6 +39,9 @@ public struct GapReport: Sendable, Codable {
 /// How well one objective's benefits are backed: how many have an enabling deliverable, a metric with a
 /// baseline and a target, a recent measurement, an up-to-date review — the strategy–delivery gap at a glance.
 public struct Coverage: Sendable, Codable, Hashable {
+    /// `objective` for an objective's row (its benefits and those of objectives nested under it), or
+    /// `programme` for a programme's total over all its benefits (id `*` when the plan names no programme).
+    public var level: String
     public var objective: String
     public var statement: String
     public var benefits: Int

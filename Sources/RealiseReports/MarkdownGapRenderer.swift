@@ -16,7 +16,8 @@ public struct MarkdownGapRenderer: GapReportRenderer {
             out += "|---|--:|--:|--:|--:|--:|\n"
             for row in report.coverage {
                 func cell(_ count: Int) -> String { "\(count)" + (row.percent(count).map { " (\($0)%)" } ?? "") }
-                out += "| **\(MarkdownGapRenderer.inline(row.objective))** \(MarkdownGapRenderer.inline(row.statement)) | \(row.benefits) | "
+                let label = row.level == "programme" ? "Total" : MarkdownGapRenderer.inline(row.objective)
+                out += "| **\(label)** \(MarkdownGapRenderer.inline(row.statement)) | \(row.benefits) | "
                     + "\(cell(row.withDeliverable)) | \(cell(row.withMeasurableMetric)) | \(cell(row.recentlyMeasured)) | "
                     + "\(cell(row.upToDateReview)) |\n"
             }

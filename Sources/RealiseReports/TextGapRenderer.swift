@@ -39,9 +39,10 @@ public struct TextGapRenderer: GapReportRenderer {
         }
         if !report.coverage.isEmpty {
             out += "\n" + paint("Coverage by objective", "1") + " (benefits with a deliverable / a metric with baseline and target / a recent measurement / an up-to-date review)\n"
-            let width = max(9, report.coverage.map(\.objective.count).max() ?? 0)
+            let label = { (row: Coverage) in row.level == "programme" ? "total" : row.objective }
+            let width = max(9, report.coverage.map { label($0).count }.max() ?? 0)
             for row in report.coverage {
-                let id = row.objective.padding(toLength: width, withPad: " ", startingAt: 0)
+                let id = label(row).padding(toLength: width, withPad: " ", startingAt: 0)
                 func cell(_ count: Int) -> String {
                     let text = "\(count)/\(row.benefits)" + (row.percent(count).map { " \($0)%" } ?? "")
                     return text.padding(toLength: 10, withPad: " ", startingAt: 0)

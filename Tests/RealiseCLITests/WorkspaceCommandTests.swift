@@ -46,7 +46,9 @@ struct WorkspaceCommandTests {
             #expect((source["line"] as? Int ?? 0) > 0)
             #expect(finding["evidence"] is [String: Any])
         }
-        #expect((json["coverage"] as? [Any])?.count == 6)
+        let coverage = try #require(json["coverage"] as? [[String: Any]])
+        #expect(coverage.count == 7)
+        #expect(coverage.last?["level"] as? String == "programme" && coverage.last?["benefits"] as? Int == 11)
         #expect(try RealiseBinary.run(["gaps", RealiseBinary.samplePlans, "--fail-on", "high"]).status == 1)
         #expect(try RealiseBinary.run(["gaps", RealiseBinary.samplePlans, "--fail-on", "high",
                                        "--only", "metric-without-target"]).status == 0)

@@ -120,6 +120,9 @@ struct GapAnalyzerTests {
         #expect(first.percent(first.withDeliverable) == 50)
         let stale = try GapAnalyzer().report(for: samplePlan(), asOf: Day(iso: "2026-06-30")!)
         #expect(stale.coverage.first?.recentlyMeasured == 0)
-        #expect(report.coverage.last?.benefits == 0 && report.coverage.last?.percent(0) == nil)
+        let o2 = try #require(report.coverage.first { $0.objective == "O2" })
+        #expect(o2.benefits == 0 && o2.percent(0) == nil && o2.level == "objective")
+        let total = try #require(report.coverage.last)
+        #expect(total.level == "programme" && total.objective == "*" && total.benefits == 2 && total.withDeliverable == 1)
     }
 }
