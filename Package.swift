@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RealiseStore", targets: ["RealiseStore"]),
         .library(name: "RealiseImport", targets: ["RealiseImport"]),
         .library(name: "RealiseGaps", targets: ["RealiseGaps"]),
+        .library(name: "RealiseReviews", targets: ["RealiseReviews"]),
         .library(name: "RealiseReports", targets: ["RealiseReports"]),
         .plugin(name: "ValidatePlans", targets: ["ValidatePlans"]),
     ],
@@ -45,13 +46,15 @@ let package = Package(
         ),
         // Gap rules and coverage over a workspace snapshot.
         .target(name: "RealiseGaps", dependencies: ["RealiseModel"]),
+        // Review cadences (RRULE), due and overdue arithmetic. No I/O.
+        .target(name: "RealiseReviews", dependencies: ["RealiseModel"]),
         // Renderers: one protocol per output family, one type per format.
-        .target(name: "RealiseReports", dependencies: ["RealiseModel", "RealiseGaps"]),
+        .target(name: "RealiseReports", dependencies: ["RealiseModel", "RealiseGaps", "RealiseReviews"]),
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "realise",
             dependencies: [
-                "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReports",
+                "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +74,7 @@ let package = Package(
         ),
         .testTarget(name: "RealiseStoreTests", dependencies: ["RealiseStore", "RealiseImport", "RealiseModel"]),
         .testTarget(name: "RealiseGapsTests", dependencies: ["RealiseGaps", "RealiseModel"]),
+        .testTarget(name: "RealiseReviewsTests", dependencies: ["RealiseReviews", "RealiseModel"]),
         .testTarget(
             name: "RealiseReportsTests",
             dependencies: ["RealiseReports", "RealiseGaps", "RealiseModel"],
