@@ -270,4 +270,23 @@ struct HistoryTests {
     func sharedLinkDroppedByLastWriter() throws {
         try checkSharedLink(strategyWrittenLast: true)
     }
+
+    /// Input: import [measurements.csv (M1 measured 67.6 on 2025-03-31), strategy.xml (the same measurement)] in one
+    /// call, then re-import a changed strategy.xml without that measurement. Expected: the value stays, because
+    /// measurements.csv still states it. Actual: the one metric_value row belongs to the file that wrote it last.
+    @Test("a value stated by two files stays active when the file that wrote it last drops it",
+          .disabled("BUG: a metric value shared by two files is withdrawn when the file that last wrote its row drops it"))
+    func sharedValueDroppedByLastWriter() throws {
+        let workspace = try Workspace()
+        var measurements = Plan()
+        measurements.values = [MetricValue(metric: "M1", kind: .measurement, date: day("2025-03-31"), value: 67.6,
+                                           source: at("plans/measurements.csv", 2))]
+        let measurementsFile = file(measurements, path: "plans/measurements.csv", sha: "m1")
+        _ = try workspace.importFiles([measurementsFile, file(strategyPlan(), sha: "v1")])
+        var strategy = strategyPlan()
+        strategy.values.removeAll { $0.kind == .measurement }
+        _ = try workspace.importFiles([file(strategy, sha: "v2"), measurementsFile])
+        #expect(try workspace.loadPlan().values.contains { $0.kind == .measurement && $0.date == day("2025-03-31") },
+                "measurements.csv still states the 2025-03-31 measurement")
+    }
 }

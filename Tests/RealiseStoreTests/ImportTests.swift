@@ -51,6 +51,21 @@ struct ImportTests {
         #expect(try workspace.tableSizes() == sizes)
     }
 
+    @Test("the loaded sample programme is consistent and is all one programme")
+    func sampleProgrammeLoaded() throws {
+        let workspace = try Workspace()
+        _ = try workspace.importFiles(try readSampleProgramme())
+        let plan = try workspace.loadPlan()
+        #expect(plan.validate().isEmpty)
+        #expect(try workspace.loadPlan(programme: "CCM") == plan)
+        #expect(try workspace.loadPlan(programme: "OTHER") == Plan())
+        // Spot checks across the three files.
+        #expect(plan.deliverables.first { $0.id == "DEL-06" }?.kind == .milestone)
+        #expect(plan.benefits.first { $0.id == "BEN-10" }?.kind == .disBenefit)
+        #expect(plan.values.contains { $0.metric == "MET-04" && $0.kind == .measurement && $0.date == day("2025-09-30") && $0.value == 1150 })
+        #expect(plan.links.contains { $0.kind == .dependsOn && $0.from == "DEL-06" && $0.to == "DEL-04" && $0.lagDays == 61 })
+    }
+
     // MARK: Round trip and runs
 
     @Test("what is imported loads back field for field")
