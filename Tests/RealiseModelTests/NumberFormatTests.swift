@@ -1,0 +1,57 @@
+import Testing
+import RealiseModel
+
+@Suite("Number parsing and printing")
+struct NumberFormatTests {
+    @Test("reads numbers as people write them in plans", arguments: [
+        ("1,234.5", 1234.5),
+        ("£12", 12),
+        ("£1,200", 1200),
+        ("$1,000,000", 1_000_000),
+        ("€5.50", 5.5),
+        ("45%", 45),
+        (" 7 ", 7),
+        ("\t8\u{a0}", 8),
+        ("-3.25", -3.25),
+        ("0", 0),
+        ("68.0", 68),
+        ("2450000", 2_450_000),
+        ("1e3", 1000),
+    ])
+    func lenient(text: String, expected: Double) {
+        #expect(Double(lenient: text) == expected)
+    }
+
+    @Test("is nil for what is not a number", arguments: [
+        "abc", "", "   ", "£", "%", ",", "12abc", "1.2.3", "N=35;P=55", "Yes", "nan", "NaN", "inf", "-infinity", "1e999",
+    ])
+    func notANumber(text: String) {
+        #expect(Double(lenient: text) == nil)
+    }
+
+    /// Commas are dropped wherever they are, so a decimal comma (as in a `;`-delimited CSV from a continental
+    /// Excel, a format DESIGN.md section 8 asks to be read) is silently read as a number ten or a hundred times
+    /// larger. A comma that is not a thousands separator should make the text "not a number" (or be a decimal comma).
+    @Test("a comma that does not group thousands is not dropped",
+          .disabled("BUG: Double(lenient:) removes every comma: \"12,5\" → 125, \"0,75\" → 75, \"1,2,3\" → 123"),
+          arguments: [("12,5", 12.5), ("0,75", 0.75), ("1,2,3", Double.nan)])
+    func decimalComma(text: String, decimal: Double) {
+        let value = Double(lenient: text)
+        #expect(value == nil || value == decimal, "\(text) read as \(String(describing: value))")
+    }
+
+    @Test("prints whole numbers without a decimal part", arguments: [
+        (52.0, "52"), (12.5, "12.5"), (0.1, "0.1"), (0.0, "0"), (-3.0, "-3"), (-2.75, "-2.75"),
+        (2_450_000.0, "2450000"), (66.5, "66.5"), (1e14, "100000000000000"),
+    ])
+    func plainText(value: Double, expected: String) {
+        #expect(value.plainText == expected)
+    }
+
+    @Test("plain text reads back as the same number", arguments: [
+        52.0, 12.5, 0.1, 1.0 / 3.0, -0.25, 2_450_000.0, 61.0, 1e-7, 123_456_789.125, 1e20,
+    ])
+    func roundTrip(value: Double) {
+        #expect(Double(lenient: value.plainText) == value)
+    }
+}
