@@ -71,6 +71,7 @@ public struct ImporterRegistry: Sendable {
             }
             files += found.sorted()
         }
-        return files
+        var seen = Set<String>()
+        return files.filter { seen.insert($0).inserted }
     }
 }

@@ -22,18 +22,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         dayNumber = era * 146_097 + doe - 719_468
     }
 
-    /// Parses `YYYY-MM-DD`, also accepting a time or zone after it (`2024-03-31T08:00:00`, `2017-02-06+08:00`),
-    /// which is dropped. Returns `nil` for anything else.
+    /// Parses `YYYY-MM-DD`, also accepting a time and/or zone after it, which is dropped:
+    /// `2024-03-31T08:00:00`, `2024-03-31T08:00:00.1234567+01:00`, `2024-03-31 08:00`, `2017-02-06+08:00`,
+    /// `2024-03-31Z`. Returns `nil` for anything else, including text after the date ("2024-01-15 to …").
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8.prefix(10))
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        let rest = text.utf8.dropFirst(10).first
-        if let rest, rest != UInt8(ascii: "T"), rest != UInt8(ascii: " "), rest != UInt8(ascii: "+"),
-           rest != UInt8(ascii: "-"), rest != UInt8(ascii: "Z") { return nil }
+        let all = Array(text.utf8)
+        guard all.count >= 10, all[4] == UInt8(ascii: "-"), all[7] == UInt8(ascii: "-"),
+              Day.isTimeOrZone(all[10...]) else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
-                let byte = bytes[index]
+                let byte = all[index]
                 guard byte >= 48, byte <= 57 else { return nil }
                 value = value * 10 + Int(byte - 48)
             }
@@ -41,6 +40,34 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// Whether `rest` is empty or an ISO 8601 time and/or zone: `(T|space)hh:mm[:ss[.fff]]` then `Z` or `±hh:mm`.
+    private static func isTimeOrZone(_ rest: ArraySlice<UInt8>) -> Bool {
+        var rest = rest
+        func digits(_ count: Int) -> Bool {
+            guard rest.count >= count, rest.prefix(count).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+            rest = rest.dropFirst(count)
+            return true
+        }
+        func take(_ character: Character) -> Bool {
+            guard rest.first == character.asciiValue else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        if take("T") || take(" ") {
+            guard digits(2), take(":"), digits(2) else { return false }
+            if take(":") {
+                guard digits(2) else { return false }
+                if take(".") || take(",") {
+                    guard digits(1) else { return false }
+                    while let first = rest.first, first >= 48, first <= 57 { rest = rest.dropFirst() }
+                }
+            }
+        }
+        if take("Z") { return rest.isEmpty }
+        if take("+") || take("-") { return digits(2) && (take(":") ? digits(2) : digits(2)) && rest.isEmpty }
+        return rest.isEmpty
     }
 
     /// Year, month and day of month.

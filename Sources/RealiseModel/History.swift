@@ -8,14 +8,18 @@ public struct ValueRevision: Sendable, Hashable, Codable {
     public var newValue: Double?
     /// When the change was recorded (the import run's day).
     public var recordedOn: Day?
+    /// The import run that made the change.
+    public var importRun: Int64?
 
-    public init(metric: String, kind: MetricValue.Kind, date: Day, oldValue: Double?, newValue: Double?, recordedOn: Day?) {
+    public init(metric: String, kind: MetricValue.Kind, date: Day, oldValue: Double?, newValue: Double?, recordedOn: Day?,
+                importRun: Int64? = nil) {
         self.metric = metric
         self.kind = kind
         self.date = date
         self.oldValue = oldValue
         self.newValue = newValue
         self.recordedOn = recordedOn
+        self.importRun = importRun
     }
 }
 

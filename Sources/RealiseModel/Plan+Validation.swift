@@ -4,12 +4,21 @@ extension Plan {
     ///
     /// - Parameter known: entities already in the workspace (id → type and source) that references may use
     ///   and that new ids must not collide with, unless they come from the same file (a re-import).
+    ///   - fileOrder: the order the files were read in, so a duplicate is reported at its second occurrence in
+    ///     reading order (files not named keep the order they first appear in).
     /// - Returns: every problem found, each located at its source; errors stop an import.
-    public func validate(known: [String: (type: EntityType, source: SourceRef)] = [:]) -> [Diagnostic] {
+    public func validate(known: [String: (type: EntityType, source: SourceRef)] = [:], fileOrder: [String] = []) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var types: [String: EntityType] = known.mapValues(\.type)
         var seen: [String: SourceRef] = [:]
-        for (id, type, source) in entityIndex {
+        var rank = Dictionary(fileOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for entry in entityIndex where rank[entry.source.path] == nil { rank[entry.source.path] = rank.count }
+        let readOrder = entityIndex.enumerated().sorted { a, b in
+            let ka = (rank[a.element.source.path] ?? 0, a.element.source.line, a.offset)
+            let kb = (rank[b.element.source.path] ?? 0, b.element.source.line, b.offset)
+            return ka < kb
+        }.map(\.element)
+        for (id, type, source) in readOrder {
             if id.isEmpty || id.count > 200 || id.contains(where: { $0.isNewline }) {
                 problems.append(Diagnostic(.error, at: source, "id '\(id.prefix(40))' is empty, too long or spans lines; give the \(type.rawValue) a short id"))
                 continue
@@ -71,7 +80,7 @@ extension Plan {
             }
             if let percent = deliverable.percentComplete, !(0...100).contains(percent) {
                 problems.append(Diagnostic(.error, at: deliverable.source,
-                    "deliverable '\(deliverable.id)' is \(percent)% complete; percent complete must be 0–100"))
+                    "deliverable '\(deliverable.id)' is \(percent.plainText)% complete; percent complete must be 0–100"))
             }
         }
         for organisationRef in (objectives.map { ($0.organisation, $0.source) } + benefits.map { ($0.organisation, $0.source) }
@@ -94,7 +103,7 @@ extension Plan {
             }
             if let share = link.share, !(0...100).contains(share) {
                 problems.append(Diagnostic(.error, at: link.source,
-                    "attribution share \(share)% of '\(link.from)' is outside 0–100"))
+                    "attribution share \(share.plainText)% of '\(link.from)' is outside 0–100"))
             }
         }
         return problems

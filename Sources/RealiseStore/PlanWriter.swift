@@ -29,6 +29,10 @@ struct PlanWriter {
                              String(decoding: try encoder.encode(file.warnings), as: UTF8.self)])
         let run = db.lastInsertedRowID
         let plan = file.plan
+        // What this file stated last time; it now states only what follows.
+        let previous = try Row.fetchAll(db, sql: "SELECT kind, ref_id FROM claim WHERE source_path = ?", arguments: [file.path])
+            .map { (kind: $0["kind"] as String, id: $0["ref_id"] as Int64) }
+        try db.execute(sql: "DELETE FROM claim WHERE source_path = ?", arguments: [file.path])
 
         for item in plan.programmes { try upsertEntity(item, name: item.name, details: []) }
         for item in plan.organisations { try upsertEntity(item, name: item.name, details: []) }
@@ -74,20 +78,23 @@ struct PlanWriter {
                     revisions += 1
                 }
             }
-            try PlanWriter.upsert(db, value)
+            let id = try PlanWriter.upsert(db, value)
+            try claim("value", id, value.source)
         }
         var linkKeys = Set<String>()
         for link in plan.links where linkKeys.insert(link.key).inserted {
-            try db.cachedStatement(sql: """
+            let id = try Int64.fetchOne(db.cachedStatement(sql: """
                 INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
                   lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
                   source_line = excluded.source_line, source_format = excluded.source_format, withdrawn_run = NULL
-                """).execute(arguments: [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays,
-                                         link.share, link.source.path, link.source.line, link.source.format])
+                RETURNING id
+                """), arguments: [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays,
+                                  link.share, link.source.path, link.source.line, link.source.format])
+            if let id { try claim("link", id, link.source) }
         }
-        let (withdrawn, withdrawnRevisions) = try withdrawMissing(from: file, run: run, linkKeys: linkKeys)
+        let (withdrawn, withdrawnRevisions) = try withdrawMissing(from: file, run: run, previous: previous)
         return (withdrawn, revisions + withdrawnRevisions)
     }
 
@@ -115,9 +122,15 @@ struct PlanWriter {
             .execute(arguments: arguments)
     }
 
-    /// Inserts or replaces a metric's value for its kind and day.
-    static func upsert(_ db: Database, _ value: MetricValue) throws {
-        try db.cachedStatement(sql: """
+    private func claim(_ kind: String, _ id: Int64, _ source: SourceRef) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO claim (kind, ref_id, source_path, source_line) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [kind, id, source.path, source.line])
+    }
+
+    /// Inserts or replaces a metric's value for its kind and day; returns its row id.
+    @discardableResult
+    static func upsert(_ db: Database, _ value: MetricValue) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: """
             INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
                                       source_path, source_line, source_format)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -125,9 +138,10 @@ struct PlanWriter {
               note = excluded.note, data_source = excluded.data_source, confidence = excluded.confidence,
               source_path = excluded.source_path, source_line = excluded.source_line,
               source_format = excluded.source_format, withdrawn_run = NULL
-            """).execute(arguments: [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
-                                     value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
-                                     value.source.line, value.source.format])
+            RETURNING id
+            """), arguments: [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
+                              value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
+                              value.source.line, value.source.format]) ?? 0
     }
 
     private func recordRevision(_ metric: String, _ kind: MetricValue.Kind, _ date: Day, old: (Double?, String?),
@@ -138,8 +152,9 @@ struct PlanWriter {
             """, arguments: [metric, kind.rawValue, date.description, old.0, old.1, new.0, new.1, run, timestamp])
     }
 
-    /// Marks withdrawn every entity, value and link that came from this file's path and is no longer in it.
-    private func withdrawMissing(from file: ImportedFile, run: Int64, linkKeys: Set<String>) throws -> (Int, Int) {
+    /// Marks withdrawn every entity this file held and no longer has, and every value and link it stated
+    /// before that no file states any more (one still stated by another file stays, credited to that file).
+    private func withdrawMissing(from file: ImportedFile, run: Int64, previous: [(kind: String, id: Int64)]) throws -> (Int, Int) {
         let ids = Set(file.plan.entityIndex.map(\.id))
         var withdrawn = 0, revisions = 0
         for id in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE source_path = ? AND withdrawn_run IS NULL",
@@ -147,25 +162,25 @@ struct PlanWriter {
             try db.execute(sql: "UPDATE entity SET withdrawn_run = ? WHERE id = ?", arguments: [run, id])
             withdrawn += 1
         }
-        let valueKeys = Set(file.plan.values.map { "\($0.metric)|\($0.kind.rawValue)|\($0.date)" })
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, metric_id, kind, date, value, text FROM metric_value WHERE source_path = ? AND withdrawn_run IS NULL
-            """, arguments: [file.path]) {
-            let metric: String = row["metric_id"], kind: String = row["kind"], date: String = row["date"]
-            guard !valueKeys.contains("\(metric)|\(kind)|\(date)") else { continue }
-            try db.execute(sql: "UPDATE metric_value SET withdrawn_run = ? WHERE id = ?", arguments: [run, row["id"] as Int64])
+        for (kind, id) in previous {
+            let table = kind == "link" ? "link" : "metric_value"
+            if let other = try Row.fetchOne(db, sql: "SELECT source_path, source_line FROM claim WHERE kind = ? AND ref_id = ? LIMIT 1",
+                                            arguments: [kind, id]) {
+                if other["source_path"] as String != file.path {
+                    try db.execute(sql: "UPDATE \(table) SET source_path = ?, source_line = ? WHERE id = ? AND source_path = ?",
+                                   arguments: [other["source_path"] as String, other["source_line"] as Int, id, file.path])
+                }
+                continue
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ? AND withdrawn_run IS NULL AND source_format != 'manual'",
+                                             arguments: [id]) else { continue }
+            try db.execute(sql: "UPDATE \(table) SET withdrawn_run = ? WHERE id = ?", arguments: [run, id])
             withdrawn += 1
-            if let kind = MetricValue.Kind(rawValue: kind), kind != .measurement, let day = Day(iso: date) {
-                try recordRevision(metric, kind, day, old: (row["value"], row["text"]), new: (nil, nil), run: run)
+            if kind == "value", let valueKind = MetricValue.Kind(rawValue: row["kind"]), valueKind != .measurement,
+               let day = Day(iso: row["date"] as String) {
+                try recordRevision(row["metric_id"], valueKind, day, old: (row["value"], row["text"]), new: (nil, nil), run: run)
                 revisions += 1
             }
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT id, kind, from_id, to_id FROM link WHERE source_path = ? AND withdrawn_run IS NULL",
-                                    arguments: [file.path]) {
-            let key = "\(row["kind"] as String)|\(row["from_id"] as String)|\(row["to_id"] as String)"
-            guard !linkKeys.contains(key) else { continue }
-            try db.execute(sql: "UPDATE link SET withdrawn_run = ? WHERE id = ?", arguments: [run, row["id"] as Int64])
-            withdrawn += 1
         }
         return (withdrawn, revisions)
     }

@@ -14,7 +14,9 @@ extension Workspace {
         try write { db in
             var outcomes: [ImportOutcome] = []
             var changed: [ImportedFile] = []
-            for file in files {
+            var seenPaths = Set<String>()
+            // The same file named twice (a folder and a file in it) is imported once.
+            for file in files where seenPaths.insert(file.path).inserted {
                 let latest = try String.fetchOne(db, sql: "SELECT sha256 FROM import_run WHERE path = ? ORDER BY id DESC LIMIT 1",
                                                  arguments: [file.path])
                 if latest == file.sha256 {
@@ -36,7 +38,7 @@ extension Workspace {
             }
             var merged = Plan()
             for file in changed { merged.merge(file.plan) }
-            let problems = merged.validate(known: known).filter { $0.severity == .error }
+            let problems = merged.validate(known: known, fileOrder: changed.map(\.path)).filter { $0.severity == .error }
             if !problems.isEmpty { throw StoreError.rejected(problems) }
             if dryRun { return outcomes }
 

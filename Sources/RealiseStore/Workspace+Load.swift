@@ -100,7 +100,8 @@ extension Workspace {
                              arguments: [metric, metric]).compactMap { row in
                 guard let kind = MetricValue.Kind(rawValue: row["kind"]), let date = Day(iso: row["date"] as String) else { return nil }
                 return ValueRevision(metric: row["metric_id"], kind: kind, date: date, oldValue: row["old_value"],
-                                     newValue: row["new_value"], recordedOn: Day(iso: row["recorded_at"] as String))
+                                     newValue: row["new_value"], recordedOn: Day(iso: (row["recorded_at"] as String).prefix(10)),
+                                     importRun: row["import_run_id"])
             }
         }
     }

@@ -65,6 +65,14 @@ extension Workspace {
                 CREATE INDEX link_source ON link(source_path);
                 CREATE INDEX link_to ON link(to_id);
 
+                -- Which files state each link and value: a link or value stated by two files stays while
+                -- either still states it.
+                CREATE TABLE claim (
+                    kind TEXT NOT NULL, ref_id INTEGER NOT NULL,
+                    source_path TEXT NOT NULL, source_line INTEGER NOT NULL,
+                    PRIMARY KEY (kind, ref_id, source_path));
+                CREATE INDEX claim_source ON claim(source_path);
+
                 -- History of baseline and target values: every change, with the run that made it.
                 CREATE TABLE revision (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,

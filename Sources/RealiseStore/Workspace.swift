@@ -22,6 +22,7 @@ public final class Workspace: Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(30)
+            if exists, try Workspace.isNewerSchema(path: path) { throw StoreError.newerSchema(path: path) }
             if !exists {
                 // Owner-only permissions before SQLite writes anything into it.
                 guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
@@ -48,6 +49,26 @@ public final class Workspace: Sendable {
             throw .database(path: path, message: Workspace.explain(error))
         }
         try migrate()
+    }
+
+    /// Whether a newer Realise wrote the workspace, checked over a read-only connection so a workspace that
+    /// will be refused is not touched (opening a WAL pool would write to it).
+    private static func isNewerSchema(path: String) throws -> Bool {
+        let sidecars = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        let newer: Bool = {
+            var configuration = Configuration()
+            configuration.readonly = true
+            guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
+            return (try? queue.read { db in
+                try db.tableExists("grdb_migrations") ? try migrator.hasBeenSuperseded(db) : false
+            }) ?? false
+        }()
+        if newer {
+            // The read-only connection is closed; remove the empty WAL files SQLite made for it, so the refused
+            // workspace is left exactly as it was found.
+            for sidecar in sidecars { try? FileManager.default.removeItem(atPath: sidecar) }
+        }
+        return newer
     }
 
     private func migrate() throws(StoreError) {

@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
             let files = try input.read(paths)
             var merged = Plan()
             for file in files { merged.merge(file.plan) }
-            let problems = merged.validate().filter { $0.severity == .error }
+            let problems = merged.validate(fileOrder: files.map(\.path)).filter { $0.severity == .error }
             if !problems.isEmpty { throw Failure(lines: problems.map(\.description), code: 65) }
             Output.print(ImportSummaryRenderer().text(files.map {
                 ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: "valid", counts: $0.plan.counts, warnings: $0.warnings)

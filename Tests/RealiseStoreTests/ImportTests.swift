@@ -371,7 +371,7 @@ struct ImportTests {
     /// `realise import imports/ imports/ccm-strategy.xml` names one file twice; ImporterRegistry canonicalises
     /// paths so both arrive with the same path and hash.
     @Test("the same file given twice in one import is imported once",
-          .disabled("BUG: importFiles validates both copies together and rejects the file as a duplicate of itself"))
+)
     func sameFileTwiceInOneCall() throws {
         let workspace = try Workspace()
         let imported = file(strategyPlan(), sha: "a")
