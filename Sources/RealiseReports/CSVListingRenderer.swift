@@ -9,6 +9,7 @@ public struct CSVListingRenderer: Sendable {
         let columns = listing.allColumns
         var out = columns.map(CSVListingRenderer.cell).joined(separator: ",") + "\r\n"
         for row in listing.rows {
+            let row = Listing.flatten(row)
             out += columns.map { column in
                 CSVListingRenderer.cell(row.first { $0.0 == column }.map { cellText($0.1) } ?? "")
             }.joined(separator: ",") + "\r\n"

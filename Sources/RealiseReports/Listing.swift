@@ -14,11 +14,19 @@ public struct Listing: Sendable {
         self.rows = rows
     }
 
-    /// All field names, in first-seen order.
+    /// All field names, in first-seen order; nested objects are flattened to `parent.child` names.
     public var allColumns: [String] {
         var seen: [String] = []
-        for row in rows { for (key, _) in row where !seen.contains(key) { seen.append(key) } }
+        for row in rows { for (key, _) in Listing.flatten(row) where !seen.contains(key) { seen.append(key) } }
         return seen.isEmpty ? tableColumns : seen
+    }
+
+    /// The row with nested objects spread into `parent.child` fields (`subject.id`), for tables and CSV.
+    public static func flatten(_ row: Row) -> Row {
+        row.flatMap { key, value -> Row in
+            if case .object(let pairs) = value { return flatten(pairs).map { ("\(key).\($0.0)", $0.1) } }
+            return [(key, value)]
+        }
     }
 }
 

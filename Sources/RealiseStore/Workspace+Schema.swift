@@ -82,6 +82,24 @@ extension Workspace {
                 CREATE INDEX revision_metric ON revision(metric_id);
                 """)
         }
+        migrator.registerMigration("v2-reviews") { db in
+            try db.execute(sql: """
+                -- Periodic outcome reviews of a benefit, metric, objective or programme.
+                CREATE TABLE review_schedule (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    subject_id TEXT NOT NULL REFERENCES entity(id),
+                    cadence TEXT NOT NULL, start TEXT NOT NULL, reviewer TEXT, created_at TEXT NOT NULL);
+                CREATE INDEX review_schedule_subject ON review_schedule(subject_id);
+
+                -- Reviews held, with their RAG status; measurements taken at one point back to it.
+                CREATE TABLE review (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    subject_id TEXT NOT NULL REFERENCES entity(id),
+                    date TEXT NOT NULL, rag TEXT NOT NULL, reviewer TEXT, note TEXT, recorded_at TEXT NOT NULL);
+                CREATE INDEX review_subject ON review(subject_id, date);
+                ALTER TABLE metric_value ADD COLUMN review_id INTEGER REFERENCES review(id);
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import RealiseModel
+
+extension Workspace {
+    /// A stored review schedule, before its cadence is interpreted.
+    public struct StoredSchedule: Sendable, Hashable {
+        public var id: Int64
+        public var subject: String
+        public var subjectType: EntityType
+        public var subjectName: String
+        public var cadence: String
+        public var start: Day
+        public var reviewer: String?
+    }
+
+    /// A review held and recorded.
+    public struct StoredReview: Sendable, Hashable {
+        public var id: Int64
+        public var subject: String
+        public var date: Day
+        public var rag: RAG
+        public var reviewer: String?
+        public var note: String?
+        /// Measurements taken at the review: metric id → value.
+        public var measurements: [String: Double]
+    }
+
+    /// The types a review can be about.
+    public static let reviewableTypes: Set<EntityType> = [.benefit, .metric, .objective, .programme]
+
+    private func requireSubject(_ db: Database, _ id: String) throws -> EntityType {
+        guard let type = try String.fetchOne(db, sql: "SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", arguments: [id])
+            .flatMap(EntityType.init(rawValue:)) else { throw StoreError.unknownEntity(id: id) }
+        guard Workspace.reviewableTypes.contains(type) else {
+            throw StoreError.invalidValue("'\(id)' is a \(type.rawValue); reviews are of a benefit, metric, objective or programme")
+        }
+        return type
+    }
+
+    /// Stores a schedule (its cadence already checked by the caller) and returns its id.
+    public func addSchedule(subject: String, cadence: String, start: Day, reviewer: String?, now: Date = Date()) throws(StoreError) -> Int64 {
+        try write { db in
+            _ = try requireSubject(db, subject)
+            try db.execute(sql: "INSERT INTO review_schedule (subject_id, cadence, start, reviewer, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [subject, cadence, start.description, reviewer, ISO8601DateFormatter().string(from: now)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Removes a schedule; its reviews are kept.
+    public func removeSchedule(id: Int64) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM review_schedule WHERE id = ?", arguments: [id])
+            if db.changesCount == 0 { throw StoreError.invalidValue("no review schedule #\(id); `realise review list` shows them") }
+        }
+    }
+
+    /// Every schedule whose subject is still in the workspace, by id.
+    public func schedules() throws(StoreError) -> [StoredSchedule] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.*, e.type, e.name FROM review_schedule s JOIN entity e ON e.id = s.subject_id
+                WHERE e.withdrawn_run IS NULL ORDER BY s.id
+                """).compactMap { row in
+                guard let start = Day(iso: row["start"] as String), let type = EntityType(rawValue: row["type"]) else { return nil }
+                return StoredSchedule(id: row["id"], subject: row["subject_id"], subjectType: type, subjectName: row["name"],
+                                      cadence: row["cadence"], start: start, reviewer: row["reviewer"])
+            }
+        }
+    }
+
+    /// Records a review and the measurements taken at it, in one transaction.
+    /// - Parameter measurements: metric id → value; each metric must exist.
+    public func recordReview(subject: String, date: Day, rag: RAG, reviewer: String?, note: String?,
+                             measurements: [(String, Double)], now: Date = Date()) throws(StoreError) -> Int64 {
+        try write { db in
+            _ = try requireSubject(db, subject)
+            try db.execute(sql: "INSERT INTO review (subject_id, date, rag, reviewer, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [subject, date.description, rag.rawValue, reviewer, note, ISO8601DateFormatter().string(from: now)])
+            let review = db.lastInsertedRowID
+            for (metric, value) in measurements {
+                guard try String.fetchOne(db, sql: "SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", arguments: [metric]) == "metric" else {
+                    throw StoreError.unknownEntity(id: metric)
+                }
+                let source = SourceRef(path: "(review #\(review))", line: 0, format: "manual", identifier: subject)
+                let id = try PlanWriter.upsert(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
+                                                               note: "taken at review #\(review)", dataSource: reviewer, source: source))
+                try db.execute(sql: "UPDATE metric_value SET review_id = ? WHERE id = ?", arguments: [review, id])
+            }
+            return review
+        }
+    }
+
+    /// Reviews recorded, oldest first; of one subject when given.
+    public func reviews(subject: String? = nil) throws(StoreError) -> [StoredReview] {
+        try read { db in
+            let measured = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT review_id, metric_id, value FROM metric_value WHERE review_id IS NOT NULL"),
+                                      by: { $0["review_id"] as Int64 })
+            return try Row.fetchAll(db, sql: "SELECT * FROM review WHERE (? IS NULL OR subject_id = ?) ORDER BY date, id",
+                                    arguments: [subject, subject]).compactMap { row in
+                guard let date = Day(iso: row["date"] as String), let rag = RAG(rawValue: row["rag"]) else { return nil }
+                let id: Int64 = row["id"]
+                var values: [String: Double] = [:]
+                for value in measured[id] ?? [] { values[value["metric_id"]] = value["value"] }
+                return StoredReview(id: id, subject: row["subject_id"], date: date, rag: rag, reviewer: row["reviewer"],
+                                    note: row["note"], measurements: values)
+            }
+        }
+    }
+}
