@@ -261,7 +261,7 @@ struct RealiseXMLImporterTests {
     }
 
     @Test("a DOCTYPE with an entity is rejected and the entity never expanded", arguments: [
-        "xml/doctype-entity.xml", "xml/doctype-internal-entity.xml",
+        "xml/doctype-entity.xml", "xml/doctype-internal-entity.xml", "xml/doctype-external-dtd.xml",
     ])
     func doctypeRejected(fixture: String) throws {
         let path = Fixtures.path(fixture)
@@ -383,5 +383,102 @@ struct RealiseXMLImporterTests {
         #expect(file.warnings.map(\.line) == [5, 6])
         #expect(file.plan.values.map(\.text) == ["N=35;P=55", "high", nil])
         #expect(file.plan.values.map(\.value) == [nil, nil, 12])
+    }
+
+    // MARK: Large files and encodings
+
+    /// A plan longer than 65 535 lines (the reference plan has 100 000 tasks): libxml2 2.9 stores element
+    /// lines in 16 bits unless XML_PARSE_BIG_LINES is given.
+    @Test(.disabled("BUG: XMLPullReader does not pass XML_PARSE_BIG_LINES, so every entity, link, value and warning after line 65535 is located at line 65535"))
+    func sourceLinesBeyond65535() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        var text = "<?xml version=\"1.0\"?>\n<plan xmlns=\"urn:realise:plan:1\">\n"
+        text += String(repeating: "  <!-- padding -->\n", count: 70_000)
+        text += "  <objective id=\"FAR\">\n    <statement>Far down.</statement>\n  </objective>\n</plan>\n"
+        let path = try folder.write("long.xml", text)
+        let plan = try registry.read(path: path).plan
+        #expect(plan.objectives.first?.source.line == 70_003)
+    }
+
+    @Test func schemaErrorsBeyond65535KeepTheirLine() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        var text = "<?xml version=\"1.0\"?>\n<plan xmlns=\"urn:realise:plan:1\">\n"
+        text += String(repeating: "  <!-- padding -->\n", count: 70_000)
+        text += "  <metric id=\"M\" direction=\"sideways\">\n    <name>n</name>\n  </metric>\n</plan>\n"
+        let path = try folder.write("long.xml", text)
+        let error = try #require(importError { try registry.read(path: path) })
+        #expect(error.invalidDiagnostics?.first?.line == 70_003)
+    }
+
+    @Test func predefinedEntitiesCharacterReferencesAndComments() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = try folder.write("text.xml", """
+            <?xml version="1.0"?>
+            <plan xmlns="urn:realise:plan:1">
+              <objective id="O" owner="Smith &amp; Jones">
+                <statement>Cost &lt; &#163;5 &#x20AC; end</statement>
+                <notes><!-- a comment -->kept</notes>
+              </objective>
+            </plan>
+            """)
+        let objective = try #require(try registry.read(path: path).plan.objectives.first)
+        #expect(objective.owner == "Smith & Jones")
+        #expect(objective.statement == "Cost < £5 € end")
+        #expect(objective.notes == "kept")
+    }
+
+    /// CDATA is ordinary text in XML. Without the XSD plugged in, XMLPullReader returns "x a < b y" for this
+    /// statement; with it (as the importer always reads) libxml2 2.9.14 drops the CDATA section's content.
+    @Test(.disabled("BUG: CDATA content is silently dropped when XMLPullReader validates against the XSD: <statement>x <![CDATA[a < b]]> y</statement> imports as 'x  y', and a statement that is only CDATA imports as ''"))
+    func cdataIsKeptAsText() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = try folder.write("cdata.xml", """
+            <?xml version="1.0"?>
+            <plan xmlns="urn:realise:plan:1">
+              <objective id="O"><statement>x <![CDATA[a < b]]> y</statement></objective>
+              <objective id="P"><statement><![CDATA[only CDATA]]></statement></objective>
+              <metric id="M"><name>m</name><target date="2025-01-01" value="1"><![CDATA[note & more]]></target></metric>
+            </plan>
+            """)
+        let plan = try registry.read(path: path).plan
+        #expect(plan.objectives.map(\.statement) == ["x a < b y", "only CDATA"])
+        #expect(plan.values.first?.note == "note & more")
+    }
+
+    @Test func cdataIsTextForTheBareReader() throws {
+        // The companion of the test above: libxml2 itself (no schema) merges CDATA into the text node.
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = try folder.write("cdata.xml", "<?xml version=\"1.0\"?>\n<plan xmlns=\"urn:realise:plan:1\"><objective id=\"O\"><statement>x <![CDATA[a < b]]> y</statement></objective></plan>\n")
+        let reader = try XMLPullReader(path: path)
+        var texts: [String] = []
+        while try reader.next() {
+            if reader.node == .text { texts.append(reader.value) }
+        }
+        #expect(texts == ["x a < b y"])
+    }
+
+    @Test func utf16PlanWithBOMImports() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let text = """
+            <?xml version="1.0" encoding="UTF-16"?>
+            <plan xmlns="urn:realise:plan:1">
+              <objective id="O-16">
+                <statement>Café £5 €</statement>
+              </objective>
+            </plan>
+            """
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let path = try folder.write("utf16.xml", bytes: bytes)
+        let file = try registry.read(path: path)
+        #expect(file.format == "realise-xml")
+        #expect(file.plan.objectives.first?.statement == "Café £5 €")
+        #expect(file.plan.objectives.first?.source.line == 3)
     }
 }
