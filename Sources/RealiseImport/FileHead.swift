@@ -19,7 +19,7 @@ public struct FileHead: Sendable {
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        let text = TextDecoding.decode(Array(bytes.prefix(FileHead.size)))
+        let text = TextDecoding.decode(Array(bytes.prefix(FileHead.size)), isHead: bytes.count >= FileHead.size)
         self.text = text
         let (root, namespace) = FileHead.xmlRoot(text)
         rootElement = root
@@ -48,33 +48,61 @@ public struct FileHead: Sendable {
         }
     }
 
-    /// Finds the first element after the prolog (declaration, comments, doctype) and its `xmlns`.
+    /// The line of a `<!DOCTYPE` in the prolog, if there is one.
+    public var doctypeLine: Int? {
+        guard let range = text.range(of: "<!DOCTYPE"), rootElement != nil else { return nil }
+        if let root = text.range(of: "<" + (rootElement ?? "")), root.lowerBound < range.lowerBound { return nil }
+        return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+    }
+
+    /// Finds the first element after the prolog (declaration, comments, doctype) and its default namespace
+    /// (or the namespace of its prefix), reading attributes properly: `xmlns = "…"` and `>` inside quoted
+    /// values are both fine.
     static func xmlRoot(_ text: String) -> (String?, String?) {
         var rest = Substring(text).drop { $0.isWhitespace }
         guard rest.hasPrefix("<") else { return (nil, nil) }
         while let open = rest.firstIndex(of: "<") {
             let after = rest[rest.index(after: open)...]
             if after.hasPrefix("?") || after.hasPrefix("!") {
-                let terminator = after.hasPrefix("!--") ? "-->" : ">"
+                let terminator = after.hasPrefix("!--") ? "-->" : after.hasPrefix("?") ? "?>" : ">"
+                if after.hasPrefix("!DOCTYPE"), let bracket = after.firstIndex(of: "["),
+                   let close = after.firstIndex(of: ">"), bracket < close {
+                    guard let end = after.range(of: "]>") ?? after.range(of: "]") else { return (nil, nil) }
+                    rest = after[end.upperBound...]
+                    continue
+                }
                 guard let end = after.range(of: terminator) else { return (nil, nil) }
                 rest = after[end.upperBound...]
                 continue
             }
-            guard let end = after.firstIndex(of: ">") else { return (nil, nil) }
-            let tag = after[..<end]
-            let name = tag.prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" }
-            let local = name.split(separator: ":").last.map(String.init) ?? String(name)
-            let prefix = name.contains(":") ? String(name.split(separator: ":")[0]) : nil
-            let attribute = prefix.map { "xmlns:\($0)=" } ?? "xmlns="
-            var namespace: String?
-            if let range = tag.range(of: attribute) {
-                let value = tag[range.upperBound...]
-                if let quote = value.first, quote == "\"" || quote == "'" {
-                    namespace = String(value.dropFirst().prefix { $0 != quote })
-                }
+            let name = after.prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" }
+            guard !name.isEmpty else { return (nil, nil) }
+            let parts = name.split(separator: ":", maxSplits: 1)
+            let local = String(parts.last!)
+            let wanted = parts.count == 2 ? "xmlns:\(parts[0])" : "xmlns"
+            for (attribute, value) in attributes(after.dropFirst(name.count)) where attribute == wanted {
+                return (local, value)
             }
-            return (local.isEmpty ? nil : local, namespace)
+            return (local, nil)
         }
         return (nil, nil)
+    }
+
+    /// The attributes of a start tag's remainder, up to its closing `>`.
+    private static func attributes(_ tag: Substring) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var rest = tag
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            guard let first = rest.first, first != ">", first != "/" else { return result }
+            let name = rest.prefix { !$0.isWhitespace && $0 != "=" && $0 != ">" }
+            rest = rest.dropFirst(name.count).drop { $0.isWhitespace }
+            guard rest.first == "=" else { return result }
+            rest = rest.dropFirst().drop { $0.isWhitespace }
+            guard let quote = rest.first, quote == "\"" || quote == "'" else { return result }
+            let value = rest.dropFirst().prefix { $0 != quote }
+            result.append((String(name), String(value)))
+            rest = rest.dropFirst(value.count + 2)
+        }
     }
 }

@@ -18,9 +18,9 @@ public struct ImporterRegistry: Sendable {
 
     /// The importer whose format the file's content matches.
     /// - Throws: `.fileNotFound`, `.unreadable`, or `.unknownFormat` saying what was seen.
-    public func detect(path: String) throws(ImportError) -> any PlanImporter {
+    public func detect(path: String, options: ImportOptions = .init()) throws(ImportError) -> any PlanImporter {
         let head = try FileHead.read(path: path)
-        if let found = importers.first(where: { $0.recognises(head) }) { return found }
+        if let found = importers.first(where: { $0.recognises(head, options: options) }) { return found }
         let seen: String
         if let root = head.rootElement {
             seen = "XML with root <\(root)>" + (head.rootNamespace.map { " in namespace \($0)" } ?? " and no namespace")
@@ -42,7 +42,7 @@ public struct ImporterRegistry: Sendable {
             _ = try FileHead.read(path: path)
             importer = chosen
         } else {
-            importer = try detect(path: path)
+            importer = try detect(path: path, options: options)
         }
         let sha = try FileDigest.sha256(path: path)
         let (plan, warnings) = try importer.read(path: path, options: options)

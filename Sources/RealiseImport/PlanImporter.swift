@@ -17,8 +17,9 @@ public struct ImportOptions: Sendable {
 public protocol PlanImporter: Sendable {
     /// The format this importer reads.
     var format: ImportFormat { get }
-    /// Whether the start of a file looks like this format (root element and namespace, header row).
-    func recognises(_ head: FileHead) -> Bool
+    /// Whether the start of a file looks like this format (root element and namespace, header row, with
+    /// the options' header mapping applied).
+    func recognises(_ head: FileHead, options: ImportOptions) -> Bool
     /// Reads the whole file into a plan, or throws with every problem located in the file.
     func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings
 }

@@ -2,21 +2,24 @@
 /// UTF-16 with a BOM, or (when the bytes are not valid UTF-8) Windows-1252, what Excel on Windows saves.
 enum TextDecoding {
     /// The bytes as UTF-8 without a BOM.
-    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+    /// - Parameter isHead: the bytes are the first part of a longer file, so a character cut off at the very
+    ///   end is not a sign of another encoding.
+    static func utf8(_ bytes: [UInt8], isHead: Bool = false) -> [UInt8] {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
         if bytes.starts(with: [0xFF, 0xFE]) { return utf16(bytes.dropFirst(2), bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes.dropFirst(2), bigEndian: true) }
-        if isValidUTF8(bytes) { return bytes }
+        if isValidUTF8(bytes, allowTruncatedEnd: isHead) { return bytes }
         return windows1252(bytes)
     }
 
     /// The bytes decoded as a string (see `utf8(_:)`).
-    static func decode(_ bytes: [UInt8]) -> String {
-        String(decoding: utf8(bytes), as: UTF8.self)
+    static func decode(_ bytes: [UInt8], isHead: Bool = false) -> String {
+        String(decoding: utf8(bytes, isHead: isHead), as: UTF8.self)
     }
 
-    /// Valid UTF-8, allowing a sequence cut off at the very end (a head read mid-character).
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    /// Valid UTF-8; with `allowTruncatedEnd`, a sequence cut off at the very end is allowed (a head read
+    /// mid-character).
+    static func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool = false) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {
@@ -29,7 +32,7 @@ enum TextDecoding {
             case 0xF0...0xF4: length = 4
             default: return false
             }
-            if index + length > count { return count - index < length && count >= FileHead.size }
+            if index + length > count { return allowTruncatedEnd }
             for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
             index += length
         }

@@ -13,6 +13,7 @@ final class XMLPullReader {
 
     private let reader: xmlTextReaderPtr
     private let errors: ErrorSink
+    private lazy var locator = XMLLineLocator(path: path)
     let path: String
 
     /// Collects libxml2's errors for one reader.
@@ -28,7 +29,10 @@ final class XMLPullReader {
     init(path: String, schemaPath: String? = nil) throws(ImportError) {
         _ = XMLPullReader.initialise
         self.path = path
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        // NONET: never touch the network. BIG_LINES: true line numbers past 65535. No NOENT, DTDLOAD, DTDVALID,
+        // XINCLUDE or RECOVER: entities stay unexpanded and external DTDs unloaded. CDATA is kept as CDATA
+        // nodes (NOCDATA loses it when a schema is plugged in).
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         xmlResetLastError()
         guard let reader = xmlReaderForFile(path, nil, options) else {
             throw .unreadable(path: path, reason: "libxml2 could not open it")
@@ -102,10 +106,14 @@ final class XMLPullReader {
     /// Text of the current text node.
     var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
 
-    /// Line of the current node in the file.
+    /// Line of the current node in the file; for an element, the line where its start tag begins.
     var line: Int {
-        if let node = xmlTextReaderCurrentNode(reader) { return Int(xmlGetLineNo(node)) }
-        return Int(xmlTextReaderGetParserLineNumber(reader))
+        guard let node = xmlTextReaderCurrentNode(reader), xmlGetLineNo(node) > 0 else {
+            return Int(xmlTextReaderGetParserLineNumber(reader))
+        }
+        let recorded = Int(xmlGetLineNo(node))
+        guard self.node == .element, let locator else { return recorded }
+        return locator.startLine(of: localName, endLine: recorded)
     }
 
     /// The value of the current element's attribute `name` (no namespace), or nil.

@@ -46,7 +46,7 @@ extension Plan {
             }
             if !allowed.contains(type) {
                 let names = allowed.map(\.rawValue).sorted().joined(separator: " or ")
-                problems.append(Diagnostic(.error, at: source, "\(role) '\(id)' is a \(type.rawValue), expected \(names)"))
+                problems.append(Diagnostic(.error, at: source, "\(role) '\(id)' is \(Plan.article(type.rawValue)) \(type.rawValue), expected \(names)"))
             }
         }
 
@@ -88,15 +88,22 @@ extension Plan {
                                 + programmes.map { ($0.organisation, $0.source) }) {
             expect(organisationRef.0, [.organisation], at: organisationRef.1, "organisation")
         }
+        var valuesSeen: [String: MetricValue] = [:]
         for value in values {
             expect(value.metric, [.metric], at: value.source, "metric")
+            let key = "\(value.metric)|\(value.kind.rawValue)|\(value.date)"
+            if let earlier = valuesSeen[key], earlier.value != value.value || earlier.text != value.text {
+                problems.append(Diagnostic(.error, at: value.source,
+                    "metric '\(value.metric)' has two different \(value.kind.rawValue) values on \(value.date) (the other at \(earlier.source.path):\(earlier.source.line)); keep one"))
+            }
+            valuesSeen[key] = valuesSeen[key] ?? value
         }
         for link in links {
             guard let fromType = types[link.from] else { expect(link.from, [], at: link.source, "\(link.kind.rawValue) link source"); continue }
             guard let toType = types[link.to] else { expect(link.to, [], at: link.source, "\(link.kind.rawValue) link target"); continue }
             if !link.kind.allowed.contains(where: { $0.from == fromType && $0.to == toType }) {
                 problems.append(Diagnostic(.error, at: link.source,
-                    "a \(link.kind.rawValue) link cannot go from \(fromType.rawValue) '\(link.from)' to \(toType.rawValue) '\(link.to)'"))
+                    "\(Plan.article(link.kind.rawValue) == "an" ? "An" : "A") \(link.kind.rawValue) link cannot go from \(fromType.rawValue) '\(link.from)' to \(toType.rawValue) '\(link.to)'"))
             }
             if link.from == link.to {
                 problems.append(Diagnostic(.error, at: link.source, "'\(link.from)' cannot \(link.kind.rawValue) itself"))
@@ -107,5 +114,11 @@ extension Plan {
             }
         }
         return problems
+    }
+
+    /// "a" or "an" before a word.
+    static func article(_ word: String) -> String {
+        guard let first = word.lowercased().first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
     }
 }

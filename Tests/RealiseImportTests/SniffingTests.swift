@@ -61,7 +61,7 @@ struct SniffingTests {
 
     /// XML allows white space around the `=` of an attribute (`Eq ::= S? '=' S?`), so this is the same
     /// document as `<plan xmlns="urn:realise:plan:1">` and libxml2 reads it as such.
-    @Test(.disabled("BUG: FileHead.xmlRoot looks for the literal text 'xmlns=' and misses 'xmlns = \"…\"', so the plan is reported as unknownFormat 'XML with root <plan> and no namespace'"))
+    @Test
     func namespaceWithSpacesAroundEquals() throws {
         let folder = try TempFolder()
         defer { folder.remove() }

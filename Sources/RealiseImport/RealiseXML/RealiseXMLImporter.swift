@@ -9,7 +9,7 @@ public struct RealiseXMLImporter: PlanImporter {
 
     public init() {}
 
-    public func recognises(_ head: FileHead) -> Bool {
+    public func recognises(_ head: FileHead, options: ImportOptions) -> Bool {
         head.rootElement == "plan" && head.rootNamespace == RealiseXMLImporter.namespace
     }
 
@@ -17,6 +17,11 @@ public struct RealiseXMLImporter: PlanImporter {
     public static var schemaPath: String? { Bundle.module.path(forResource: "realise-plan-1", ofType: "xsd") }
 
     public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+        // Refused before libxml2 sees it: no DTD is ever read, and the message can name the right line.
+        if let line = try FileHead.read(path: path).doctypeLine {
+            throw .invalid([Diagnostic(.error, path: path, line: line,
+                "a DOCTYPE is not allowed in a Realise plan (entities and DTDs are never loaded); remove it")])
+        }
         let reader = try XMLPullReader(path: path, schemaPath: RealiseXMLImporter.schemaPath)
         var mapper = RealiseXMLMapper(path: path, programme: options.programme)
         var current: XMLElementRecord?

@@ -8,9 +8,9 @@ public struct RegisterCSVImporter: PlanImporter {
 
     public init() {}
 
-    public func recognises(_ head: FileHead) -> Bool {
+    public func recognises(_ head: FileHead, options: ImportOptions) -> Bool {
         guard head.rootElement == nil, !head.headerKeys.isEmpty else { return false }
-        let columns = Set(head.headerKeys.compactMap { RegisterColumn.byKey[$0] })
+        let columns = Set(RegisterTable.columns(of: head.headerKeys, mapping: options.columnMapping).compactMap { $0 })
         return RegisterTable.kind(of: columns) != nil
     }
 

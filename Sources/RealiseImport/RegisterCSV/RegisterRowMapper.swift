@@ -9,6 +9,8 @@ struct RegisterRowMapper {
     var warnings: [Diagnostic] = []
     private var fields: FieldReader
     private var metricIds: Set<String> = []
+    /// Values already read, by metric|kind|day: a shared metric's rows may repeat them.
+    private var valueLines: [String: (value: MetricValue, line: Int)] = [:]
 
     init(path: String, programme: String?) {
         self.path = path
@@ -99,8 +101,23 @@ struct RegisterRowMapper {
                 continue
             }
             let (value, text) = fields.value(row[valueColumn], warnings: &warnings)
-            plan.values.append(MetricValue(metric: id, kind: kind, date: date, value: value, text: text, source: source(row, nil)))
+            add(MetricValue(metric: id, kind: kind, date: date, value: value, text: text, source: source(row, nil)))
         }
+    }
+
+    /// Adds a value once: a repeat of the same value is skipped, a different value for the same metric, kind
+    /// and day is an error naming both rows.
+    private mutating func add(_ value: MetricValue) {
+        let key = "\(value.metric)|\(value.kind.rawValue)|\(value.date)"
+        if let (earlier, line) = valueLines[key] {
+            if earlier.value != value.value || earlier.text != value.text {
+                problems.append(Diagnostic(.error, at: value.source,
+                    "metric '\(value.metric)' already has a \(value.kind.rawValue) on \(value.date) at line \(line) with a different value"))
+            }
+            return
+        }
+        valueLines[key] = (value, value.source.line)
+        plan.values.append(value)
     }
 
     private mutating func mapObjective(_ row: RegisterTable.Row) {
@@ -137,7 +154,7 @@ struct RegisterRowMapper {
         guard let metric = require(row, .metricId, "Metric ID"),
               let date = fields.day(require(row, .date, "the date of a value of metric '\(metric)'"), "date") else { return }
         let (value, text) = fields.value(row[.value], warnings: &warnings)
-        plan.values.append(MetricValue(
+        add(MetricValue(
             metric: metric, kind: fields.choice(row[.kind], "kind") ?? .measurement, date: date, value: value, text: text,
             note: row[.notes], dataSource: row[.source], confidence: fields.choice(row[.confidence], "confidence"),
             source: source(row, nil)))
