@@ -3,6 +3,7 @@ import Foundation
 import RealiseGaps
 import RealiseImport
 import RealiseModel
+import RealiseReviews
 import RealiseStore
 
 /// An error on its way out: printed to standard error as `realise: error: …` and turned into the
@@ -30,6 +31,8 @@ struct Failure: Error {
             case .database, .newerSchema: self.init(lines: [error.description], code: 74)
             }
         case let error as GapError:
+            self.init(lines: [error.description], code: 64)
+        case let error as ReviewError:
             self.init(lines: [error.description], code: 64)
         default:
             self.init(lines: ["\(error)"], code: 74)

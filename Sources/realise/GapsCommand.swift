@@ -62,7 +62,7 @@ struct GapsCommand: ParsableCommand {
                     _ = try source.importFiles(try input.read(paths))
                 }
                 plan = try source.loadPlan(programme: input.programme)
-                history = GapHistory(revisions: try source.revisions())
+                history = GapHistory(revisions: try source.revisions(), reviews: try source.reviewBook().standings)
             } catch { throw Failure(error) }
             let report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
             try Output.emit(format.renderer(colour: output == nil && Output.colour).render(report), to: output)

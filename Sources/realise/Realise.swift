@@ -8,11 +8,10 @@ struct Realise: ParsableCommand {
         commandName: "realise",
         abstract: "Track benefits realisation: import plans, link vision to delivery, report the gaps.",
         discussion: """
-            Exit codes: 0 success, 1 a gate failed (--fail-on), 64 usage error, 65 bad input data,
-            66 input file missing or unreadable, 74 database or I/O error.
+            Exit codes: 0 success, 1 a gate failed (--fail-on, --fail-on-overdue, overdue reviews in `review run`), 64 usage error, 65 bad input data, 66 input file or workspace missing or unreadable, 74 database or I/O error.
             """,
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, ListCommand.self, ShowCommand.self,
-                      MeasureCommand.self, GapsCommand.self, ExportCommand.self]
+                      MeasureCommand.self, GapsCommand.self, ReviewCommand.self, ExportCommand.self]
     )
 }

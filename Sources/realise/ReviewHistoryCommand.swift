@@ -1,0 +1,27 @@
+import ArgumentParser
+import RealiseModel
+import RealiseReports
+
+/// `realise review history SUBJECT`.
+struct ReviewHistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the reviews of one subject, oldest first.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: "The subject's id.")
+    var subject: String
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: ListFormat = .table
+
+    func run() throws {
+        try reporting {
+            let reviews: [(id: Int64, date: Day, rag: RAG, reviewer: String?, note: String?, measurements: [String: Double])]
+            do {
+                reviews = try workspace.open(create: false).reviews(subject: subject)
+                    .map { ($0.id, $0.date, $0.rag, $0.reviewer, $0.note, $0.measurements) }
+            } catch { throw Failure(error) }
+            Output.print(format.render(.reviewHistory(reviews)))
+        }
+    }
+}
