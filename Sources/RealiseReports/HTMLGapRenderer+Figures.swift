@@ -1,0 +1,77 @@
+import RealiseGaps
+import RealiseModel
+
+/// The figure sections of the HTML report: metric trajectory charts and the benefits map.
+extension HTMLGapRenderer {
+    func charts(_ report: GapReport) -> String {
+        var out = "<section id=\"trajectories\">\n<h2>Metric trajectories</h2>\n"
+        let values = Dictionary(grouping: report.plan.values, by: \.metric)
+        let findings = Dictionary(grouping: report.findings.filter { $0.subject.type == EntityType.metric.rawValue }, by: \.subject.id)
+        let charts = report.plan.metrics.compactMap { metric in
+            SVGTrajectoryChart(metric: metric, values: values[metric.id] ?? [], tolerance: report.tolerance, asOf: report.asOf)
+        }
+        guard !charts.isEmpty else {
+            return out + "<p class=\"empty\">No numeric metric has a baseline, a target or a measurement yet.</p>\n</section>\n"
+        }
+        out += "<p class=\"note\">The green line is the target trajectory: straight from the baseline through each dated target, "
+            + "held at the final target after its date. The shaded band is the tolerance (\(HTMLText.number(report.tolerance * 100)) % of the "
+            + "baseline-to-target distance) on the worse side. Red diamonds are measurements worse than the trajectory by more than the tolerance.</p>\n"
+        out += "<div class=\"charts\">\n"
+        for chart in charts {
+            let metric = chart.metric
+            out += "<figure class=\"chart\">\n<figcaption><span class=\"id\">\(HTMLText.escape(metric.id))</span> "
+                + "\(HTMLText.escape(HTMLText.oneLine(metric.name)))</figcaption>\n"
+            out += chart.render() + "\n"
+            out += "<p class=\"facts\">\(facts(chart).joined(separator: " · "))</p>\n"
+            for finding in findings[metric.id] ?? [] {
+                out += "<p class=\"flag\"><span class=\"badge \(finding.severity.rawValue)\">\(Self.label(finding.severity))</span> "
+                    + "<code>\(HTMLText.escape(finding.rule))</code> \(HTMLText.escape(finding.message))</p>\n"
+            }
+            out += "</figure>\n"
+        }
+        return out + "</div>\n</section>\n"
+    }
+
+    /// Baseline, final target, latest measurement and direction, as escaped HTML fragments.
+    private func facts(_ chart: SVGTrajectoryChart) -> [String] {
+        let metric = chart.metric
+        var facts: [String] = []
+        if let baseline = chart.baselines.last { facts.append("Baseline \(HTMLText.escape(chart.text(baseline.value))) on \(baseline.day)") }
+        if let target = chart.targets.last { facts.append("Final target \(HTMLText.escape(chart.text(target.value))) by \(target.day)") }
+        if let latest = chart.dots.last {
+            var text = "Latest \(HTMLText.escape(chart.text(latest.value))) on \(latest.day)"
+            if let expected = latest.expected {
+                text += " (expected \(HTMLText.escape(chart.text(expected))), " + (latest.off ? "<strong class=\"off\">off trajectory</strong>)" : "within tolerance)")
+            }
+            facts.append(text)
+        } else {
+            facts.append("No measurement yet")
+        }
+        facts.append(metric.direction == .maintain ? "Should be maintained" : "\(metric.direction == .increase ? "Higher" : "Lower") is better")
+        if let frequency = metric.frequency { facts.append("Collected \(frequency.rawValue)") }
+        if let owner = metric.owner { facts.append("Owner: \(HTMLText.escape(owner))") }
+        return facts
+    }
+
+    func map(_ report: GapReport) -> String {
+        var out = "<section id=\"map\">\n<h2>Benefits map</h2>\n"
+        let map = SVGBenefitsMap(report: report)
+        guard let svg = map.render() else {
+            let count = map.graph.nodes.count
+            return out + "<p class=\"empty\">" + (count == 0 ? "The plan has nothing to map."
+                : "The map has \(count) entities, too many to draw legibly here; use <code>realise map --format dot</code>.") + "</p>\n</section>\n"
+        }
+        out += "<p class=\"note\">Arrows point from what serves to what it serves: deliverables enable benefits, benefits contribute to "
+            + "objectives, metrics measure benefits. Deliverables shown are those a benefit depends on directly, deliverables serving no "
+            + "benefit (orphans) and any other deliverable with a finding. Hover over a box for its full text and findings.</p>\n"
+        out += "<figure class=\"map\">\n" + svg + "\n"
+        out += "<figcaption class=\"legend\">"
+            + "<span><i class=\"key objective\"></i>Objective</span><span><i class=\"key benefit\"></i>Benefit</span>"
+            + "<span><i class=\"key metric\"></i>Metric</span><span><i class=\"key deliverable\"></i>Deliverable</span>"
+            + "<span><i class=\"key orphan\"></i>Orphan deliverable (dashed)</span>"
+            + "<span><i class=\"key gap\">!</i>Has a finding (red outline and !) — \(map.graph.gapCount) of \(map.graph.nodes.count)</span>"
+            + "<span><i class=\"line measures\"></i>measures</span><span><i class=\"line partof\"></i>part of</span>"
+            + "</figcaption>\n</figure>\n"
+        return out + "</section>\n"
+    }
+}

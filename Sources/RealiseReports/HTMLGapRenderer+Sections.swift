@@ -1,0 +1,117 @@
+import RealiseGaps
+import RealiseModel
+
+/// The tabular sections of the HTML report: summary strip, coverage per objective, findings by severity.
+extension HTMLGapRenderer {
+    static func label(_ severity: Severity) -> String {
+        switch severity {
+        case .high: "High"
+        case .medium: "Medium"
+        case .low: "Low"
+        }
+    }
+
+    func summary(_ report: GapReport) -> String {
+        let s = report.summary, plan = report.plan
+        let total = report.findings.count
+        var out = "<section class=\"summary\" aria-label=\"Summary\">\n"
+        out += "<p class=\"lead\">\(total == 0 ? "No gaps found." : "\(total) finding\(total == 1 ? "" : "s"): \(s.high) high, \(s.medium) medium, \(s.low) low severity.")</p>\n"
+        out += "<div class=\"tiles\">\n"
+        for (severity, count) in [(Severity.high, s.high), (.medium, s.medium), (.low, s.low)] {
+            out += "<div class=\"tile \(severity.rawValue)\"><span class=\"count\">\(count)</span>"
+                + "<span class=\"what\">\(Self.label(severity)) severity</span></div>\n"
+        }
+        let counts = [(plan.objectives.count, "objective"), (plan.benefits.count, "benefit"),
+                      (plan.deliverables.count, "deliverable"), (plan.metrics.count, "metric")]
+        out += "<div class=\"tile plan\"><span class=\"what\">In the plan</span><span class=\"counts\">"
+            + counts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }.joined(separator: "<br/>") + "</span></div>\n"
+        return out + "</div>\n</section>\n"
+    }
+
+    func coverage(_ report: GapReport) -> String {
+        var out = "<section id=\"coverage\">\n<h2>Coverage by objective</h2>\n"
+        guard !report.coverage.isEmpty else { return out + "<p class=\"empty\">The plan has no objectives.</p>\n</section>\n" }
+        out += "<p class=\"note\">How many of each objective’s benefits (including those of objectives nested under it) have an "
+            + "enabling deliverable, a metric with a baseline and a target, a recent measurement and an up-to-date review.</p>\n"
+        out += "<table class=\"coverage\">\n<thead><tr><th scope=\"col\">Objective</th><th scope=\"col\" class=\"num\">Benefits</th>"
+            + "<th scope=\"col\">With a deliverable</th><th scope=\"col\">Metric with baseline and target</th>"
+            + "<th scope=\"col\">Recently measured</th><th scope=\"col\">Review up to date</th></tr></thead>\n<tbody>\n"
+        let depth = Dictionary(BenefitsMapGraph(report: report).nodes(.objective).map { ($0.id, $0.depth) }, uniquingKeysWith: { first, _ in first })
+        for row in report.coverage {
+            let indent = min(depth[row.objective] ?? 0, 4)
+            out += "<tr><th scope=\"row\" class=\"objective depth-\(indent)\"><span class=\"id\">\(HTMLText.escape(row.objective))</span> "
+                + "<span class=\"statement\">\(HTMLText.escape(HTMLText.clip(row.statement, 160)))</span></th>" + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + "</tr>\n"
+        }
+        out += "</tbody>\n"
+        let roots = report.coverage.filter { (depth[$0.objective] ?? 0) == 0 }
+        if !roots.isEmpty {
+            var total = [0, 0, 0, 0, 0]
+            for row in roots {
+                for (index, count) in [row.benefits, row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview].enumerated() {
+                    total[index] += count
+                }
+            }
+            var scope = roots.count == 1 ? "benefits under \(HTMLText.escape(roots[0].objective))" : "benefits under the \(roots.count) top-level objectives"
+            if roots.count > 1 {
+                let context = GapContext(plan: report.plan, asOf: report.asOf)
+                let sets = roots.map { Set(context.benefits(servingObjective: $0.objective)) }
+                let union = sets.reduce(into: Set<String>()) { $0.formUnion($1) }
+                if sets.map(\.count).reduce(0, +) > union.count {
+                    scope += "; a benefit serving several of them is counted for each"
+                }
+            }
+            out += "<tfoot><tr><th scope=\"row\">Programme total <span class=\"statement\">(\(scope))</span></th>" + cells(total[0], Array(total.dropFirst())) + "</tr></tfoot>\n"
+        }
+        return out + "</table>\n</section>\n"
+    }
+
+    /// The benefit count and one bar cell per count of benefits.
+    private func cells(_ benefits: Int, _ counts: [Int]) -> String {
+        var out = "<td class=\"num\">\(benefits)</td>"
+        for count in counts {
+            guard benefits > 0 else { out += "<td class=\"none\">no benefits</td>"; continue }
+            let percent = Int((Double(count) * 100 / Double(benefits)).rounded())
+            let level = percent >= 80 ? "good" : (percent >= 50 ? "fair" : "poor")
+            out += "<td><div class=\"bar \(level)\"><span class=\"track\"><span class=\"fill\" style=\"width: \(min(100, percent))%\"></span></span>"
+                + "<span class=\"value\">\(count)/\(benefits) <span class=\"pct\">\(percent)%</span></span></div></td>"
+        }
+        return out
+    }
+
+    func findings(_ report: GapReport) -> String {
+        var out = "<section id=\"findings\">\n<h2>Findings</h2>\n"
+        guard !report.findings.isEmpty else { return out + "<p class=\"empty\">No gaps found.</p>\n</section>\n" }
+        for severity in Severity.allCases.sorted(by: >) {
+            let group = report.findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            out += "<h3 class=\"severity \(severity.rawValue)\"><span class=\"badge \(severity.rawValue)\">\(Self.label(severity))</span> "
+                + "\(group.count) finding\(group.count == 1 ? "" : "s")</h3>\n"
+            out += "<table class=\"findings \(severity.rawValue)\">\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Subject</th>"
+                + "<th scope=\"col\">Finding</th><th scope=\"col\">Evidence</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n"
+            for finding in group {
+                let subject = finding.subject
+                out += "<tr><td><code>\(HTMLText.escape(finding.rule))</code></td>"
+                    + "<td><span class=\"type\">\(HTMLText.escape(subject.type))</span> <strong>\(HTMLText.escape(subject.id))</strong>"
+                    + "<br/><span class=\"name\">\(HTMLText.escape(HTMLText.clip(subject.name, 200)))</span></td>"
+                    + "<td>\(HTMLText.escape(finding.message))</td><td>\(evidence(finding))</td>"
+                    + "<td><code>\(Self.path(finding.source.path)):\(finding.source.line)</code></td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// A file path, escaped, that may break after each `/`.
+    static func path(_ path: String) -> String {
+        HTMLText.escape(path).split(separator: "/", omittingEmptySubsequences: false).joined(separator: "/<wbr/>")
+    }
+
+    /// The evidence as a compact `key: value` list, keys sorted, empty values left out.
+    private func evidence(_ finding: Finding) -> String {
+        let items = finding.evidence.sorted { $0.key < $1.key }.filter { !$0.value.description.isEmpty }
+        guard !items.isEmpty else { return "" }
+        return "<dl class=\"evidence\">" + items.map { key, value in
+            "<div><dt>\(HTMLText.escape(key))</dt><dd>\(HTMLText.escape(value.description))</dd></div>"
+        }.joined() + "</dl>"
+    }
+}

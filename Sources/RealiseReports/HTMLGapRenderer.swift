@@ -1,0 +1,79 @@
+import RealiseGaps
+import RealiseModel
+
+/// The gap report as one self-contained HTML5 file for a board paper: no external assets, no script, no web
+/// fonts; charts and the benefits map are inline SVG. It shows, in order: the programme(s) and as-of date,
+/// a summary of findings by severity, coverage per objective with bars, the findings grouped by severity,
+/// one trajectory chart per numeric metric, and the benefits map with gap subjects highlighted.
+///
+/// Every text from the plan is escaped with ``HTMLText/escape(_:)``, and a Content-Security-Policy forbids
+/// script and remote loads as a second line of defence. Output is deterministic (no clock, stable order)
+/// and well-formed XML as well as HTML. Printing needs no background colours: severity and gaps are always
+/// spelt out in text or marked by shape as well as colour.
+public struct HTMLGapRenderer: GapReportRenderer {
+    public init() {}
+
+    /// The whole HTML document.
+    public func render(_ report: GapReport) -> String {
+        let title = Self.title(report.plan)
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <meta name="generator" content="Realise"/>
+            <title>\(HTMLText.escape(title)) — gap report as of \(report.asOf)</title>
+            <style>
+            \(Self.css)</style>
+            </head>
+            <body>
+            <main>
+
+            """
+        out += header(report, title: title)
+        out += summary(report)
+        out += coverage(report)
+        out += findings(report)
+        out += charts(report)
+        out += map(report)
+        out += footer(report)
+        return out + "</main>\n</body>\n</html>\n"
+    }
+
+    /// The programme names joined, or a generic title for a plan without a programme.
+    static func title(_ plan: Plan) -> String {
+        let names = plan.programmes.map { HTMLText.oneLine($0.name) }.filter { !$0.isEmpty }
+        return names.isEmpty ? "Benefits realisation" : names.joined(separator: " · ")
+    }
+
+    private func header(_ report: GapReport, title: String) -> String {
+        var out = "<header class=\"report\">\n<p class=\"kicker\">Benefits realisation gap report</p>\n"
+        out += "<h1>\(HTMLText.escape(title))</h1>\n<p class=\"asof\">As of <strong>\(report.asOf)</strong></p>\n"
+        let organisations = Dictionary(report.plan.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for programme in report.plan.programmes {
+            var facts = ["Programme \(HTMLText.escape(programme.id))"]
+            if let owner = programme.owner { facts.append("SRO: \(HTMLText.escape(owner))") }
+            if let sponsor = programme.organisation {
+                facts.append("Sponsor: \(HTMLText.escape(organisations[sponsor] ?? sponsor))")
+            }
+            out += "<p class=\"meta\">\(facts.joined(separator: " · "))</p>\n"
+        }
+        return out + "</header>\n"
+    }
+
+    private func footer(_ report: GapReport) -> String {
+        var paths: [String] = []
+        var seen = Set<String>()
+        for (_, _, source) in report.plan.entityIndex where seen.insert(source.path).inserted { paths.append(source.path) }
+        paths.sort()
+        var out = "<footer>\n<p>Produced by Realise as of \(report.asOf). Trajectory tolerance: "
+            + "\(HTMLText.number(report.tolerance * 100)) % of the baseline-to-target distance.</p>\n"
+        if !paths.isEmpty {
+            let shown = paths.prefix(12).map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ")
+            out += "<p>Plans: \(shown)\(paths.count > 12 ? " and \(paths.count - 12) more" : "").</p>\n"
+        }
+        return out + "</footer>\n"
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import RealiseGaps
+import RealiseModel
+
+/// One numeric metric drawn as inline SVG: dates across, values up; the target trajectory as a line with
+/// its tolerance shaded on the worse side (both sides for "maintain"); the baseline and targets marked;
+/// measurements as dots, those worse than the trajectory by more than the tolerance as red diamonds.
+struct SVGTrajectoryChart {
+    /// A measurement and how it stands against the trajectory.
+    struct Dot {
+        var day: Day
+        var value: Double
+        var expected: Double?
+        var off: Bool
+        var note: String?
+    }
+
+    let metric: Metric
+    let trajectory: Trajectory?
+    let baselines: [(day: Day, value: Double)]
+    let targets: [(day: Day, value: Double)]
+    let dots: [Dot]
+    let asOf: Day
+
+    /// The chart of a numeric metric with at least one numeric baseline, target or measurement; nil otherwise.
+    init?(metric: Metric, values: [MetricValue], tolerance: Double, asOf: Day) {
+        guard metric.measureType != .qualitative else { return nil }
+        let values = values.filter { $0.metric == metric.id && $0.value != nil }.sorted { $0.date < $1.date }
+        guard !values.isEmpty else { return nil }
+        func points(_ kind: MetricValue.Kind) -> [(day: Day, value: Double)] {
+            values.filter { $0.kind == kind }.map { ($0.date, $0.value!) }
+        }
+        self.metric = metric
+        self.asOf = asOf
+        let trajectory = Trajectory(metric: metric, values: values, fraction: tolerance)
+        self.trajectory = trajectory
+        baselines = points(.baseline)
+        targets = points(.target)
+        dots = values.filter { $0.kind == .measurement }.map { value in
+            let expected = trajectory?.expected(on: value.date)
+            let off = expected.map { trajectory!.shortfall(of: value.value!, against: $0) > trajectory!.tolerance } ?? false
+            return Dot(day: value.date, value: value.value!, expected: expected, off: off, note: value.note)
+        }
+    }
+
+    private static let width = 640.0, height = 300.0
+    private static let left = 72.0, right = 620.0, top = 46.0, bottom = 252.0
+    private static let line = "#2e6b34", dot = "#1f4e8c", off = "#c00000", ink = "#333333"
+
+    /// A value with the metric's unit, for captions and tooltips.
+    func text(_ value: Double) -> String {
+        HTMLText.number(value) + (metric.unit.map { $0 == "%" ? "%" : " " + $0 } ?? "")
+    }
+
+    /// The tolerance band's edges around the trajectory value `v`: (worse-side low, high).
+    private func band(_ v: Double, _ tolerance: Double) -> (Double, Double) {
+        switch metric.direction {
+        case .increase: (v - tolerance, v)
+        case .decrease: (v, v + tolerance)
+        case .maintain: (v - tolerance, v + tolerance)
+        }
+    }
+
+    /// The `<svg>` element.
+    func render() -> String {
+        // Domains: every value, the band, and the as-of day.
+        let days = baselines.map(\.day) + targets.map(\.day) + dots.map(\.day) + [asOf]
+        let first = days.min()!, last = days.max()!
+        let pad = max(15, Int(Double(first.days(to: last)) * 0.04))
+        let x0 = first.adding(days: -pad), x1 = last.adding(days: pad)
+        var path: [(day: Day, value: Double)] = trajectory.map { t in t.points.map { ($0.date, $0.value) } } ?? []
+        if let end = path.last, end.day < x1 { path.append((x1, end.value)) }
+        var ys = baselines.map(\.value) + targets.map(\.value) + dots.map(\.value)
+        if let t = trajectory { ys += path.flatMap { [band($0.value, t.tolerance).0, band($0.value, t.tolerance).1] } }
+        let axis = Self.valueAxis(ys.min()!, ys.max()!)
+        let x = { (day: Day) in Self.left + (Self.right - Self.left) * Double(x0.days(to: day)) / Double(max(1, x0.days(to: x1)) ) }
+        let y = { (v: Double) in Self.bottom - (Self.bottom - Self.top) * (v - axis.low) / (axis.high - axis.low) }
+
+        let name = "\(metric.id) \(HTMLText.oneLine(metric.name))"
+        var out = "<svg class=\"trajectory\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(Self.width)) \(c(Self.height))\" "
+            + "width=\"\(c(Self.width))\" role=\"img\"><title>\(HTMLText.escape("Trajectory chart: " + name))</title>\n"
+        out += "<g font-size=\"11\" fill=\"\(Self.ink)\">\n"
+        for tick in axis.ticks {
+            out += "<line x1=\"\(c(Self.left))\" x2=\"\(c(Self.right))\" y1=\"\(c(y(tick)))\" y2=\"\(c(y(tick)))\" stroke=\"#e3e3e3\"/>"
+                + "<text x=\"\(c(Self.left - 6))\" y=\"\(c(y(tick) + 4))\" text-anchor=\"end\">\(Self.tickLabel(tick, axis))</text>\n"
+        }
+        for tick in Self.dateTicks(x0, x1) {
+            out += "<line x1=\"\(c(x(tick.day)))\" x2=\"\(c(x(tick.day)))\" y1=\"\(c(Self.bottom))\" y2=\"\(c(Self.bottom + 5))\" stroke=\"\(Self.ink)\"/>"
+                + "<text x=\"\(c(x(tick.day)))\" y=\"\(c(Self.bottom + 19))\" text-anchor=\"middle\">\(tick.label)</text>\n"
+        }
+        out += "<line x1=\"\(c(Self.left))\" x2=\"\(c(Self.right))\" y1=\"\(c(Self.bottom))\" y2=\"\(c(Self.bottom))\" stroke=\"\(Self.ink)\"/>"
+            + "<line x1=\"\(c(Self.left))\" x2=\"\(c(Self.left))\" y1=\"\(c(Self.top))\" y2=\"\(c(Self.bottom))\" stroke=\"\(Self.ink)\"/>\n"
+        let unit = metric.unit.map(HTMLText.oneLine) ?? (metric.measureType == .percentage ? "%" : metric.measureType.rawValue)
+        out += "<text transform=\"translate(16 \(c((Self.top + Self.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\" font-weight=\"700\">\(HTMLText.escape(unit))</text>\n"
+        out += "<text x=\"\(c((Self.left + Self.right) / 2))\" y=\"\(c(Self.bottom + 40))\" text-anchor=\"middle\" font-weight=\"700\">Date</text>\n"
+        out += "</g>\n"
+
+        // As-of line, band, trajectory, markers, measurements.
+        let ax = x(asOf)
+        out += "<line x1=\"\(c(ax))\" x2=\"\(c(ax))\" y1=\"\(c(Self.top - 4))\" y2=\"\(c(Self.bottom))\" stroke=\"#777777\" stroke-dasharray=\"4 3\"/>"
+            + "<text x=\"\(c(ax))\" y=\"\(c(Self.top - 8))\" font-size=\"10.5\" fill=\"#555555\" text-anchor=\"\(Self.anchor(ax))\">as of \(asOf)</text>\n"
+        if let t = trajectory {
+            let upper = path.map { "\(c(x($0.day))),\(c(y(band($0.value, t.tolerance).1)))" }
+            let lower = path.reversed().map { "\(c(x($0.day))),\(c(y(band($0.value, t.tolerance).0)))" }
+            out += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(Self.line)\" fill-opacity=\"0.16\" stroke=\"none\"><title>Tolerance: "
+                + "\(HTMLText.escape(text(t.tolerance))) \(metric.direction == .maintain ? "either side" : "on the worse side")</title></polygon>\n"
+            out += "<polyline points=\"\(path.map { "\(c(x($0.day))),\(c(y($0.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(Self.line)\" stroke-width=\"2\"/>\n"
+        }
+        for (index, target) in targets.enumerated() {
+            out += "<circle cx=\"\(c(x(target.day)))\" cy=\"\(c(y(target.value)))\" r=\"4\" fill=\"#ffffff\" stroke=\"\(Self.line)\" stroke-width=\"2\">"
+                + "<title>\(HTMLText.escape("Target \(text(target.value)) by \(target.day)"))</title></circle>\n"
+            if index == targets.count - 1 { out += label("Target \(HTMLText.number(target.value))", x(target.day), y(target.value) - 9, Self.line) }
+        }
+        for baseline in baselines {
+            let (bx, by) = (x(baseline.day), y(baseline.value))
+            out += "<rect x=\"\(c(bx - 4.5))\" y=\"\(c(by - 4.5))\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"\(Self.ink)\" stroke-width=\"2\">"
+                + "<title>\(HTMLText.escape("Baseline \(text(baseline.value)) on \(baseline.day)"))</title></rect>\n"
+            out += label("Baseline \(HTMLText.number(baseline.value))", bx, by - 10, Self.ink)
+        }
+        if dots.count > 1 {
+            out += "<polyline points=\"\(dots.map { "\(c(x($0.day))),\(c(y($0.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(Self.dot)\" stroke-opacity=\"0.45\" stroke-width=\"1.2\"/>\n"
+        }
+        for dot in dots {
+            var tip = "\(dot.day): \(text(dot.value))"
+            if let expected = dot.expected { tip += ", expected \(text(expected))" + (dot.off ? ", off trajectory" : ", within tolerance") }
+            if let note = dot.note { tip += " (\(HTMLText.oneLine(note)))" }
+            let (dx, dy) = (x(dot.day), y(dot.value))
+            out += dot.off
+                ? "<path d=\"M\(c(dx)),\(c(dy - 7)) L\(c(dx + 7)),\(c(dy)) L\(c(dx)),\(c(dy + 7)) L\(c(dx - 7)),\(c(dy)) Z\" fill=\"\(Self.off)\" stroke=\"#ffffff\" stroke-width=\"1\">"
+                : "<circle cx=\"\(c(dx))\" cy=\"\(c(dy))\" r=\"4.5\" fill=\"\(Self.dot)\" stroke=\"#ffffff\" stroke-width=\"1\">"
+            out += "<title>\(HTMLText.escape(tip))</title></\(dot.off ? "path" : "circle")>\n"
+        }
+        return out + legend() + "</svg>"
+    }
+
+    private func label(_ text: String, _ x: Double, _ y: Double, _ colour: String) -> String {
+        "<text x=\"\(c(x))\" y=\"\(c(max(Self.top + 10, y)))\" font-size=\"10.5\" font-weight=\"700\" fill=\"\(colour)\" text-anchor=\"\(Self.anchor(x))\">\(text)</text>\n"
+    }
+
+    private static func anchor(_ x: Double) -> String { x > right - 50 ? "end" : (x < left + 50 ? "start" : "middle") }
+
+    /// The key along the top, listing only what the chart shows.
+    private func legend() -> String {
+        var items: [(String, String)] = []
+        if trajectory != nil {
+            items.append(("<line x1=\"0\" x2=\"18\" y1=\"0\" y2=\"0\" stroke=\"\(Self.line)\" stroke-width=\"2\"/>", "Target trajectory"))
+            items.append(("<rect x=\"0\" y=\"-6\" width=\"18\" height=\"12\" fill=\"\(Self.line)\" fill-opacity=\"0.16\"/>", "Tolerance"))
+        }
+        if !baselines.isEmpty { items.append(("<rect x=\"4.5\" y=\"-4.5\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"\(Self.ink)\" stroke-width=\"2\"/>", "Baseline")) }
+        if dots.contains(where: { !$0.off }) { items.append(("<circle cx=\"9\" cy=\"0\" r=\"4.5\" fill=\"\(Self.dot)\"/>", "Measurement")) }
+        if dots.contains(where: \.off) {
+            items.append(("<path d=\"M9,-7 L16,0 L9,7 L2,0 Z\" fill=\"\(Self.off)\"/>", "Off trajectory"))
+        }
+        var out = "<g font-size=\"11\" fill=\"\(Self.ink)\">\n", x = Self.left
+        for (mark, text) in items {
+            out += "<g transform=\"translate(\(c(x)) 16)\">\(mark)<text x=\"24\" y=\"4\">\(text)</text></g>\n"
+            x += 24 + Double(text.count) * 6 + 18
+        }
+        return out + "</g>\n"
+    }
+
+    /// A tick value, shortened with k or m when the axis runs into hundreds of thousands.
+    private static func tickLabel(_ value: Double, _ axis: (low: Double, high: Double, ticks: [Double], decimals: Int)) -> String {
+        let largest = max(abs(axis.low), abs(axis.high))
+        if largest >= 1_000_000 { return HTMLText.number(value / 1_000_000, decimals: axis.decimals + 6) + "m" }
+        if largest >= 100_000 { return HTMLText.number(value / 1_000, decimals: axis.decimals + 3) + "k" }
+        return HTMLText.number(value, decimals: axis.decimals)
+    }
+
+    /// A value axis with about five round ticks covering `low...high`.
+    static func valueAxis(_ low: Double, _ high: Double) -> (low: Double, high: Double, ticks: [Double], decimals: Int) {
+        var (low, high) = (low, high)
+        if high - low < 1e-9 { let spread = max(1, abs(high) * 0.1); low -= spread; high += spread }
+        let raw = (high - low) / 5, power = pow(10, floor(log10(raw)))
+        let step = ([1.0, 2, 2.5, 5, 10].first { $0 * power >= raw } ?? 10) * power
+        let start = (low / step).rounded(.down) * step, end = (high / step).rounded(.up) * step
+        let count = Int(((end - start) / step).rounded())
+        let decimals = max(0, Int(-floor(log10(step) + 1e-9)) + (step / power == 2.5 ? 1 : 0))
+        return (start, end, (0...count).map { start + Double($0) * step }, decimals)
+    }
+
+    /// Ticks on the first of a month, every 1, 3, 6, 12… months so that there are at most seven.
+    static func dateTicks(_ start: Day, _ end: Day) -> [(day: Day, label: String)] {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let span = Double(start.days(to: end)) / 30.44
+        let step = [1, 2, 3, 6, 12, 24, 60, 120].first { span / Double($0) <= 7 } ?? 240
+        var (year, month, _) = start.parts
+        var ticks: [(Day, String)] = []
+        while true {
+            guard let day = Day(year: year, month: month, day: 1) else { break }
+            if day > end { break }
+            if day >= start, (year * 12 + month - 1) % step == 0 {
+                ticks.append((day, step >= 12 ? "\(year)" : "\(months[month - 1]) \(year)"))
+            }
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        return ticks
+    }
+}
+
+/// An SVG coordinate.
+private func c(_ value: Double) -> String { HTMLText.coordinate(value) }
