@@ -7,7 +7,7 @@ public protocol GapReportRenderer: Sendable {
 
 /// The formats `realise gaps --format` offers.
 public enum GapReportFormat: String, CaseIterable, Sendable {
-    case text, markdown, json, csv
+    case text, markdown, json, csv, html
 
     /// The renderer for this format; `colour` applies to terminal text only.
     public func renderer(colour: Bool = false) -> any GapReportRenderer {
@@ -16,6 +16,7 @@ public enum GapReportFormat: String, CaseIterable, Sendable {
         case .markdown: MarkdownGapRenderer()
         case .json: JSONGapRenderer()
         case .csv: CSVGapRenderer()
+        case .html: HTMLGapRenderer()
         }
     }
 }

@@ -37,30 +37,21 @@ extension HTMLGapRenderer {
             + "<th scope=\"col\">With a deliverable</th><th scope=\"col\">Metric with baseline and target</th>"
             + "<th scope=\"col\">Recently measured</th><th scope=\"col\">Review up to date</th></tr></thead>\n<tbody>\n"
         let depth = Dictionary(BenefitsMapGraph(report: report).nodes(.objective).map { ($0.id, $0.depth) }, uniquingKeysWith: { first, _ in first })
-        for row in report.coverage {
+        for row in report.coverage where row.level == "objective" {
             let indent = min(depth[row.objective] ?? 0, 4)
             out += "<tr><th scope=\"row\" class=\"objective depth-\(indent)\"><span class=\"id\">\(HTMLText.escape(row.objective))</span> "
                 + "<span class=\"statement\">\(HTMLText.escape(HTMLText.clip(row.statement, 160)))</span></th>" + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + "</tr>\n"
         }
         out += "</tbody>\n"
-        let roots = report.coverage.filter { (depth[$0.objective] ?? 0) == 0 }
-        if !roots.isEmpty {
-            var total = [0, 0, 0, 0, 0]
-            for row in roots {
-                for (index, count) in [row.benefits, row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview].enumerated() {
-                    total[index] += count
-                }
+        let totals = report.coverage.filter { $0.level == "programme" }
+        if !totals.isEmpty {
+            out += "<tfoot>\n"
+            for row in totals {
+                let scope = row.objective == "*" ? "all benefits" : "all benefits of \(HTMLText.escape(row.statement))"
+                out += "<tr><th scope=\"row\">Programme total <span class=\"statement\">(\(scope))</span></th>"
+                    + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + "</tr>\n"
             }
-            var scope = roots.count == 1 ? "benefits under \(HTMLText.escape(roots[0].objective))" : "benefits under the \(roots.count) top-level objectives"
-            if roots.count > 1 {
-                let context = GapContext(plan: report.plan, asOf: report.asOf)
-                let sets = roots.map { Set(context.benefits(servingObjective: $0.objective)) }
-                let union = sets.reduce(into: Set<String>()) { $0.formUnion($1) }
-                if sets.map(\.count).reduce(0, +) > union.count {
-                    scope += "; a benefit serving several of them is counted for each"
-                }
-            }
-            out += "<tfoot><tr><th scope=\"row\">Programme total <span class=\"statement\">(\(scope))</span></th>" + cells(total[0], Array(total.dropFirst())) + "</tr></tfoot>\n"
+            out += "</tfoot>\n"
         }
         return out + "</table>\n</section>\n"
     }

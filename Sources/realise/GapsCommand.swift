@@ -2,7 +2,6 @@ import ArgumentParser
 import RealiseGaps
 import RealiseModel
 import RealiseReports
-import RealiseStore
 
 extension GapReportFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
@@ -26,7 +25,7 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Report as of this day, YYYY-MM-DD (default: today).")
     var asOf: String?
 
-    @Option(help: "Output format: text, markdown, json or csv.")
+    @Option(help: "Output format: text, markdown, json, csv or html.")
     var format: GapReportFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -52,18 +51,7 @@ struct GapsCommand: ParsableCommand {
             guard tolerance >= 0, tolerance <= 1000 else {
                 throw Failure(lines: ["--tolerance \(tolerance) must be a percentage between 0 and 1000"], code: 64)
             }
-            let plan: Plan, history: GapHistory
-            do {
-                let source: Workspace
-                if paths.isEmpty {
-                    source = try workspace.open(create: false)
-                } else {
-                    source = try Workspace.emptyInMemory()
-                    _ = try source.importFiles(try input.read(paths))
-                }
-                plan = try source.loadPlan(programme: input.programme)
-                history = GapHistory(revisions: try source.revisions(), reviews: try source.reviewBook().standings)
-            } catch { throw Failure(error) }
+            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input)
             let report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
             try Output.emit(format.renderer(colour: output == nil && Output.colour).render(report), to: output)
             if let failOn, let worst = report.worst, worst >= failOn {

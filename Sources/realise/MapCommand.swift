@@ -1,0 +1,37 @@
+import ArgumentParser
+import RealiseGaps
+import RealiseModel
+import RealiseReports
+
+extension MapFormat: ExpressibleByArgument {}
+
+/// `realise map`: the benefits dependency map with gaps highlighted.
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Draw the benefits dependency map (objectives ← benefits ← deliverables, metrics beside benefits), gaps highlighted.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var input: PlanInputOptions
+
+    @Argument(help: "Plan files or folders to draw without touching any workspace.")
+    var paths: [String] = []
+
+    @Option(help: "mermaid (for Markdown, GitHub, Confluence) or dot (Graphviz).")
+    var format: MapFormat = .mermaid
+
+    @Option(help: "Judge gaps as of this day, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        try reporting {
+            let day = try DayArgument.parse(asOf, option: "--as-of")
+            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input)
+            let report = try GapAnalyzer().report(for: plan, asOf: day, history: history)
+            try Output.emit(format.renderer().render(report), to: output)
+        }
+    }
+}

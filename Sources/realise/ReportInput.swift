@@ -1,0 +1,21 @@
+import RealiseGaps
+import RealiseModel
+import RealiseStore
+
+/// What `gaps` and `map` report on: the workspace, or (with paths) plans read into a throw-away in-memory
+/// workspace, with its revision history and review standings.
+enum ReportInput {
+    static func load(paths: [String], workspace: WorkspaceOptions, input: PlanInputOptions) throws -> (Plan, GapHistory) {
+        do {
+            let source: Workspace
+            if paths.isEmpty {
+                source = try workspace.open(create: false)
+            } else {
+                source = try Workspace.emptyInMemory()
+                _ = try source.importFiles(try input.read(paths))
+            }
+            let plan = try source.loadPlan(programme: input.programme)
+            return (plan, GapHistory(revisions: try source.revisions(), reviews: try source.reviewBook().standings))
+        } catch { throw Failure(error) }
+    }
+}
