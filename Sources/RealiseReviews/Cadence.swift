@@ -22,13 +22,13 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible {
         let key = text.lowercased().filter { $0.isLetter }
         let aliases = ["yearly": "annually", "annual": "annually", "biweekly": "fortnightly", "sixmonthly": "half-yearly",
                        "halfyearly": "half-yearly", "biannually": "half-yearly"]
-        let wanted = aliases[key] ?? key
+        let wanted = (aliases[key] ?? key).filter(\.isLetter)
         if let (name, rule) = Cadence.named.first(where: { $0.0.filter(\.isLetter) == wanted }) {
             self.name = name
             self.rule = rule
             return
         }
-        guard text.uppercased().contains("FREQ=") else {
+        guard text.contains("=") else {
             throw .invalidCadence(text: text, part: text, reason: "not a named cadence or an RRULE")
         }
         rule = try RecurrenceRule(parsing: text)
