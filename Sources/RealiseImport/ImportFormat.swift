@@ -4,4 +4,12 @@ public enum ImportFormat: String, CaseIterable, Sendable, Codable {
     case realiseXML = "realise-xml"
     /// A benefits register as CSV, with companion tables for objectives, deliverables and measurements.
     case registerCSV = "register-csv"
+    /// Microsoft Project XML (MSPDI), as written by MS Project, ProjectLibre, GanttProject and MPXJ.
+    case mspdi
+    /// IATI activity XML, versions 1.0x and 2.0x.
+    case iati
+    /// UK Government Major Projects Portfolio annual data, one project per row or transposed.
+    case gmppCSV = "gmpp-csv"
+    /// IATI results as flat CSV tables (activities, results, indicators, indicator periods).
+    case resultsCSV = "results-csv"
 }

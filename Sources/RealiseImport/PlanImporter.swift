@@ -6,10 +6,17 @@ public struct ImportOptions: Sendable {
     public var programme: String?
     /// Extra header → column name pairs for CSV formats (from `--mapping`).
     public var columnMapping: [String: String]
+    /// Aliases of MS Project custom fields whose values are ids of benefits or objectives a task serves
+    /// (`--link-field`); compared case-insensitively.
+    public var linkFields: [String]
 
-    public init(programme: String? = nil, columnMapping: [String: String] = [:]) {
+    /// The custom-field aliases used when `--link-field` is not given.
+    public static let defaultLinkFields = ["Benefit", "Benefits", "Objective", "Objectives", "Outcome", "Outcomes"]
+
+    public init(programme: String? = nil, columnMapping: [String: String] = [:], linkFields: [String] = ImportOptions.defaultLinkFields) {
         self.programme = programme
         self.columnMapping = columnMapping
+        self.linkFields = linkFields
     }
 }
 

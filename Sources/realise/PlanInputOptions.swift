@@ -15,12 +15,16 @@ struct PlanInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A YAML file mapping a register's own CSV headers to Realise columns.", valueName: "file"))
     var mapping: String?
 
+    @Option(help: ArgumentHelp("An MS Project custom field (by alias) whose values are benefit or objective ids (repeatable; default: Benefit, Objective, Outcome).", valueName: "alias"))
+    var linkField: [String] = []
+
     /// Reads every plan file named or found under `paths`.
     func read(_ paths: [String]) throws -> [ImportedFile] {
         do {
             let columns = try mapping.map { path throws(ImportError) in try MappingFile.load(path: path) } ?? [:]
             return try ImporterRegistry.standard.readAll(paths: paths, format: from,
-                                                         options: ImportOptions(programme: programme, columnMapping: columns))
+                                                         options: ImportOptions(programme: programme, columnMapping: columns,
+                                                                                linkFields: linkField.isEmpty ? ImportOptions.defaultLinkFields : linkField))
         } catch {
             throw Failure(error)
         }
