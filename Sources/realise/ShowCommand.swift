@@ -23,7 +23,29 @@ struct ShowCommand: ParsableCommand {
                 if case .string(let value)? = row.first?.1 { return value == id }
                 return false
             } ?? []
-            Output.print(view.render(id: id, fields: fields))
+            Output.print(view.render(id: id, fields: fields) + (try reviewSection()))
         }
+    }
+
+    /// The subject's review schedules and reviews, when it has any.
+    private func reviewSection() throws -> String {
+        let opened = try workspace.open(create: false)
+        let book = try opened.reviewBook()
+        let reviews: [Workspace.StoredReview]
+        do { reviews = try opened.reviews(subject: id) } catch { throw Failure(error) }
+        let schedules = book.schedules.filter { $0.subject == id }
+        guard !schedules.isEmpty || !reviews.isEmpty else { return "" }
+        var out = "\nReviews:\n"
+        for schedule in schedules {
+            let next = schedule.nextDue(lastReviewed: book.lastReviewed[id]).map { "next due \($0)" } ?? "finished"
+            out += "  schedule #\(schedule.id): \(schedule.cadence.name) from \(schedule.start)"
+                + (schedule.reviewer.map { ", reviewer \($0)" } ?? "") + ", \(next)\n"
+        }
+        for review in reviews {
+            let measured = review.measurements.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.plainText)" }
+            out += "  \(review.date) \(review.rag.rawValue)" + (review.reviewer.map { " by \($0)" } ?? "")
+                + (review.note.map { ": \($0)" } ?? "") + (measured.isEmpty ? "" : " [\(measured.joined(separator: ", "))]") + "\n"
+        }
+        return out
     }
 }

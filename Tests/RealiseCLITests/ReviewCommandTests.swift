@@ -46,6 +46,9 @@ struct ReviewCommandTests {
         // The measurement taken at the review is in the workspace, and the history lists the review.
         let metrics = try run(["list", "metrics", "--format", "json"]).stdout
         #expect(metrics.contains("\"date\": \"2025-06-30\""))
+        let shown = try run(["show", "BEN-04"])
+        #expect(shown.stdout.contains("Reviews:\n  schedule #1: FREQ=MONTHLY;BYDAY=-1FR from 2025-01-01, reviewer Rural Transport Manager"))
+        #expect(shown.stdout.contains("2025-06-30 amber: Two minibuses off the road [MET-04=1100]"))
         let history = try run(["review", "history", "BEN-04", "--format", "json"])
         #expect(history.stdout.contains("\"rag\": \"amber\"") && history.stdout.contains("\"MET-04\": 1100"))
     }
