@@ -6,10 +6,11 @@ extension Workspace {
     /// The workspace's schedules and reviews, interpreted; failures become CLI errors.
     func reviewBook() throws -> ReviewBook {
         do {
-            let stored = try schedules().map {
-                ReviewBook.StoredSchedule(id: $0.id, subject: $0.subject, cadence: $0.cadence, start: $0.start, reviewer: $0.reviewer)
+            let interpreted = try schedules().map { stored in
+                ReviewSchedule(id: stored.id, subject: stored.subject, cadence: try Cadence(stored.cadence), start: stored.start,
+                               reviewer: stored.reviewer)
             }
-            return try ReviewBook(schedules: stored, reviews: try reviews().map { ($0.subject, $0.date) })
+            return ReviewBook(schedules: interpreted, reviews: try reviews().map { ($0.subject, $0.date) })
         } catch let error as ReviewError {
             throw Failure(lines: ["\(path): a stored review schedule cannot be read: \(error)"], code: 74)
         } catch {
