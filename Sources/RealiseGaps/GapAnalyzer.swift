@@ -50,7 +50,7 @@ public struct GapAnalyzer: Sendable {
             var row = Coverage(level: level, objective: id, statement: statement, benefits: benefits.count,
                                withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0, upToDateReview: 0)
             for benefit in benefits {
-                if !context.targets(of: benefit, .enabledBy).isEmpty { row.withDeliverable += 1 }
+                if context.hasDeliveryPath(benefit) { row.withDeliverable += 1 }
                 let metrics = context.metrics(measuring: benefit)
                 if metrics.contains(where: { metric in
                     let kinds = Set((context.values[metric] ?? []).map(\.kind))

@@ -118,3 +118,32 @@ extension GapContext {
         return (childDeliverables[id] ?? []).compactMap { expectedFinish(of: $0, depth: depth + 1) }.max()
     }
 }
+
+extension GapContext {
+    /// Whether the deliverable serves a benefit: it, one of its parents, or a deliverable that depends on it
+    /// (it is a prerequisite of something that serves one), transitively, enables a benefit.
+    public func servesBenefit(_ deliverable: String) -> Bool {
+        var queue = [deliverable]
+        var seen = Set<String>()
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if !sources(of: next, .enabledBy).isEmpty { return true }
+            if let parent = deliverablesById[next]?.parent { queue.append(parent) }
+            queue += sources(of: next, .dependsOn).filter { deliverablesById[$0] != nil }
+        }
+        return false
+    }
+
+    /// Whether the benefit has a delivery path: an enabling deliverable of its own, or one of a benefit it
+    /// depends on (an intermediate benefit), transitively.
+    public func hasDeliveryPath(_ benefit: String) -> Bool {
+        var queue = [benefit]
+        var seen = Set<String>()
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            if !targets(of: next, .enabledBy).isEmpty { return true }
+            queue += targets(of: next, .dependsOn)
+        }
+        return false
+    }
+}

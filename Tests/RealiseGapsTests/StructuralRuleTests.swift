@@ -32,8 +32,13 @@ struct StructuralRuleTests {
         builder.deliverable("D1")
         builder.benefit("B1", contributesTo: ["O1"], enabledBy: ["D1"])
         builder.benefit("B2", contributesTo: ["O1"])
-        builder.metric("M1", measures: ["B2"])
-        #expect(findings(BenefitWithoutDeliverable(), builder.plan).map(\.subject.id) == ["B2"])
+        builder.benefit("End", contributesTo: ["O1"])
+        builder.link(.dependsOn, "End", "B1")
+        builder.benefit("EndOfNothing")
+        builder.link(.dependsOn, "EndOfNothing", "B2")
+        builder.metric("M1", measures: ["B2", "End", "EndOfNothing"])
+        // End depends on B1, which D1 enables: it has a delivery path; EndOfNothing depends only on B2.
+        #expect(findings(BenefitWithoutDeliverable(), builder.plan).map(\.subject.id) == ["B2", "EndOfNothing"])
         #expect(findings(BenefitWithoutMetric(), builder.plan).map(\.subject.id) == ["B1"])
         let evidence = findings(BenefitWithoutDeliverable(), builder.plan).first?.evidence["contributesTo"]
         #expect(evidence == .list(["O1"]))
@@ -49,9 +54,15 @@ struct StructuralRuleTests {
         builder.deliverable("Q.1", parent: "Q")
         builder.deliverable("Lonely", kind: .project)
         builder.deliverable("EmptySummary", kind: .summary)
-        builder.benefit("B1", enabledBy: ["P"])
+        builder.deliverable("Design")
+        builder.deliverable("Build")
+        builder.deliverable("Unrelated")
+        builder.link(.dependsOn, "Build", "Design")
+        builder.link(.dependsOn, "Unrelated", "Lonely")
+        builder.benefit("B1", enabledBy: ["P", "Build"])
         let found = findings(OrphanDeliverable(), builder.plan)
-        #expect(found.map(\.subject.id) == ["Q.1", "Lonely"])
+        // Design is a prerequisite of Build, which enables B1; Lonely is only a prerequisite of an orphan.
+        #expect(found.map(\.subject.id) == ["Q.1", "Lonely", "Unrelated"])
         #expect(found.first?.evidence["parents"] == .list(["Q"]))
         #expect(found.first?.severity == .medium)
     }

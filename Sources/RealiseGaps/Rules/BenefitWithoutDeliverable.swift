@@ -1,4 +1,5 @@
-/// A benefit with no enabling deliverable: an outcome with no delivery path.
+/// A benefit with no enabling deliverable: an outcome with no delivery path. An end benefit that depends on
+/// an intermediate benefit with an enabling deliverable has a delivery path through it.
 public struct BenefitWithoutDeliverable: GapRule {
     public static let id = "benefit-without-deliverable"
     public static let severity = Severity.high
@@ -9,9 +10,11 @@ public struct BenefitWithoutDeliverable: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.benefits.compactMap { benefit in
-            guard context.targets(of: benefit.id, .enabledBy).isEmpty else { return nil }
-            return Finding(rule: self, about: benefit, message: "no deliverable enables this \(benefit.kind.rawValue)",
-                           evidence: ["contributesTo": .list(context.targets(of: benefit.id, .contributesTo))])
+            guard !context.hasDeliveryPath(benefit.id) else { return nil }
+            return Finding(rule: self, about: benefit, message: "no deliverable enables this \(benefit.kind.rawValue)"
+                               + (context.targets(of: benefit.id, .dependsOn).isEmpty ? "" : " or the benefits it depends on"),
+                           evidence: ["contributesTo": .list(context.targets(of: benefit.id, .contributesTo)),
+                                      "dependsOn": .list(context.targets(of: benefit.id, .dependsOn))])
         }
     }
 }

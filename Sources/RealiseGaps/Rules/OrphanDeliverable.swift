@@ -1,4 +1,5 @@
 /// A leaf deliverable that serves no benefit, directly or through its parents: the "shiny new system".
+/// A prerequisite of a deliverable that serves a benefit (it `depends-on` this one) serves it too.
 public struct OrphanDeliverable: GapRule {
     public static let id = "orphan-deliverable"
     public static let severity = Severity.medium
@@ -11,7 +12,7 @@ public struct OrphanDeliverable: GapRule {
         context.plan.deliverables.compactMap { deliverable in
             guard deliverable.kind != .summary, context.childDeliverables[deliverable.id] == nil else { return nil }
             let lineage = context.deliverableLineage(deliverable.id)
-            guard lineage.allSatisfy({ context.sources(of: $0, .enabledBy).isEmpty }) else { return nil }
+            guard !context.servesBenefit(deliverable.id) else { return nil }
             return Finding(rule: self, about: deliverable,
                            message: "no benefit is enabled by this \(deliverable.kind.rawValue)"
                                + (lineage.count > 1 ? " or by its parents" : ""),
