@@ -33,6 +33,9 @@ public final class Workspace: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
+            if exists, access(path, W_OK) != 0 {
+                throw .database(path: path, message: "the workspace file is read-only or on a read-only file system; check its permissions and mount (nothing was changed)")
+            }
             throw .database(path: path, message: Workspace.explain(error))
         }
         try migrate()
@@ -71,15 +74,25 @@ public final class Workspace: Sendable {
         return newer
     }
 
+    /// Applies the migrations this workspace lacks. Two processes opening a new workspace at once may race
+    /// to apply the same migration; the loser retries and finds it applied.
     private func migrate() throws(StoreError) {
-        do {
-            let migrator = Workspace.migrator
-            if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
-            try migrator.migrate(writer)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .database(path: path, message: Workspace.explain(error))
+        let migrator = Workspace.migrator
+        var attempt = 0
+        while true {
+            do {
+                if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+                try migrator.migrate(writer)
+                return
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                attempt += 1
+                let completed = (try? writer.read { try migrator.hasCompletedMigrations($0) }) ?? false
+                if completed { return }
+                if attempt >= 5 { throw .database(path: path, message: Workspace.explain(error)) }
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            }
         }
     }
 

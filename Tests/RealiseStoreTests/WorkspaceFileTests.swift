@@ -189,3 +189,29 @@ struct WorkspaceFileTests {
         #expect(!FileManager.default.fileExists(atPath: ":memory:"))
     }
 }
+
+@Suite("Workspace migrations")
+struct WorkspaceMigrationTests {
+    @Test("a workspace written by an older Realise (v1 only) is migrated on open and keeps its contents")
+    func olderSchemaMigrated() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("old.sqlite").path
+            do {
+                let queue = try DatabaseQueue(path: path)
+                try Workspace.migrator.migrate(queue, upTo: "v1-workspace")
+                try queue.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO entity (id, type, name, source_path, source_line, source_column, source_format)
+                        VALUES ('O1', 'objective', 'An objective from before', 'old.xml', 3, 1, 'realise-xml');
+                        INSERT INTO objective (id) VALUES ('O1');
+                        """)
+                }
+            }
+            let workspace = try Workspace(path: path, create: false)
+            let applied = try workspace.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
+            #expect(applied == ["v1-workspace", "v2-reviews"])
+            #expect(try workspace.loadPlan().objectives.map(\.statement) == ["An objective from before"])
+            #expect(try workspace.schedules().isEmpty)
+        }
+    }
+}
