@@ -1,0 +1,399 @@
+#!/usr/bin/env python3
+"""Realise's benchmark: generates the inputs, times Realise against its references side by side, and writes
+the results into BENCHMARKS.md (between the `results:begin` / `results:end` markers).
+
+Run it through Benchmarks/run.sh, which installs the tools, builds Realise in release and compiles the
+SAX2 reference first. Standard library only.
+"""
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCRATCH = os.path.join(ROOT, ".build-bench")
+DATA = os.path.join(SCRATCH, "data")
+WORK = os.path.join(SCRATCH, "work")
+GENERATOR = os.path.join(ROOT, "Benchmarks", "generate.py")
+REALISE = os.path.join(ROOT, ".build", "release", "realise")
+SAX2 = os.path.join(SCRATCH, "sax2count")
+VENV_PY = os.path.join(SCRATCH, "venv", "bin", "python")
+AS_OF = "2025-06-30"
+
+FULL = dict(tasks=100_000, small_tasks=25_000, activities=20_000, reg_benefits=100_000, reg_measurements=10,
+            gaps_small=10_000, gaps_large=40_000)
+QUICK = dict(tasks=10_000, small_tasks=2_500, activities=2_000, reg_benefits=10_000, reg_measurements=10,
+             gaps_small=1_000, gaps_large=4_000)
+
+
+class Failed(Exception):
+    pass
+
+
+def log(message):
+    print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def sha(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        digest.update(f.read())
+    return digest.hexdigest()[:16]
+
+
+def generate(name, args, outputs):
+    """Runs the generator unless its outputs exist for these arguments and this generator version."""
+    stamp = os.path.join(DATA, name + ".stamp")
+    key = sha(GENERATOR) + " " + " ".join(args)
+    if os.path.exists(stamp) and open(stamp).read() == key and all(os.path.exists(o) for o in outputs):
+        return
+    log(f"generating {name}")
+    subprocess.run([sys.executable, GENERATOR] + args, check=True)
+    with open(stamp, "w") as f:
+        f.write(key)
+
+
+def run_timed(cmd, stdout_path=None):
+    """One run under /usr/bin/time -v: (wall seconds, cpu seconds, peak RSS in MiB, stdout text)."""
+    out = open(stdout_path, "wb") if stdout_path else subprocess.PIPE
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=out, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if stdout_path:
+        out.close()
+    err = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        tail = "\n".join(line for line in err.splitlines() if not line.startswith("\t"))[-1500:]
+        raise Failed(f"{' '.join(cmd)} exited {proc.returncode}:\n{tail}")
+
+    def field(label):
+        match = re.search(re.escape(label) + r":\s*([\d.]+)", err)
+        return float(match.group(1)) if match else 0.0
+
+    cpu = field("User time (seconds)") + field("System time (seconds)")
+    rss = field("Maximum resident set size (kbytes)") / 1024
+    text = "" if stdout_path else proc.stdout.decode("utf-8", "replace")
+    return wall, cpu, rss, text
+
+
+def measure(label, cmd, runs, setup=None, stdout_path=None):
+    walls, cpus, rsss = [], [], []
+    text = ""
+    for i in range(runs):
+        if setup:
+            setup()
+        wall, cpu, rss, text = run_timed(cmd, stdout_path)
+        walls.append(wall)
+        cpus.append(cpu)
+        rsss.append(rss)
+        log(f"  {label} run {i + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s cpu, {rss:.0f} MiB")
+    return {"label": label, "wall": statistics.median(walls), "cpu": statistics.median(cpus),
+            "rss": statistics.median(rsss), "walls": walls, "runs": runs, "output": text.strip()[-300:]}
+
+
+def fresh_copy(seed, target):
+    def setup():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(target + suffix):
+                os.remove(target + suffix)
+        if seed:
+            shutil.copyfile(seed, target)
+            os.chmod(target, 0o600)
+    return setup
+
+
+def realise(*args):
+    return [REALISE] + list(args)
+
+
+def seed_workspace(path, files):
+    """A workspace holding `files` (built once, untimed), reused as the start of timed imports."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    subprocess.run(realise("import", "--db", path, "--format", "json", *files), check=True, stdout=subprocess.DEVNULL)
+    # Fold the WAL into the main file so a plain copy is the whole workspace.
+    subprocess.run(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                    "c.execute('PRAGMA wal_checkpoint(TRUNCATE)'); c.close()", path], check=True)
+
+
+NOT_MERGED = ("not a plan Realise can read", "no importer for")
+
+
+def import_row(label, path, runs, seed, db):
+    """Realise importing `path` into a fresh copy of `seed` (or an empty workspace); None if no importer."""
+    try:
+        return measure(label, realise("import", path, "--db", db, "--format", "json"), runs, fresh_copy(seed, db))
+    except Failed as error:
+        text = str(error)
+        if any(marker.lower() in text.lower() for marker in NOT_MERGED):
+            log(f"  {label}: importer not yet merged ({text.splitlines()[-1][:160]})")
+            return {"label": label, "missing": "importer not yet merged", "detail": text.splitlines()[-1][:300]}
+        raise
+
+
+def machine():
+    def cmd(args):
+        try:
+            return subprocess.run(args, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return "(missing)"
+    cpu = ""
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    xmllint = subprocess.run(["xmllint", "--version"], capture_output=True, text=True).stderr.splitlines()
+    mpxj = cmd([VENV_PY, "-c", "import importlib.metadata as m; print(m.version('mpxj'), m.version('JPype1'))"])
+    return {
+        "nproc": cmd(["nproc"]), "cpu": cpu, "free": cmd(["free", "-h"]),
+        "swift": cmd(["swift", "--version"]).splitlines()[0] if cmd(["swift", "--version"]) else "",
+        "kernel": platform.release(), "python": platform.python_version(),
+        "sqlite": cmd(["python3", "-c", "import sqlite3; print(sqlite3.sqlite_version)"]),
+        "java": java[0] if java else "", "xmllint": xmllint[0] if xmllint else "",
+        "mpxj": mpxj, "load": open("/proc/loadavg").read().split()[:3],
+        "commit": cmd(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]),
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def mb(path):
+    return os.path.getsize(path) / 1e6
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="small inputs, for iterating")
+    parser.add_argument("--runs", type=int, default=0, help="runs per measurement (default 3, 1 with --quick)")
+    parser.add_argument("--only", default="", help="comma list of sections: mspdi,iati,register,gaps,memory")
+    parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
+    args = parser.parse_args()
+    sizes = QUICK if args.quick else FULL
+    runs = args.runs or (1 if args.quick else 3)
+    only = set(filter(None, args.only.split(",")))
+    want = lambda section: not only or section in only  # noqa: E731
+    os.makedirs(DATA, exist_ok=True)
+    os.makedirs(WORK, exist_ok=True)
+    started = time.perf_counter()
+    results = {"sizes": sizes, "runs": runs, "quick": args.quick, "machine": machine(), "sections": {}}
+
+    # ---- inputs
+    t = sizes["tasks"]
+    plan = os.path.join(DATA, f"mspdi-{t}.xml")
+    plan_benefits = os.path.join(DATA, f"mspdi-{t}-benefits.csv")
+    small = os.path.join(DATA, f"mspdi-{sizes['small_tasks']}.xml")
+    small_benefits = os.path.join(DATA, f"mspdi-{sizes['small_tasks']}-benefits.csv")
+    iati = os.path.join(DATA, f"iati-{sizes['activities']}.xml")
+    register = os.path.join(DATA, f"register-{sizes['reg_benefits']}")
+    if want("mspdi") or want("memory"):
+        generate(f"mspdi-{t}", ["mspdi", "--tasks", str(t), "--out", plan, "--benefits-csv", plan_benefits],
+                 [plan, plan_benefits])
+    if want("memory"):
+        generate(f"mspdi-{sizes['small_tasks']}", ["mspdi", "--tasks", str(sizes["small_tasks"]), "--out", small,
+                                                   "--benefits-csv", small_benefits], [small, small_benefits])
+    if want("iati"):
+        generate(f"iati-{sizes['activities']}", ["iati", "--activities", str(sizes["activities"]), "--out", iati], [iati])
+    if want("register"):
+        generate(os.path.basename(register), ["register", "--benefits", str(sizes["reg_benefits"]),
+                                              "--measurements-per-metric", str(sizes["reg_measurements"]),
+                                              "--out-dir", register], [os.path.join(register, "values.csv")])
+    gap_sets = {}
+    if want("gaps"):
+        for n in (sizes["gaps_small"], sizes["gaps_large"]):
+            folder = os.path.join(DATA, f"gaps-{n}")
+            generate(f"gaps-{n}", ["register", "--benefits", str(n), "--metrics-per-benefit", "3",
+                                   "--measurements-per-metric", "3", "--out-dir", folder],
+                     [os.path.join(folder, "values.csv")])
+            gap_sets[n] = folder
+    db = os.path.join(WORK, "fresh.sqlite")
+
+    # ---- MSPDI
+    if want("mspdi"):
+        log(f"MSPDI {t} tasks ({mb(plan):.1f} MB)")
+        seed = os.path.join(WORK, f"seed-mspdi-{t}.sqlite")
+        seed_workspace(seed, [plan_benefits])
+        rows = [import_row("Realise import", plan, runs, seed, db),
+                measure("libxml2 SAX2, empty callbacks", [SAX2, plan], runs),
+                measure("xmllint --stream --noout", ["xmllint", "--stream", "--noout", plan], runs),
+                measure("MPXJ UniversalProjectReader", [VENV_PY, os.path.join(ROOT, "Benchmarks", "mpxj_count.py"), plan],
+                        runs)]
+        results["sections"]["mspdi"] = {"input": f"MSPDI plan, {t:,} tasks, {mb(plan):.1f} MB", "rows": rows}
+
+    # ---- IATI
+    if want("iati"):
+        log(f"IATI {sizes['activities']} activities ({mb(iati):.1f} MB)")
+        rows = [import_row("Realise import", iati, runs, None, db),
+                measure("libxml2 SAX2, empty callbacks", [SAX2, iati], runs),
+                measure("xmllint --stream --noout", ["xmllint", "--stream", "--noout", iati], runs)]
+        results["sections"]["iati"] = {"input": f"IATI 2.03 activities, {sizes['activities']:,} activities, {mb(iati):.1f} MB",
+                                       "rows": rows}
+
+    # ---- register CSV
+    if want("register"):
+        files = [os.path.join(register, name) for name in ("objectives.csv", "deliverables.csv", "benefits.csv", "values.csv")]
+        total = sum(mb(f) for f in files)
+        log(f"register CSV set ({total:.1f} MB)")
+        kept = os.path.join(WORK, f"register-{sizes['reg_benefits']}.sqlite")
+        rows = [measure("Realise import", realise("import", "--db", db, "--format", "json", *files), runs,
+                        fresh_copy(None, db)),
+                measure("Python csv + sqlite3", ["python3", os.path.join(ROOT, "Benchmarks", "csv_sqlite.py"),
+                                                 os.path.join(WORK, "analyst.sqlite")] + files, runs)]
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                shutil.copyfile(db + suffix, kept + suffix)
+        gaps = measure("Realise gaps --format json", realise("gaps", "--db", kept, "--format", "json", "--as-of", AS_OF),
+                       runs, stdout_path=os.devnull)
+        results["sections"]["register"] = {
+            "input": f"register CSV set: {sizes['reg_benefits']:,} benefits, {sizes['reg_benefits'] * sizes['reg_measurements']:,} "
+                     f"measurements, {total:.1f} MB in 4 files", "rows": rows, "gaps": gaps}
+
+    # ---- gaps scaling
+    if want("gaps"):
+        rows = []
+        for n, folder in gap_sets.items():
+            ws = os.path.join(WORK, f"gaps-{n}.sqlite")
+            files = [os.path.join(folder, name) for name in
+                     ("objectives.csv", "deliverables.csv", "benefits.csv", "metrics.csv", "values.csv")]
+            log(f"gaps workspace {n} benefits")
+            seed_workspace(ws, files)
+            row = measure(f"gaps, {n:,} benefits", realise("gaps", "--db", ws, "--format", "json", "--as-of", AS_OF),
+                          runs, stdout_path=os.devnull)
+            row["benefits"] = n
+            row["measurements"] = n * 9
+            rows.append(row)
+        results["sections"]["gaps"] = {"rows": rows}
+
+    # ---- memory flatness
+    if want("memory"):
+        rows = []
+        for tasks, path, benefits in ((sizes["small_tasks"], small, small_benefits), (t, plan, plan_benefits)):
+            seed = os.path.join(WORK, f"seed-mspdi-{tasks}.sqlite")
+            seed_workspace(seed, [benefits])
+            row = import_row(f"Realise import, {tasks:,} tasks ({mb(path):.0f} MB)", path, runs, seed, db)
+            if row and "missing" not in row:
+                row["tasks"] = tasks
+            rows.append(row)
+        rows.append(measure(f"libxml2 SAX2, {t:,} tasks", [SAX2, plan], 1))
+        results["sections"]["memory"] = {"rows": rows}
+
+    results["elapsed"] = time.perf_counter() - started
+    with open(os.path.join(SCRATCH, "results.json"), "w") as f:
+        json.dump(results, f, indent=1)
+    text = render(results)
+    with open(os.path.join(SCRATCH, "results.md"), "w") as f:
+        f.write(text)
+    print(text)
+    if not args.no_write and not args.quick and not only:
+        write_benchmarks_md(text)
+    log(f"done in {results['elapsed']:.0f} s")
+
+
+def fmt_s(x):
+    return f"{x:.2f} s" if x < 100 else f"{x:.0f} s"
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}×" if b > 0 else "–"
+
+
+def render(results):
+    m = results["machine"]
+    lines = [f"Measured {m['date']} at commit `{m['commit']}`, {results['runs']} runs each (median), "
+             f"{'QUICK sizes, ' if results['quick'] else ''}whole run {results['elapsed'] / 60:.1f} min. "
+             f"Load average at the start: {' '.join(m['load'])}.", ""]
+    lines += ["| machine | |", "|---|---|", f"| CPU | {m['cpu']}, `nproc` = {m['nproc']} |",
+              f"| memory (`free -h`) | {m['free'].splitlines()[1].split()[1] if len(m['free'].splitlines()) > 1 else ''} total |",
+              f"| Swift | {m['swift']} |", f"| kernel | {m['kernel']} |",
+              f"| references | {m['xmllint']}; {m['java']}; MPXJ / JPype1 {m['mpxj']}; Python {m['python']}, SQLite {m['sqlite']} |",
+              ""]
+    lines += ["```", "$ free -h", m["free"], "```", ""]
+    s = results["sections"]
+
+    def xml_table(section, against_mpxj):
+        rows = section["rows"]
+        base = rows[0]
+        out = [f"**{section['input']}**", "",
+               "| what | wall (median) | CPU user+sys | peak RSS | Realise ÷ this (wall) | Realise ÷ this (CPU) |",
+               "|---|---:|---:|---:|---:|---:|"]
+        for row in rows:
+            if "missing" in row:
+                out.append(f"| {row['label']} | **{row['missing']}** | – | – | – | – |")
+                continue
+            if row is base:
+                out.append(f"| **{row['label']}** | **{fmt_s(row['wall'])}** | {fmt_s(row['cpu'])} | {row['rss']:.0f} MiB | – | – |")
+            elif "missing" in base:
+                out.append(f"| {row['label']} | {fmt_s(row['wall'])} | {fmt_s(row['cpu'])} | {row['rss']:.0f} MiB | – | – |")
+            else:
+                out.append(f"| {row['label']} | {fmt_s(row['wall'])} | {fmt_s(row['cpu'])} | {row['rss']:.0f} MiB | "
+                           f"{ratio(base['wall'], row['wall'])} | {ratio(base['cpu'], row['cpu'])} |")
+        return out + [""]
+
+    if "mspdi" in s:
+        lines += xml_table(s["mspdi"], True)
+    if "iati" in s:
+        lines += xml_table(s["iati"], False)
+    if "register" in s:
+        lines += xml_table(s["register"], False)
+        g = s["register"]["gaps"]
+        lines += [f"Gap report over that workspace (`realise gaps --format json`): **{fmt_s(g['wall'])}** wall, "
+                  f"{fmt_s(g['cpu'])} CPU, {g['rss']:.0f} MiB peak.", ""]
+    if "gaps" in s:
+        rows = s["gaps"]["rows"]
+        lines += ["**Gap report scaling** (`realise gaps --db … --format json > /dev/null`; 3 metrics per benefit, "
+                  "3 measurements per metric, plus a baseline and two targets per metric)", "",
+                  "| workspace | wall (median) | CPU user+sys | peak RSS | per 1 000 benefits |", "|---|---:|---:|---:|---:|"]
+        for row in rows:
+            lines.append(f"| {row['benefits']:,} benefits, {row['measurements']:,} measurements | {fmt_s(row['wall'])} | "
+                         f"{fmt_s(row['cpu'])} | {row['rss']:.0f} MiB | {row['wall'] / row['benefits'] * 1000 * 1000:.0f} ms |")
+        if len(rows) == 2:
+            a, b = rows
+            lines += ["", f"{b['benefits'] // a['benefits']}× the benefits took {ratio(b['wall'], a['wall'])} the time "
+                          f"({ratio(b['cpu'], a['cpu'])} CPU) and {ratio(b['rss'], a['rss'])} the memory (linear would be "
+                          f"{b['benefits'] / a['benefits']:.2f}×)."]
+        lines.append("")
+    if "memory" in s:
+        rows = s["memory"]["rows"]
+        lines += ["**Memory flatness** (MSPDI import, peak RSS from `/usr/bin/time -v`)", "",
+                  "| run | wall (median) | peak RSS |", "|---|---:|---:|"]
+        for row in rows:
+            if "missing" in row:
+                lines.append(f"| {row['label']} | **{row['missing']}** | – |")
+            else:
+                lines.append(f"| {row['label']} | {fmt_s(row['wall'])} | {row['rss']:.0f} MiB |")
+        imports = [r for r in rows[:2] if "missing" not in r]
+        if len(imports) == 2:
+            lines += ["", f"4× the tasks: {ratio(imports[1]['rss'], imports[0]['rss'])} the peak memory."]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_benchmarks_md(text):
+    path = os.path.join(ROOT, "BENCHMARKS.md")
+    begin, end = "<!-- results:begin (written by Benchmarks/run.sh) -->", "<!-- results:end -->"
+    content = open(path).read() if os.path.exists(path) else "# Benchmarks\n\n"
+    block = f"{begin}\n{text}\n{end}"
+    if begin in content and end in content:
+        content = content[:content.index(begin)] + block + content[content.index(end) + len(end):]
+    else:
+        content += "\n" + block + "\n"
+    with open(path, "w") as f:
+        f.write(content)
+    log(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Failed as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        sys.exit(1)
