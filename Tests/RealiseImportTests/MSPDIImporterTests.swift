@@ -154,6 +154,42 @@ struct MSPDIImporterTests {
         #expect(warnings.isEmpty)
     }
 
+    @Test func oddValuesAreWarningsNotFailures() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = try folder.write("odd.xml", """
+            <Project xmlns="http://schemas.microsoft.com/project"><Title>Odd</Title><Tasks>
+            <Task><UID>1</UID><Name>Reversed baseline</Name><OutlineLevel>1</OutlineLevel><PercentComplete>140</PercentComplete>
+            <Baseline><Number>0</Number><Start>2024-05-01T08:00:00</Start><Finish>2024-04-01T17:00:00</Finish></Baseline></Task>
+            <Task><UID>2</UID><Name>Bad date</Name><OutlineLevel>1</OutlineLevel><Start>NA</Start>
+            <ExtendedAttribute><FieldID>188743999</FieldID><Value>undefined field</Value></ExtendedAttribute>
+            <PredecessorLink><PredecessorUID>7</PredecessorUID><CrossProject>1</CrossProject></PredecessorLink>
+            <PredecessorLink><PredecessorUID>99</PredecessorUID><Type>9</Type></PredecessorLink></Task>
+            <Task><Name>No UID</Name></Task>
+            <Task><UID>2</UID><Name>Second UID 2</Name></Task>
+            <Task><UID>3</UID><OutlineNumber>1.1</OutlineNumber><PredecessorLink><PredecessorUID>1</PredecessorUID><Type>7</Type></PredecessorLink></Task>
+            </Tasks></Project>
+            """)
+        let (plan, warnings) = try importer.read(path: path, options: .init())
+        #expect(plan.deliverables.map(\.id) == ["Odd:T1", "Odd:T2", "Odd:T3"])
+        let reversed = plan.deliverables[0]
+        #expect(reversed.baselineStart == .iso("2024-05-01") && reversed.baselineFinish == nil)
+        #expect(reversed.percentComplete == nil)
+        #expect(plan.deliverables[1].plannedStart == nil)
+        #expect(plan.deliverables[1].notes == "Field 188743999: undefined field")
+        #expect(plan.deliverables[2].name == "Task 3" && plan.deliverables[2].parent == "Odd:T2", "level from OutlineNumber 1.1")
+        #expect(plan.linkPairs(.dependsOn) == ["Odd:T3→Odd:T1"])
+        #expect(plan.links.first?.dependencyType == .finishToStart)
+        #expect(plan.validate().isEmpty, "what is kept passes validation: \(plan.validate())")
+        let expected = ["percentcomplete '140'", "baseline finish 2024-04-01 is before baseline start", "start 'na' is not a date",
+                        "no uid", "second task with uid 2", "another project", "uid 99, which is not in the file", "type '7'"]
+        #expect(warnings.count == expected.count, "\(warnings.map(\.message))")
+        for phrase in expected {
+            #expect(warnings.contains { $0.message.lowercased().contains(phrase) }, "no warning about \(phrase)")
+        }
+        #expect(warnings.allSatisfy { $0.line > 0 && $0.severity == .warning })
+    }
+
     @Test func emptyTasksImportsNothing() throws {
         let (plan, warnings) = try read("empty-tasks.xml")
         #expect(plan.deliverables.isEmpty && plan.links.isEmpty && warnings.isEmpty)

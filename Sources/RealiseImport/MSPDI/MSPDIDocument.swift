@@ -1,5 +1,6 @@
-/// What one streaming pass over an MSPDI file keeps: the project header fields Realise uses, the custom-field
-/// definitions and each task's raw values (text as written; typed and checked by `MSPDIMapper`).
+/// What a streaming pass over an MSPDI file keeps of the project: the header fields Realise uses and the
+/// custom-field definitions; and the shape of one task's raw values (text as written; typed and checked by
+/// `MSPDIMapper`), handed over one task at a time.
 struct MSPDIDocument {
     /// A task's `PredecessorLink`.
     struct Predecessor {
@@ -47,10 +48,9 @@ struct MSPDIDocument {
     var title: String?
     var minutesPerDay: String?
     var attributes = MSPDIExtendedAttributes()
-    var tasks: [Task] = []
 }
 
-/// Builds an `MSPDIDocument` from the element events of a pull parser. Elements are recognised by their
+/// Reads the element events of a pull parser into an `MSPDIDocument` header and one task at a time. Elements are recognised by their
 /// path from the root, so a `Value` inside a custom-field definition's value list or a resource's
 /// `ExtendedAttribute` is never taken for a task's.
 struct MSPDICollector {
@@ -58,6 +58,7 @@ struct MSPDICollector {
     private var stack: [String] = []
     private var text = ""
     private var task: MSPDIDocument.Task?
+    private var completed: MSPDIDocument.Task?
     private var definition: MSPDIExtendedAttributes.Definition?
     private var baseline: (number: String?, start: String?, finish: String?)?
     private var predecessor: MSPDIDocument.Predecessor?
@@ -92,6 +93,12 @@ struct MSPDICollector {
         stack.append(name)
     }
 
+    /// The task whose end was just read, once.
+    mutating func takeCompletedTask() -> MSPDIDocument.Task? {
+        defer { completed = nil }
+        return completed
+    }
+
     /// Text inside the current element.
     mutating func characters(_ value: String) { text += value }
 
@@ -103,7 +110,7 @@ struct MSPDICollector {
         switch stack.count {
         case 1: project(name, value)
         case 2 where name == "Task" && stack[1] == "Tasks":
-            if let task { document.tasks.append(task) }
+            completed = task
             task = nil
         case 2 where name == "ExtendedAttribute" && stack[1] == "ExtendedAttributes":
             if let definition { document.attributes.add(definition) }

@@ -55,6 +55,7 @@ public struct MSPDIImporter: PlanImporter {
         }
         let reader = try XMLPullReader(path: path)
         var collector = MSPDICollector()
+        var mapper = MSPDIMapper(path: path, options: options)
         while try reader.next() {
             switch reader.node {
             case .element:
@@ -68,10 +69,12 @@ public struct MSPDIImporter: PlanImporter {
                 }
                 collector.start(name, line: collector.wantsLine(name) ? reader.line : 0)
                 if reader.isEmptyElement { collector.end() }
+                if let task = collector.takeCompletedTask() { mapper.add(task, header: collector.document) }
             case .text:
                 collector.characters(reader.value)
             case .endElement:
                 collector.end()
+                if let task = collector.takeCompletedTask() { mapper.add(task, header: collector.document) }
             case .doctype:
                 throw .invalid([Diagnostic(.error, path: path, line: reader.line,
                     "a DOCTYPE is not allowed in MS Project XML (entities and DTDs are never loaded); remove it")])
@@ -80,7 +83,6 @@ public struct MSPDIImporter: PlanImporter {
             }
         }
         if !reader.diagnostics.isEmpty { throw .invalid(reader.diagnostics) }
-        var mapper = MSPDIMapper(path: path, options: options, document: collector.document)
-        return mapper.map()
+        return mapper.finish(header: collector.document)
     }
 }

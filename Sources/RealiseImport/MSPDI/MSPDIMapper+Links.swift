@@ -13,13 +13,12 @@ extension MSPDIMapper {
 
     /// Working minutes in a day: the project's `MinutesPerDay`, else 480 (8 hours).
     var minutesPerDay: Double {
-        guard let text = document.minutesPerDay?.trimmed, let minutes = Double(text), minutes > 0 else { return 480 }
+        guard let text = minutesPerDayText?.trimmed, let minutes = Double(text), minutes > 0 else { return 480 }
         return minutes
     }
 
     /// Adds the `depends-on` link of one `PredecessorLink` of the task whose deliverable is `id`.
-    mutating func link(_ predecessor: MSPDIDocument.Predecessor, of task: MSPDIDocument.Task, id: String) {
-        let uid = task.uid?.trimmed ?? "?"
+    mutating func link(_ predecessor: MSPDIDocument.Predecessor, uid: String, id: String) {
         if predecessor.crossProject?.trimmed == "1" {
             warn(predecessor.line, "task UID \(uid) depends on a task in another project; cross-project links are not imported")
             return
