@@ -155,7 +155,7 @@ struct MSPDICollector {
         case "Notes": task?.notes = value
         case "Baseline":
             // Baseline 0 is the baseline; 1–10 are the extra saved baselines, not used.
-            if let baseline, baseline.number?.trimmed == "0" {
+            if let baseline, baseline.number?.plain == "0" {
                 task?.baselineStart = baseline.start
                 task?.baselineFinish = baseline.finish
             }

@@ -30,9 +30,9 @@ struct MSPDIExtendedAttributes {
 
     /// Records a definition; the first definition of a `FieldID` wins.
     mutating func add(_ definition: Definition) {
-        guard let id = definition.fieldID?.trimmed, !id.isEmpty, names[id] == nil else { return }
-        let alias = definition.alias?.trimmed ?? ""
-        let fieldName = definition.fieldName?.trimmed ?? ""
+        guard let id = definition.fieldID?.plain, !id.isEmpty, names[id] == nil else { return }
+        let alias = definition.alias?.plain ?? ""
+        let fieldName = definition.fieldName?.plain ?? ""
         names[id] = !alias.isEmpty ? alias : !fieldName.isEmpty ? fieldName : "Field \(id)"
     }
 
@@ -48,8 +48,8 @@ struct MSPDIExtendedAttributes {
     static func role(of name: String, linkFields: [String]) -> Role {
         let key = RegisterColumn.key(name)
         if idFieldKeys.contains(key) { return .deliverableId }
-        let lowered = name.trimmed.lowercased()
-        guard linkFields.contains(where: { $0.trimmed.lowercased() == lowered }) else { return .note }
+        let lowered = name.plain.lowercased()
+        guard linkFields.contains(where: { $0.plain.lowercased() == lowered }) else { return .note }
         return key.contains("objective") ? .objectiveLinks : .benefitLinks
     }
 
@@ -58,7 +58,16 @@ struct MSPDIExtendedAttributes {
     static func ids(in value: String) -> [String] {
         var seen = Set<String>()
         return value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" || $0.isNewline })
-            .map { String($0).trimmed }
+            .map { String($0).plain }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}
+
+extension String {
+    /// Without surrounding white space, like `trimmed`, but free when the ends are printable ASCII — the case
+    /// for nearly every value MS Project writes, read a few dozen times per task.
+    var plain: String {
+        guard let first = utf8.first, let last = utf8.last, (33...126).contains(first), (33...126).contains(last) else { return trimmed }
+        return self
     }
 }

@@ -13,17 +13,17 @@ extension MSPDIMapper {
 
     /// Working minutes in a day: the project's `MinutesPerDay`, else 480 (8 hours).
     var minutesPerDay: Double {
-        guard let text = minutesPerDayText?.trimmed, let minutes = Double(text), minutes > 0 else { return 480 }
+        guard let text = minutesPerDayText?.plain, let minutes = Double(text), minutes > 0 else { return 480 }
         return minutes
     }
 
     /// Adds the `depends-on` link of one `PredecessorLink` of the task whose deliverable is `id`.
     mutating func link(_ predecessor: MSPDIDocument.Predecessor, uid: String, id: String) {
-        if predecessor.crossProject?.trimmed == "1" {
+        if predecessor.crossProject?.plain == "1" {
             warn(predecessor.line, "task UID \(uid) depends on a task in another project; cross-project links are not imported")
             return
         }
-        guard let other = predecessor.uid?.trimmed, !other.isEmpty else {
+        guard let other = predecessor.uid?.plain, !other.isEmpty else {
             warn(predecessor.line, "task UID \(uid) has a PredecessorLink with no PredecessorUID; skipped")
             return
         }
@@ -32,7 +32,7 @@ extension MSPDIMapper {
             return
         }
         var type = Link.DependencyType.finishToStart
-        if let text = predecessor.type?.trimmed, !text.isEmpty {
+        if let text = predecessor.type?.plain, !text.isEmpty {
             if let known = MSPDIMapper.dependencyTypes[text] {
                 type = known
             } else {
@@ -45,12 +45,12 @@ extension MSPDIMapper {
 
     /// The lag in days, or nil when there is none or it cannot be expressed in days.
     private mutating func lagDays(_ predecessor: MSPDIDocument.Predecessor, uid: String) -> Double? {
-        guard let text = predecessor.lag?.trimmed, !text.isEmpty else { return nil }
+        guard let text = predecessor.lag?.plain, !text.isEmpty else { return nil }
         guard let tenths = Double(text) else {
             warn(predecessor.line, "task UID \(uid): LinkLag '\(text.prefix(20))' is not a number; the link has no lag")
             return nil
         }
-        let format = predecessor.lagFormat.flatMap { Int($0.trimmed) }
+        let format = predecessor.lagFormat.flatMap { Int($0.plain) }
         if let format, MSPDIMapper.percentLagFormats.contains(format) {
             if tenths != 0 {
                 warn(predecessor.line, "task UID \(uid): a lag given as a percentage of the predecessor's duration cannot be "
@@ -88,7 +88,7 @@ extension MSPDIMapper {
     static func sanitised(_ text: String?) -> String? {
         guard let text else { return nil }
         var result = ""
-        for character in text.trimmed {
+        for character in text.plain {
             if character.isLetter || character.isNumber || "-_.".contains(character) {
                 result.append(character)
             } else if !result.hasSuffix("-") {

@@ -41,9 +41,9 @@ struct MSPDIMapper {
     mutating func add(_ task: MSPDIDocument.Task, header: MSPDIDocument) {
         if programme == nil { programme = MSPDIMapper.programmeID(title: header.title, name: header.name, path: path) }
         guard include(task) else { return }
-        let uid = task.uid!.trimmed
+        let uid = task.uid!.plain
         let fields = task.fields.compactMap { field -> (MSPDIDocument.FieldValue, String, MSPDIExtendedAttributes.Role)? in
-            guard let fieldID = field.fieldID?.trimmed, let value = field.value?.trimmed, !value.isEmpty else { return nil }
+            guard let fieldID = field.fieldID?.plain, let value = field.value?.plain, !value.isEmpty else { return nil }
             let (name, role) = role(of: fieldID, header.attributes)
             return (MSPDIDocument.FieldValue(line: field.line, fieldID: fieldID, value: value), name, role)
         }
@@ -76,13 +76,13 @@ struct MSPDIMapper {
 
     /// Whether a task becomes a deliverable; records why not.
     private mutating func include(_ task: MSPDIDocument.Task) -> Bool {
-        let uid = task.uid?.trimmed ?? ""
-        if task.isNull?.trimmed == "1" {
+        let uid = task.uid?.plain ?? ""
+        if task.isNull?.plain == "1" {
             if !uid.isEmpty { skipped[uid] = "a null (blank) task" }
             return false
         }
         guard !uid.isEmpty else {
-            warn(task.line, "task '\(task.name?.trimmed ?? "")' has no UID and was skipped; MS Project always writes one")
+            warn(task.line, "task '\(task.name?.plain ?? "")' has no UID and was skipped; MS Project always writes one")
             return false
         }
         let level = outlineLevel(task)
@@ -99,8 +99,8 @@ struct MSPDIMapper {
     }
 
     private func outlineLevel(_ task: MSPDIDocument.Task) -> Int? {
-        if let text = task.outlineLevel?.trimmed, let level = Int(text) { return level }
-        if let number = task.outlineNumber?.trimmed, !number.isEmpty {
+        if let text = task.outlineLevel?.plain, let level = Int(text) { return level }
+        if let number = task.outlineNumber?.plain, !number.isEmpty {
             return number == "0" ? 0 : number.split(separator: ".").count
         }
         return nil
@@ -108,14 +108,14 @@ struct MSPDIMapper {
 
     private mutating func deliverable(_ task: MSPDIDocument.Task, id: String, parent: String?,
                                       fields: [(MSPDIDocument.FieldValue, String, MSPDIExtendedAttributes.Role)]) -> Deliverable {
-        let uid = task.uid!.trimmed
-        let kind: Deliverable.Kind = task.milestone?.trimmed == "1" ? .milestone : task.summary?.trimmed == "1" ? .summary : .task
+        let uid = task.uid!.plain
+        let kind: Deliverable.Kind = task.milestone?.plain == "1" ? .milestone : task.summary?.plain == "1" ? .summary : .task
         var notes: [String] = []
-        if let text = task.notes?.trimmed, !text.isEmpty { notes.append(text) }
+        if let text = task.notes?.plain, !text.isEmpty { notes.append(text) }
         notes += customFields(fields, uid: uid, id: id)
         var percent: Double?
-        if let text = task.percentComplete?.trimmed, !text.isEmpty {
-            percent = Double(lenient: text)
+        if let text = task.percentComplete?.plain, !text.isEmpty {
+            percent = Double(text) ?? Double(lenient: text)
             if percent.map({ !(0...100).contains($0) }) ?? true {
                 warn(task.line, "task UID \(uid): PercentComplete '\(text.prefix(40))' is not a number from 0 to 100; left empty")
                 percent = nil
@@ -124,26 +124,26 @@ struct MSPDIMapper {
         let planned = pair(day(task.start, "Start", task), day(task.finish, "Finish", task), "", task)
         let baseline = pair(day(task.baselineStart, "Baseline Start", task), day(task.baselineFinish, "Baseline Finish", task), "baseline ", task)
         let actual = pair(day(task.actualStart, "ActualStart", task), day(task.actualFinish, "ActualFinish", task), "actual ", task)
-        let name = task.name?.trimmed ?? ""
+        let name = task.name?.plain ?? ""
         return Deliverable(
             id: id, name: name.isEmpty ? "Task \(uid)" : name, kind: kind, parent: parent,
             plannedStart: planned.0, plannedFinish: planned.1, baselineStart: baseline.0, baselineFinish: baseline.1,
             actualStart: actual.0, actualFinish: actual.1,
-            percentComplete: percent, status: task.active?.trimmed == "0" ? "inactive" : nil,
+            percentComplete: percent, status: task.active?.plain == "0" ? "inactive" : nil,
             programme: programme, notes: notes.isEmpty ? nil : notes.joined(separator: "\n"), source: source(task.line, uid))
     }
 
     /// A start and finish; a finish before the start is a warning and left out (the workspace refuses it).
     private mutating func pair(_ start: Day?, _ finish: Day?, _ label: String, _ task: MSPDIDocument.Task) -> (Day?, Day?) {
         guard let start, let finish, finish < start else { return (start, finish) }
-        warn(task.line, "task UID \(task.uid?.trimmed ?? "?"): \(label)finish \(finish) is before \(label)start \(start); the finish was left empty")
+        warn(task.line, "task UID \(task.uid?.plain ?? "?"): \(label)finish \(finish) is before \(label)start \(start); the finish was left empty")
         return (start, nil)
     }
 
     private mutating func day(_ text: String?, _ field: String, _ task: MSPDIDocument.Task) -> Day? {
-        guard let text = text?.trimmed, !text.isEmpty else { return nil }
+        guard let text = text?.plain, !text.isEmpty else { return nil }
         if let day = Day(iso: text) { return day }
-        warn(task.line, "task UID \(task.uid?.trimmed ?? "?"): \(field) '\(text.prefix(40))' is not a date; left empty")
+        warn(task.line, "task UID \(task.uid?.plain ?? "?"): \(field) '\(text.prefix(40))' is not a date; left empty")
         return nil
     }
 
