@@ -6,8 +6,12 @@ import RealiseModel
 public struct ImporterRegistry: Sendable {
     public let importers: [any PlanImporter]
 
-    /// The registry with every built-in format.
-    public static let standard = ImporterRegistry(importers: [RealiseXMLImporter(), RegisterCSVImporter()])
+    /// The registry with every built-in format. Order matters, the first importer that recognises a file wins:
+    /// GMPP comes before the register because a GMPP header may have a "Project ID" column, which the register
+    /// would take for its deliverables table; GMPP in turn declines any header with a register id column.
+    public static let standard = ImporterRegistry(importers: [
+        RealiseXMLImporter(), MSPDIImporter(), GMPPImporter(), RegisterCSVImporter(),
+    ])
 
     public init(importers: [any PlanImporter]) { self.importers = importers }
 

@@ -79,7 +79,8 @@ struct SharedSamplesConformanceTests {
 
     @Test("CSV samples are sniffed without crashing", arguments: files(in: "csv", ext: "csv"))
     func csvSampleSniffing(path: String) {
-        // gmpp-csv and results-csv are not implemented yet: unknown format, or a format that recognises it.
+        // Unknown format, or a format that recognises it (the GMPP samples are checked as gmpp-csv in
+        // SharedSamplesMSPDIGMPPTests; results-csv is not implemented yet).
         do {
             _ = try ImporterRegistry.standard.detect(path: path)
         } catch {
