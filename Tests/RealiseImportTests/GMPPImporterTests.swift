@@ -24,7 +24,7 @@ struct GMPPImporterTests {
         // No id column: name slugs; the second "Crossrail" takes its department's slug.
         #expect(plan.deliverables.map(\.id) == ["crossrail", "universal-credit-programme", "thameslink-programme",
                                                  "border-systems-programme", "crossrail-hmt"])
-        #expect(plan.deliverables.allSatisfy { $0.kind == .project && $0.organisation == nil })
+        #expect(plan.deliverables.allSatisfy { $0.kind == .project && $0.organisation != nil })
         #expect(plan.deliverables.map(\.source.line) == [2, 4, 5, 6, 9])
         #expect(plan.deliverables.map(\.source.identifier) == ["Crossrail", "Universal Credit Programme", "Thameslink Programme",
                                                                 "Border Systems Programme", "Crossrail"])

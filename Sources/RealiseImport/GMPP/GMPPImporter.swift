@@ -18,9 +18,7 @@ import RealiseModel
 /// - **notes:** the description, then one line of the facts the model has no field for: department,
 ///   category, SRO DCA, whole-life cost, baseline benefits, financial-year budget and forecast (all £ million,
 ///   written `£12,131.50m`), reporting year, and the stated reason for any withheld value ("Exempt under
-///   Section 43 …"). The department is written in the notes, not in `organisation`, because the workspace
-///   takes `organisation` as the id of an Organisation entity, and entities made per department would collide
-///   between two files that name the same department.
+///   Section 43 …"). The department is also the deliverable's `organisation` (free text, as everywhere).
 ///
 /// Blank, "N/A" and "Not set" cells are no value; cells that give a reason ("Exempt under …", "Early planning
 /// GMPP project …", a "Reset" rating) are kept in the notes; anything else that cannot be read as the date,

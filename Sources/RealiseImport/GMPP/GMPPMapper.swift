@@ -47,7 +47,7 @@ struct GMPPMapper {
         plan.deliverables.append(Deliverable(
             id: id, name: project[.name] ?? id, kind: .project,
             plannedStart: start, plannedFinish: end, baselineStart: baselineStart, baselineFinish: baselineEnd,
-            forecastFinish: forecastEnd, deliveryConfidence: ipa, programme: programme,
+            forecastFinish: forecastEnd, deliveryConfidence: ipa, programme: programme, organisation: project[.department],
             notes: notes.isEmpty ? nil : notes,
             source: SourceRef(path: path, line: project.line, column: project.column, format: ImportFormat.gmppCSV.rawValue,
                               identifier: project[.id] ?? project[.name])))
