@@ -10,6 +10,11 @@ struct IATIActivityReader {
     static let kept: Set<String> = ["iati-identifier", "reporting-org", "title", "description", "participating-org",
                                     "activity-status", "activity-date", "related-activity", "result"]
 
+    /// The elements whose line a message or a source may name; the others (narratives, titles, comments…)
+    /// are not located, which spares the line lookup for most elements.
+    static let located: Set<String> = ["iati-activity", "description", "activity-date", "related-activity", "result",
+                                       "indicator", "baseline", "period", "period-end", "target", "actual"]
+
     let path: String
 
     /// Reads the file, calling `body` with each activity and its default language (the activity's
@@ -69,7 +74,8 @@ struct IATIActivityReader {
                     if !empty { skipping = depth }
                     continue
                 }
-                let node = IATINode(name: name, attributes: reader.attributes(), line: reader.line)
+                let line = IATIActivityReader.located.contains(name) ? reader.line : 0
+                let node = IATINode(name: name, attributes: reader.attributes(), line: line)
                 if empty { stack[stack.count - 1].children.append(node) } else { stack.append(node) }
             case .text:
                 if skipping == nil, !stack.isEmpty { stack[stack.count - 1].text += reader.value }

@@ -96,16 +96,15 @@ extension IATIMapper {
             warn(raw.at, "\(what) has no value and no comment; nothing was recorded")
             return
         }
-        let value = MetricValue(metric: metric, kind: kind, date: date, value: number, text: text, note: note,
-                                source: source(raw.at))
         let key = "\(metric)|\(kind.rawValue)|\(date)"
         if let earlier = valuesByKey[key] {
-            if earlier.value != value.value || earlier.text != value.text {
-                warn(raw.at, "\(what) differs from the one at line \(earlier.source.line) for the same day; only the first was imported")
+            if earlier.value != number || earlier.text != text {
+                warn(raw.at, "\(what) differs from the one at line \(earlier.line) for the same day; only the first was imported")
             }
             return
         }
-        valuesByKey[key] = value
-        plan.values.append(value)
+        valuesByKey[key] = (number, text, raw.at.line)
+        plan.values.append(MetricValue(metric: metric, kind: kind, date: date, value: number, text: text, note: note,
+                                       source: source(raw.at)))
     }
 }

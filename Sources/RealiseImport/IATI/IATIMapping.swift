@@ -25,8 +25,8 @@ struct IATIMapper {
     /// Each activity's position in `plan.deliverables`, by id.
     var activityIndex: [String: Int] = [:]
     var relations: [(activity: String, ref: String, type: String, at: IATILocation)] = []
-    /// Values already added, by metric|kind|day, to keep one value per metric, kind and day.
-    var valuesByKey: [String: MetricValue] = [:]
+    /// Values already added (number, text, line), by metric|kind|day, to keep one per metric, kind and day.
+    var valuesByKey: [String: (value: Double?, text: String?, line: Int)] = [:]
 
     init(format: ImportFormat, programme: String?) {
         self.format = format

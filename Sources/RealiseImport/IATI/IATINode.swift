@@ -4,6 +4,7 @@
 struct IATINode: Sendable {
     var name: String
     var attributes: [String: String]
+    /// The line of the start tag; 0 for elements the reader does not locate (see `IATIActivityReader.located`).
     var line: Int
     /// The element's own text (text nodes directly inside it), untrimmed.
     var text = ""
