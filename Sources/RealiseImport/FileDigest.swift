@@ -33,6 +33,16 @@ enum FileDigest {
         return hex(hasher.finalize())
     }
 
+    /// SHA-256 over the name and SHA-256 of each file of a group, in the order given: it changes when any
+    /// member's content or name changes, or a member is added or removed.
+    static func sha256(group paths: [String]) throws(ImportError) -> String {
+        var summary = ""
+        for path in paths {
+            summary += (path as NSString).lastPathComponent + "\u{0}" + (try sha256(path: path)) + "\n"
+        }
+        return sha256(Array(summary.utf8))
+    }
+
     private static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }

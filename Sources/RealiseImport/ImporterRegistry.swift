@@ -6,8 +6,14 @@ import RealiseModel
 public struct ImporterRegistry: Sendable {
     public let importers: [any PlanImporter]
 
-    /// The registry with every built-in format.
-    public static let standard = ImporterRegistry(importers: [RealiseXMLImporter(), RegisterCSVImporter()])
+    /// The registry with every built-in format. Order matters, the first importer that recognises a file wins:
+    /// GMPP comes before the register because a GMPP header may have a "Project ID" column, which the register
+    /// would take for its deliverables table (GMPP in turn declines any header with a register id column);
+    /// `results-csv` (a header with `activity_identifier`) also comes before the register, whose tables never
+    /// have that column.
+    public static let standard = ImporterRegistry(importers: [
+        RealiseXMLImporter(), MSPDIImporter(), IATIImporter(), GMPPImporter(), ResultsCSVImporter(), RegisterCSVImporter(),
+    ])
 
     public init(importers: [any PlanImporter]) { self.importers = importers }
 
@@ -36,17 +42,36 @@ public struct ImporterRegistry: Sendable {
 
     /// Reads one file with the given or detected importer and fingerprints it.
     public func read(path: String, format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> ImportedFile {
-        let importer: any PlanImporter
-        if let format {
-            guard let chosen = self.importer(for: format) else { throw .unknownFormat(path: path, hint: "no importer for \(format.rawValue)") }
-            _ = try FileHead.read(path: path)
-            importer = chosen
-        } else {
-            importer = try detect(path: path, options: options)
+        try read(group: [path], with: importer(for: path, format: format, options: options), options: options)
+    }
+
+    /// The importer for a file: the one for `format` when given (the file must still be readable), else the
+    /// detected one.
+    func importer(for path: String, format: ImportFormat?, options: ImportOptions) throws(ImportError) -> any PlanImporter {
+        guard let format else { return try detect(path: path, options: options) }
+        guard let chosen = importer(for: format) else { throw .unknownFormat(path: path, hint: "no importer for \(format.rawValue)") }
+        _ = try FileHead.read(path: path)
+        return chosen
+    }
+
+    /// Reads files that one importer reads together and fingerprints them. One file is read as itself.
+    /// Several (only for a `GroupedPlanImporter`: its tables found in one folder) are read as one unit whose
+    /// path is their folder with a trailing `/`, whose SHA-256 covers every member, and whose `parts` are
+    /// the members (sorted), so the workspace recognises an unchanged group and withdraws, on re-import,
+    /// what the group's tables no longer state.
+    public func read(group files: [String], with importer: any PlanImporter, options: ImportOptions = .init()) throws(ImportError) -> ImportedFile {
+        let files = files.sorted()
+        guard files.count > 1, let grouped = importer as? any GroupedPlanImporter else {
+            let path = files.first ?? ""
+            let sha = try FileDigest.sha256(path: path)
+            let (plan, warnings) = try importer.read(path: path, options: options)
+            return ImportedFile(path: path, format: importer.format.rawValue, sha256: sha, plan: plan, warnings: warnings)
         }
-        let sha = try FileDigest.sha256(path: path)
-        let (plan, warnings) = try importer.read(path: path, options: options)
-        return ImportedFile(path: path, format: importer.format.rawValue, sha256: sha, plan: plan, warnings: warnings)
+        let sha = try FileDigest.sha256(group: files)
+        let (plan, warnings) = try grouped.read(group: files, options: options)
+        let folder = (files[0] as NSString).deletingLastPathComponent
+        return ImportedFile(path: folder.isEmpty ? "./" : folder + "/", format: importer.format.rawValue, sha256: sha,
+                            plan: plan, warnings: warnings, parts: files)
     }
 
     /// Expands folders (recursively, sorted, hidden files skipped) into the plan files under them:

@@ -31,6 +31,18 @@ public protocol PlanImporter: Sendable {
     func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings
 }
 
+/// An importer whose format spreads over several files that are read together as one unit, such as the
+/// `results-csv` tables (activities, results, indicators, periods) joined by their key columns.
+///
+/// `ImporterRegistry.readAll` groups the files such an importer recognises by folder and hands each group
+/// over in one call; the group becomes one `ImportedFile` (see `ImporterRegistry.read(group:with:options:)`).
+/// A file given on its own is read with `read(path:options:)` like any other.
+public protocol GroupedPlanImporter: PlanImporter {
+    /// Reads the files (sorted by path) completely and together, or throws with every problem located in
+    /// its file.
+    func read(group paths: [String], options: ImportOptions) throws(ImportError) -> Plan.WithWarnings
+}
+
 extension Plan {
     /// A plan and the warnings about values that were imported anyway.
     public typealias WithWarnings = (plan: Plan, warnings: [Diagnostic])

@@ -31,8 +31,11 @@ final class XMLLineLocator {
     }
 
     private func advance(to target: Int) {
+        // Locals in the loop: a class property updated per byte pays an exclusivity check each time.
+        var line = self.line, offset = self.offset, recent = self.recent
         bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            while line < target, offset < raw.count {
+            let count = raw.count
+            while line < target, offset < count {
                 if raw[offset] == 10 {
                     line += 1
                     recent.append((line, offset + 1))
@@ -41,6 +44,9 @@ final class XMLLineLocator {
                 offset += 1
             }
         }
+        self.line = line
+        self.offset = offset
+        self.recent = recent
     }
 
     private func contains(tagOf name: [UInt8], from start: Int, to end: Int) -> Bool {

@@ -29,10 +29,11 @@ struct PlanWriter {
                              String(decoding: try encoder.encode(file.warnings), as: UTF8.self)])
         let run = db.lastInsertedRowID
         let plan = file.plan
-        // What this file stated last time; it now states only what follows.
-        let previous = try Row.fetchAll(db, sql: "SELECT kind, ref_id FROM claim WHERE source_path = ?", arguments: [file.path])
+        // What this file (each member of a group) stated last time; it now states only what follows.
+        let (inParts, parts) = PlanWriter.among(file.parts)
+        let previous = try Row.fetchAll(db, sql: "SELECT kind, ref_id FROM claim WHERE source_path \(inParts)", arguments: parts)
             .map { (kind: $0["kind"] as String, id: $0["ref_id"] as Int64) }
-        try db.execute(sql: "DELETE FROM claim WHERE source_path = ?", arguments: [file.path])
+        try db.execute(sql: "DELETE FROM claim WHERE source_path \(inParts)", arguments: parts)
 
         for item in plan.programmes { try upsertEntity(item, name: item.name, details: []) }
         for item in plan.organisations { try upsertEntity(item, name: item.name, details: []) }
@@ -152,13 +153,19 @@ struct PlanWriter {
             """, arguments: [metric, kind.rawValue, date.description, old.0, old.1, new.0, new.1, run, timestamp])
     }
 
-    /// Marks withdrawn every entity this file held and no longer has, and every value and link it stated
+    /// `IN (?, …)` for the paths of a file's parts, with the paths as arguments.
+    static func among(_ paths: [String]) -> (sql: String, arguments: StatementArguments) {
+        ("IN (" + Array(repeating: "?", count: paths.count).joined(separator: ", ") + ")", StatementArguments(paths))
+    }
+
+    /// Marks withdrawn every entity this file (any member of a group) held and no longer has, and every value and link it stated
     /// before that no file states any more (one still stated by another file stays, credited to that file).
     private func withdrawMissing(from file: ImportedFile, run: Int64, previous: [(kind: String, id: Int64)]) throws -> (Int, Int) {
         let ids = Set(file.plan.entityIndex.map(\.id))
+        let (inParts, parts) = PlanWriter.among(file.parts)
         var withdrawn = 0, revisions = 0
-        for id in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE source_path = ? AND withdrawn_run IS NULL",
-                                      arguments: [file.path]) where !ids.contains(id) {
+        for id in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE source_path \(inParts) AND withdrawn_run IS NULL",
+                                      arguments: parts) where !ids.contains(id) {
             try db.execute(sql: "UPDATE entity SET withdrawn_run = ? WHERE id = ?", arguments: [run, id])
             withdrawn += 1
         }
@@ -166,9 +173,11 @@ struct PlanWriter {
             let table = kind == "link" ? "link" : "metric_value"
             if let other = try Row.fetchOne(db, sql: "SELECT source_path, source_line FROM claim WHERE kind = ? AND ref_id = ? LIMIT 1",
                                             arguments: [kind, id]) {
-                if other["source_path"] as String != file.path {
-                    try db.execute(sql: "UPDATE \(table) SET source_path = ?, source_line = ? WHERE id = ? AND source_path = ?",
-                                   arguments: [other["source_path"] as String, other["source_line"] as Int, id, file.path])
+                if !file.parts.contains(other["source_path"] as String) {
+                    var arguments: StatementArguments = [other["source_path"] as String, other["source_line"] as Int, id]
+                    arguments += parts
+                    try db.execute(sql: "UPDATE \(table) SET source_path = ?, source_line = ? WHERE id = ? AND source_path \(inParts)",
+                                   arguments: arguments)
                 }
                 continue
             }

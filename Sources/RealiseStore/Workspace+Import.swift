@@ -28,7 +28,8 @@ extension Workspace {
                                                   counts: file.plan.counts, warnings: file.warnings))
                 }
             }
-            let paths = Set(changed.map(\.path))
+            // Entities of the files being re-imported (every member of a group) may be restated by them.
+            let paths = Set(changed.flatMap(\.parts))
             var known: [String: (type: EntityType, source: SourceRef)] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT id, type, source_path, source_line, source_format FROM entity WHERE withdrawn_run IS NULL

@@ -88,11 +88,11 @@ struct SniffingTests {
     @Test func otherXMLIsUnknownFormatNamingRootAndNamespace() throws {
         let folder = try TempFolder()
         defer { folder.remove() }
-        let path = try folder.write("project.xml", #"<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Tasks/></Project>"#)
+        let path = try folder.write("book.xml", #"<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>"#)
         let error = try #require(importError { try registry.detect(path: path) })
         let hint = try #require(error.unknownFormatHint)
-        #expect(hint.contains("<Project>"))
-        #expect(hint.contains("http://schemas.microsoft.com/project"))
+        #expect(hint.contains("<Workbook>"))
+        #expect(hint.contains("urn:schemas-microsoft-com:office:spreadsheet"))
         let diagnostic = try #require(error.diagnostics.first)
         #expect(diagnostic.path == path)
         #expect(diagnostic.message.contains("--from"), "the message tells how to override")

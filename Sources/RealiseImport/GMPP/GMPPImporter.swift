@@ -1,0 +1,67 @@
+import RealiseModel
+
+/// Reads the UK Government Major Projects Portfolio (GMPP) annual data as published by the MPA/IPA and
+/// departments since 2013: one project per row, or transposed (field labels in the first column, one
+/// project per column). Labels are matched by meaning across years (see `GMPPField`); the layout is the
+/// one whose labels name more fields.
+///
+/// Each project becomes one `Deliverable` of kind `project`:
+/// - **id:** the GMPP ID Number (`project_number`, "Project ID"); in years without an id column, the
+///   project name as a lower-case slug ("Crossrail Programme" → `crossrail-programme`), made unique within
+///   the file with the department's slug and then a counter. The source identifier is the GMPP ID, else the name.
+///   The same project keeps its GMPP ID from year to year, so two years of data belong in two workspaces.
+/// - **name**, **start/end date** → planned start/finish; a baseline or original start/end date → baseline
+///   start/finish; a forecast end date → forecast finish. An end before the start is a warning and the end is
+///   left out (kept in the notes).
+/// - **IPA (MPA) Delivery Confidence Assessment** → delivery confidence, five-point (Red, Amber/Red, Amber,
+///   Amber/Green, Green) or three-point. The SRO's own assessment is not used in its place.
+/// - **notes:** the description, then one line of the facts the model has no field for: department,
+///   category, SRO DCA, whole-life cost, baseline benefits, financial-year budget and forecast (all £ million,
+///   written `£12,131.50m`), reporting year, and the stated reason for any withheld value ("Exempt under
+///   Section 43 …"). The department is also the deliverable's `organisation` (free text, as everywhere).
+///
+/// Blank, "N/A" and "Not set" cells are no value; cells that give a reason ("Exempt under …", "Early planning
+/// GMPP project …", a "Reset" rating) are kept in the notes; anything else that cannot be read as the date,
+/// amount or rating it should be is a warning naming its line and column — never a failed import. A project
+/// with neither an id nor a name is a warning and skipped; narrative and commentary columns are not read.
+public struct GMPPImporter: PlanImporter {
+    public let format = ImportFormat.gmppCSV
+
+    public init() {}
+
+    /// A first row, or a first column, with GMPP's labels (`GMPPField.looksLikeGMPP`); or, for a transposed
+    /// file whose rows are too long for the head to show more than one label, a first cell "GMPP ID …".
+    public func recognises(_ head: FileHead, options: ImportOptions) -> Bool {
+        guard head.rootElement == nil, !head.text.isEmpty else { return false }
+        let rows = GMPPImporter.headRows(head.text)
+        guard let first = rows.first else { return false }
+        if GMPPField.looksLikeGMPP(first) { return true }
+        let column = rows.map { $0.first ?? "" }
+        if GMPPField.looksLikeGMPP(column) { return true }
+        guard let label = column.first, GMPPField.match(label) == GMPPField.id.rawValue else { return false }
+        return RegisterColumn.key(label).hasPrefix("gmpp") && first.count > 2
+    }
+
+    /// The rows in the head of a file; a quoted field cut off by the end of the head is closed.
+    static func headRows(_ text: String) -> [[String]] {
+        for closing in ["", "\"", "\"\"\""] {
+            if let csv = try? CSVReader(bytes: Array((text + closing).utf8), path: "") { return csv.records.map(\.fields) }
+        }
+        return []
+    }
+
+    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+        let bytes = try FileDigest.bytes(at: path)
+        if bytes.prefix(4096).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
+            throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is binary, not a CSV text file")])
+        }
+        let table = try GMPPTable(csv: CSVReader(bytes: bytes, path: path), path: path)
+        var mapper = GMPPMapper(path: path, programme: options.programme)
+        for duplicate in table.duplicates {
+            mapper.warnings.append(Diagnostic(.warning, path: path, line: duplicate.line, column: duplicate.column,
+                "'\(GMPPValues.cleaned(duplicate.label).prefix(60))' is a second \(duplicate.field.label) label; the first one is used"))
+        }
+        for project in table.projects { mapper.map(project) }
+        return (mapper.plan, mapper.warnings)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import RealiseModel
+
+/// Reads IATI activity XML, versions 1.0x and 2.0x (root `iati-activities`, or a lone `iati-activity`, in any
+/// or no namespace), streaming it and mapping it as DESIGN.md 3.2 describes (see `IATIMapper`).
+///
+/// Messy data is imported with warnings rather than refused: values that are not numbers, missing
+/// values, placeholder baseline years, unknown codes. What does refuse a file: XML that is not well-formed,
+/// a DOCTYPE, or a root that is not IATI's.
+public struct IATIImporter: PlanImporter {
+    public let format = ImportFormat.iati
+
+    public init() {}
+
+    public func recognises(_ head: FileHead, options: ImportOptions) -> Bool {
+        head.rootElement == "iati-activities" || head.rootElement == "iati-activity"
+    }
+
+    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+        var mapper = IATIMapper(format: format, programme: options.programme)
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var count = 0
+        try IATIActivityReader(path: path).read { node, language in
+            count += 1
+            let activity = IATIActivity(node: node, path: path, defaultLanguage: language)
+            mapper.map(activity, fallbackId: "\(stem)#A\(count)")
+        }
+        if count == 0 {
+            mapper.warnings.append(Diagnostic(.warning, path: path, line: 1, column: 1, "the file holds no iati-activity"))
+        }
+        return mapper.finish()
+    }
+}

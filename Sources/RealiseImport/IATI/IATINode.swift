@@ -1,0 +1,50 @@
+/// One element of an IATI activity as read from the stream: its attributes (by local name, so `xml:lang`
+/// is `lang`), its own text and its child elements. Only the parts of an activity the mapping uses are kept,
+/// so an activity's nodes stay small however large the file.
+struct IATINode: Sendable {
+    var name: String
+    var attributes: [String: String]
+    /// The line of the start tag; 0 for elements the reader does not locate (see `IATIActivityReader.located`).
+    var line: Int
+    /// The element's own text (text nodes directly inside it), untrimmed.
+    var text = ""
+    var children: [IATINode] = []
+
+    init(name: String, attributes: [(String, String)], line: Int) {
+        self.name = name
+        self.attributes = Dictionary(attributes, uniquingKeysWith: { first, _ in first })
+        self.line = line
+    }
+
+    /// An attribute's value, trimmed; nil when absent or blank.
+    subscript(attribute: String) -> String? {
+        guard let value = attributes[attribute]?.trimmed, !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// An attribute's value as written (nil only when absent).
+    func raw(_ attribute: String) -> String? { attributes[attribute] }
+
+    /// The child elements called `name`, in document order.
+    func children(_ name: String) -> [IATINode] { children.filter { $0.name == name } }
+
+    func first(_ name: String) -> IATINode? { children.first { $0.name == name } }
+
+    /// The element's own text, trimmed; nil when blank.
+    var ownText: String? {
+        let text = text.trimmed
+        return text.isEmpty ? nil : text
+    }
+
+    /// The texts of the element in every language: its `narrative` children (2.0x), or its own text (1.0x).
+    var narratives: [IATINarrative.Candidate] {
+        let narratives = children("narrative")
+        if !narratives.isEmpty { return narratives.map { .init(language: $0["lang"], text: $0.text) } }
+        return ownText.map { [.init(language: self["lang"], text: $0)] } ?? []
+    }
+
+    /// The text of the elements (a 1.0x file repeats an element once per language) in the preferred language.
+    static func text(of nodes: [IATINode], defaultLanguage: String?) -> String? {
+        IATINarrative.choose(nodes.flatMap(\.narratives), defaultLanguage: defaultLanguage)
+    }
+}
