@@ -66,10 +66,11 @@ struct PlanWriter {
 
         var revisions = 0
         for value in plan.values {
-            let old = try Row.fetchOne(db, sql: """
-                SELECT value, text, withdrawn_run FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
-                """, arguments: [value.metric, value.kind.rawValue, value.date.description])
+            // Only baselines and targets keep history: a measurement needs no look at what it replaces.
             if value.kind != .measurement {
+                let old = try Row.fetchOne(db.cachedStatement(sql: """
+                    SELECT value, text, withdrawn_run FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
+                    """), arguments: [value.metric, value.kind.rawValue, value.date.description])
                 let oldValue: Double? = old?["value"], oldText: String? = old?["text"]
                 let wasActive = old != nil && (old?["withdrawn_run"] as Int64?) == nil
                 let differs = !wasActive || oldValue != value.value || oldText != value.text
@@ -101,7 +102,8 @@ struct PlanWriter {
 
     private func upsertEntity<E: Entity>(_ entity: E, name: String, details: [(String, (any DatabaseValueConvertible)?)]) throws {
         let table = E.type.rawValue
-        if let oldType = try String.fetchOne(db, sql: "SELECT type FROM entity WHERE id = ?", arguments: [entity.id]), oldType != table {
+        if let oldType = try String.fetchOne(db.cachedStatement(sql: "SELECT type FROM entity WHERE id = ?"), arguments: [entity.id]),
+           oldType != table {
             try db.execute(sql: "DELETE FROM \(oldType) WHERE id = ?", arguments: [entity.id])
         }
         let source = entity.source
