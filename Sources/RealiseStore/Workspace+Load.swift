@@ -10,33 +10,44 @@ extension Workspace {
             var plan = Plan()
             let filter = programme == nil ? "" : " AND e.programme = :programme"
             let arguments: StatementArguments = programme.map { ["programme": $0] } ?? [:]
-            func rows(_ table: String) throws -> [Row] {
-                try Row.fetchAll(db, sql: """
+            // Rows are read through cursors with each column's position looked up once per query: naming a
+            // column on every row (`row["id"]`) costs a case-insensitive search per value.
+            func each(_ sql: String, _ arguments: StatementArguments = [:], _ body: (ColumnReader) throws -> Void) throws {
+                let statement = try db.makeStatement(sql: sql)
+                let cursor = try Row.fetchCursor(statement, arguments: arguments)
+                var reader = ColumnReader(columns: statement.columnNames)
+                while let row = try cursor.next() {
+                    reader.row = row
+                    try body(reader)
+                }
+            }
+            func rows(_ table: String, _ body: (ColumnReader) throws -> Void) throws {
+                try each("""
                     SELECT e.*, t.* FROM entity e JOIN \(table) t ON t.id = e.id
                     WHERE e.withdrawn_run IS NULL\(filter) ORDER BY e.source_path, e.source_line, e.id
-                    """, arguments: arguments)
+                    """, arguments, body)
             }
-            func source(_ row: Row) -> SourceRef {
+            func source(_ row: ColumnReader) -> SourceRef {
                 SourceRef(path: row["source_path"], line: row["source_line"], column: row["source_column"],
                           format: row["source_format"], identifier: row["source_ref"])
             }
-            func day(_ row: Row, _ column: String) -> Day? { (row[column] as String?).flatMap { Day(iso: $0) } }
-            func word<T: KebabCaseEnum>(_ row: Row, _ column: String) -> T? { (row[column] as String?).flatMap { T(rawValue: $0) } }
+            func day(_ row: ColumnReader, _ column: String) -> Day? { (row[column] as String?).flatMap { Day(iso: $0) } }
+            func word<T: KebabCaseEnum>(_ row: ColumnReader, _ column: String) -> T? { (row[column] as String?).flatMap { T(rawValue: $0) } }
 
-            for row in try rows("programme") {
+            try rows("programme") { row in
                 plan.programmes.append(Programme(id: row["id"], name: row["name"], organisation: row["organisation"],
                                                  owner: row["owner"], notes: row["notes"], source: source(row)))
             }
-            for row in try rows("organisation") {
+            try rows("organisation") { row in
                 plan.organisations.append(Organisation(id: row["id"], name: row["name"], programme: row["programme"],
                                                        notes: row["notes"], source: source(row)))
             }
-            for row in try rows("objective") {
+            try rows("objective") { row in
                 plan.objectives.append(Objective(id: row["id"], statement: row["name"], parent: row["parent"],
                     horizon: day(row, "horizon"), programme: row["programme"], owner: row["owner"],
                     organisation: row["organisation"], notes: row["notes"], source: source(row)))
             }
-            for row in try rows("benefit") {
+            try rows("benefit") { row in
                 plan.benefits.append(Benefit(id: row["id"], description: row["name"], kind: word(row, "kind") ?? .benefit,
                     benefitClass: word(row, "class"), confidence: word(row, "confidence"),
                     realisationStart: day(row, "realisation_start"), realisationEnd: day(row, "realisation_end"),
@@ -44,7 +55,7 @@ extension Workspace {
                     programme: row["programme"], owner: row["owner"], organisation: row["organisation"],
                     notes: row["notes"], source: source(row)))
             }
-            for row in try rows("deliverable") {
+            try rows("deliverable") { row in
                 plan.deliverables.append(Deliverable(id: row["id"], name: row["name"], kind: word(row, "kind") ?? .task,
                     parent: row["parent"], plannedStart: day(row, "planned_start"), plannedFinish: day(row, "planned_finish"),
                     baselineStart: day(row, "baseline_start"), baselineFinish: day(row, "baseline_finish"),
@@ -53,28 +64,36 @@ extension Workspace {
                     deliveryConfidence: word(row, "delivery_confidence"), programme: row["programme"], owner: row["owner"],
                     organisation: row["organisation"], notes: row["notes"], source: source(row)))
             }
-            for row in try rows("metric") {
+            try rows("metric") { row in
                 plan.metrics.append(Metric(id: row["id"], name: row["name"], unit: row["unit"],
                     direction: word(row, "direction") ?? .increase, measureType: word(row, "measure_type") ?? .number,
                     frequency: word(row, "frequency"), dataSource: row["data_source"], programme: row["programme"],
                     owner: row["owner"], organisation: row["organisation"], notes: row["notes"], source: source(row)))
             }
             let active = Set(plan.entityIndex.map(\.id))
-            for row in try Row.fetchAll(db, sql: """
-                SELECT * FROM metric_value WHERE withdrawn_run IS NULL ORDER BY metric_id, date, kind
-                """) where active.contains(row["metric_id"]) {
-                guard let kind: MetricValue.Kind = word(row, "kind"), let date = day(row, "date") else { continue }
-                plan.values.append(MetricValue(metric: row["metric_id"], kind: kind, date: date, value: row["value"],
-                    text: row["text"], note: row["note"], dataSource: row["data_source"], confidence: word(row, "confidence"),
-                    source: SourceRef(path: row["source_path"], line: row["source_line"], format: row["source_format"])))
+            // Values are the bulk of a large workspace: their columns are read by position, and the strings most
+            // values share (paths, formats) are kept once.
+            var shared = SharedStrings()
+            let values = try db.makeStatement(sql: """
+                SELECT metric_id, kind, date, value, text, note, data_source, confidence, source_path, source_line, source_format
+                FROM metric_value WHERE withdrawn_run IS NULL ORDER BY metric_id, date, kind
+                """)
+            let valueRows = try Row.fetchCursor(values)
+            while let row = try valueRows.next() {
+                let metric: String = row[0]
+                guard active.contains(metric) else { continue }
+                guard let kind = (row[1] as String?).flatMap(MetricValue.Kind.init(rawValue:)),
+                      let date = (row[2] as String?).flatMap({ Day(iso: $0) }) else { continue }
+                plan.values.append(MetricValue(metric: metric, kind: kind, date: date, value: row[3],
+                    text: row[4], note: row[5], dataSource: row[6], confidence: (row[7] as String?).flatMap(Confidence.init(rawValue:)),
+                    source: SourceRef(path: shared[row[8]], line: row[9], format: shared[row[10]])))
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT * FROM link WHERE withdrawn_run IS NULL ORDER BY source_path, source_line, id
-                """) where active.contains(row["from_id"]) && active.contains(row["to_id"]) {
-                guard let kind: Link.Kind = word(row, "kind") else { continue }
-                plan.links.append(Link(kind: kind, from: row["from_id"], to: row["to_id"],
+            try each("SELECT * FROM link WHERE withdrawn_run IS NULL ORDER BY source_path, source_line, id") { row in
+                let from: String = row["from_id"], to: String = row["to_id"]
+                guard active.contains(from) && active.contains(to), let kind: Link.Kind = word(row, "kind") else { return }
+                plan.links.append(Link(kind: kind, from: from, to: to,
                     dependencyType: word(row, "dependency_type"), lagDays: row["lag_days"], share: row["share"],
-                    source: SourceRef(path: row["source_path"], line: row["source_line"], format: row["source_format"])))
+                    source: SourceRef(path: shared[row["source_path"]], line: row["source_line"], format: shared[row["source_format"]])))
             }
             return plan
         }
@@ -103,6 +122,36 @@ extension Workspace {
                                      newValue: row["new_value"], recordedOn: Day(iso: (row["recorded_at"] as String).prefix(10)),
                                      importRun: row["import_run_id"])
             }
+        }
+    }
+}
+
+/// A row read by column name, with each name's position found once for the statement (the first column of
+/// that name, as `Row`'s own subscript finds it).
+struct ColumnReader {
+    private let positions: [String: Int]
+    var row = Row()
+
+    init(columns: [String]) {
+        var positions: [String: Int] = [:]
+        for (index, name) in columns.enumerated() where positions[name.lowercased()] == nil { positions[name.lowercased()] = index }
+        self.positions = positions
+    }
+
+    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
+        row[positions[column]!]
+    }
+}
+
+/// Strings read many times over (source paths and formats), kept once so equal values share storage.
+struct SharedStrings {
+    private var seen: [String: String] = [:]
+
+    subscript(_ text: String) -> String {
+        mutating get {
+            if let known = seen[text] { return known }
+            seen[text] = text
+            return text
         }
     }
 }
