@@ -20,10 +20,43 @@ public struct VagueStatement: GapRule {
 
     public init() {}
 
-    /// The vague terms in `text`.
+    /// Each term with the UTF-8 spellings searched for: the term, and the term with its hyphens as spaces, each
+    /// with a space either side (whole words).
+    private static let spellings: [(term: String, patterns: [[UInt8]])] = terms.map { term in
+        (term, [Array(" \(term) ".utf8), Array(" \(term.replacingOccurrences(of: "-", with: " ")) ".utf8)])
+    }
+
+    /// The vague terms in `text`: its lower-cased letters and hyphens, every other character a space, searched
+    /// as UTF-8 bytes (the terms are ASCII, so a byte match is a match of whole characters).
     static func vagueTerms(in text: String) -> [String] {
-        let lower = " " + text.lowercased().map { $0.isLetter || $0 == "-" ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
-        return terms.filter { lower.contains(" \($0) ") || lower.contains(" \($0.replacingOccurrences(of: "-", with: " ")) ") }
+        var lower: [UInt8] = [32]
+        lower.reserveCapacity(text.utf8.count + 2)
+        for character in text.lowercased() {
+            if character.isLetter || character == "-" { lower.append(contentsOf: character.utf8) } else { lower.append(32) }
+        }
+        lower.append(32)
+        return spellings.filter { entry in entry.patterns.contains { occurs($0, in: lower) } }.map(\.term)
+    }
+
+    /// Whether `pattern` occurs in `bytes`.
+    private static func occurs(_ pattern: [UInt8], in bytes: [UInt8]) -> Bool {
+        let count = pattern.count
+        guard count <= bytes.count, let first = pattern.first else { return false }
+        return bytes.withUnsafeBufferPointer { text in
+            pattern.withUnsafeBufferPointer { pattern in
+                var start = 0
+                let last = text.count - count
+                while start <= last {
+                    if text[start] == first {
+                        var index = 1
+                        while index < count && text[start + index] == pattern[index] { index += 1 }
+                        if index == count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     public func findings(in context: GapContext) -> [Finding] {
