@@ -46,18 +46,32 @@ public struct GapAnalyzer: Sendable {
         // Subjects whose every scheduled review is up to date (none overdue).
         let standings = Dictionary(grouping: context.history.reviews, by: \.subject)
         let reviewed = Set(standings.filter { $0.value.allSatisfy { $0.due >= context.asOf } }.keys)
+        // A benefit is counted in the row of every objective above it and in its programme's: what is known
+        // about it is worked out once.
+        var standing: [String: BenefitStanding] = [:]
+        func standingOf(_ benefit: String) -> BenefitStanding {
+            if let known = standing[benefit] { return known }
+            let metrics = context.metrics(measuring: benefit)
+            let found = BenefitStanding(
+                delivered: context.hasDeliveryPath(benefit),
+                measurable: metrics.contains { metric in
+                    let values = context.values[metric] ?? []
+                    return values.contains { $0.kind == .baseline } && values.contains { $0.kind == .target }
+                },
+                recentlyMeasured: metrics.contains { isRecentlyMeasured($0, context) },
+                reviewed: reviewed.contains(benefit) || metrics.contains(where: reviewed.contains))
+            standing[benefit] = found
+            return found
+        }
         func row(level: String, id: String, statement: String, benefits: [String]) -> Coverage {
             var row = Coverage(level: level, objective: id, statement: statement, benefits: benefits.count,
                                withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0, upToDateReview: 0)
             for benefit in benefits {
-                if context.hasDeliveryPath(benefit) { row.withDeliverable += 1 }
-                let metrics = context.metrics(measuring: benefit)
-                if metrics.contains(where: { metric in
-                    let kinds = Set((context.values[metric] ?? []).map(\.kind))
-                    return kinds.contains(.baseline) && kinds.contains(.target)
-                }) { row.withMeasurableMetric += 1 }
-                if metrics.contains(where: { isRecentlyMeasured($0, context) }) { row.recentlyMeasured += 1 }
-                if reviewed.contains(benefit) || metrics.contains(where: reviewed.contains) { row.upToDateReview += 1 }
+                let known = standingOf(benefit)
+                if known.delivered { row.withDeliverable += 1 }
+                if known.measurable { row.withMeasurableMetric += 1 }
+                if known.recentlyMeasured { row.recentlyMeasured += 1 }
+                if known.reviewed { row.upToDateReview += 1 }
             }
             return row
         }
@@ -72,6 +86,14 @@ public struct GapAnalyzer: Sendable {
                     benefits: context.plan.benefits.filter { $0.programme == programme.id }.map(\.id))
             }
         return objectives + programmes
+    }
+
+    /// What the coverage counts of one benefit.
+    private struct BenefitStanding {
+        var delivered: Bool
+        var measurable: Bool
+        var recentlyMeasured: Bool
+        var reviewed: Bool
     }
 
     /// A measurement on or before as-of within 1.5 × the metric's collection frequency (a quarter when unset).
