@@ -9,8 +9,14 @@ struct RegisterRowMapper {
     var warnings: [Diagnostic] = []
     private var fields: FieldReader
     private var metricIds: Set<String> = []
-    /// Values already read, by metric|kind|day: a shared metric's rows may repeat them.
-    private var valueLines: [String: (value: MetricValue, line: Int)] = [:]
+    /// Values already read, by metric, kind and day: a shared metric's rows may repeat them.
+    private var valueLines: [ValueKey: (value: Double?, text: String?, line: Int)] = [:]
+
+    private struct ValueKey: Hashable {
+        var metric: String
+        var kind: MetricValue.Kind
+        var day: Day
+    }
 
     init(path: String, programme: String?) {
         self.path = path
@@ -52,8 +58,8 @@ struct RegisterRowMapper {
         guard let id = require(row, .benefitId, "Benefit ID") else { return }
         plan.benefits.append(Benefit(
             id: id, description: require(row, .description, "the description of benefit '\(id)'") ?? "",
-            kind: fields.choice(row[.kind], "type") ?? .benefit, benefitClass: fields.choice(row[.benefitClass], "class"),
-            confidence: fields.choice(row[.confidence], "confidence"),
+            kind: choice(row[.kind], "type") ?? .benefit, benefitClass: choice(row[.benefitClass], "class"),
+            confidence: choice(row[.confidence], "confidence"),
             realisationStart: fields.day(row[.realisationStart], "realisation start"),
             realisationEnd: fields.day(row[.realisationEnd], "realisation end"),
             observableOutcome: row[.observableOutcome], attribution: row[.attribution], measurement: row[.measurementMethod],
@@ -75,9 +81,9 @@ struct RegisterRowMapper {
             metricIds.insert(id)
             plan.metrics.append(Metric(
                 id: id, name: row[.metric] ?? id, unit: row[.unit],
-                direction: fields.choice(row[.direction], "direction") ?? .increase,
-                measureType: fields.choice(row[.measureType], "measure type") ?? .number,
-                frequency: fields.choice(row[.frequency], "frequency"), dataSource: row[.dataSource],
+                direction: choice(row[.direction], "direction") ?? .increase,
+                measureType: choice(row[.measureType], "measure type") ?? .number,
+                frequency: choice(row[.frequency], "frequency"), dataSource: row[.dataSource],
                 programme: row[.programme] ?? programme, owner: row[.metricOwner] ?? row[.owner],
                 organisation: row[.organisation], notes: benefit == nil ? row[.notes] : nil, source: source(row, id)))
         }
@@ -100,23 +106,43 @@ struct RegisterRowMapper {
                 }
                 continue
             }
-            let (value, text) = fields.value(row[valueColumn], warnings: &warnings)
+            let (value, text) = number(row[valueColumn])
             add(MetricValue(metric: id, kind: kind, date: date, value: value, text: text, source: source(row, nil)))
         }
+    }
+
+    /// One of a vocabulary (see `FieldReader.choice`). Text spelled exactly as a raw value is that value (no two
+    /// values of a vocabulary differ only in case or punctuation, so the lenient match would find the same one).
+    private mutating func choice<T: KebabCaseEnum>(_ text: String?, _ field: String) -> T? {
+        if let text, let exact = T(rawValue: text) { return exact }
+        return fields.choice(text, field)
+    }
+
+    /// A metric value (see `FieldReader.value`). A plain number — ASCII digits, signs, a decimal point and an
+    /// exponent only, the bulk of a measurements table — is read directly: the lenient reading of such text
+    /// removes no symbols and finds no commas, so it gives the same number.
+    private mutating func number(_ text: String?) -> (Double?, String?) {
+        if let text, !text.isEmpty, text.utf8.allSatisfy({ byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        }), let value = Double(text), value.isFinite {
+            return (value, nil)
+        }
+        return fields.value(text, warnings: &warnings)
     }
 
     /// Adds a value once: a repeat of the same value is skipped, a different value for the same metric, kind
     /// and day is an error naming both rows.
     private mutating func add(_ value: MetricValue) {
-        let key = "\(value.metric)|\(value.kind.rawValue)|\(value.date)"
-        if let (earlier, line) = valueLines[key] {
-            if earlier.value != value.value || earlier.text != value.text {
+        let key = ValueKey(metric: value.metric, kind: value.kind, day: value.date)
+        if let (earlierValue, earlierText, line) = valueLines[key] {
+            if earlierValue != value.value || earlierText != value.text {
                 problems.append(Diagnostic(.error, at: value.source,
                     "metric '\(value.metric)' already has a \(value.kind.rawValue) on \(value.date) at line \(line) with a different value"))
             }
             return
         }
-        valueLines[key] = (value, value.source.line)
+        valueLines[key] = (value.value, value.text, value.source.line)
         plan.values.append(value)
     }
 
@@ -134,7 +160,7 @@ struct RegisterRowMapper {
         guard let id = require(row, .deliverableId, "Deliverable ID") else { return }
         plan.deliverables.append(Deliverable(
             id: id, name: require(row, .name, "the name of deliverable '\(id)'") ?? "",
-            kind: fields.choice(row[.kind], "kind") ?? .task, parent: row[.parent],
+            kind: choice(row[.kind], "kind") ?? .task, parent: row[.parent],
             plannedStart: fields.day(row[.plannedStart], "planned start"),
             plannedFinish: fields.day(row[.plannedFinish], "planned finish"),
             baselineStart: fields.day(row[.baselineStart], "baseline start"),
@@ -143,7 +169,7 @@ struct RegisterRowMapper {
             actualStart: fields.day(row[.actualStart], "actual start"),
             actualFinish: fields.day(row[.actualFinish], "actual finish"),
             percentComplete: fields.number(row[.percentComplete], "percent complete"), status: row[.status],
-            deliveryConfidence: fields.choice(row[.deliveryConfidence], "delivery confidence"),
+            deliveryConfidence: choice(row[.deliveryConfidence], "delivery confidence"),
             programme: row[.programme] ?? programme, owner: row[.owner], organisation: row[.organisation],
             notes: row[.notes], source: source(row, id)))
         links(.enabledBy, from: nil, to: id, row, list: .benefitIds)
@@ -153,10 +179,11 @@ struct RegisterRowMapper {
     private mutating func mapValue(_ row: RegisterTable.Row) {
         guard let metric = require(row, .metricId, "Metric ID"),
               let date = fields.day(require(row, .date, "the date of a value of metric '\(metric)'"), "date") else { return }
-        let (value, text) = fields.value(row[.value], warnings: &warnings)
+        let (value, text) = number(row[.value])
         add(MetricValue(
-            metric: metric, kind: fields.choice(row[.kind], "kind") ?? .measurement, date: date, value: value, text: text,
-            note: row[.notes], dataSource: row[.source], confidence: fields.choice(row[.confidence], "confidence"),
+            metric: metric, kind: choice(row[.kind], "kind") ?? .measurement,
+            date: date, value: value, text: text,
+            note: row[.notes], dataSource: row[.source], confidence: choice(row[.confidence], "confidence"),
             source: source(row, nil)))
     }
 }

@@ -7,14 +7,23 @@ struct RegisterTable {
         case benefits, objectives, deliverables, metrics, values
     }
 
-    /// One data row: its line and cells by column.
+    /// One data row: its line and its cells, found by column through the header's positions (shared by
+    /// every row of the table, so a row costs no more than the record it was read from).
     struct Row {
         var line: Int
-        var cells: [RegisterColumn: String]
+        var fields: [String]
+        var positions: [RegisterColumn: Int]
 
+        /// The cell without surrounding whitespace, nil when it is missing or blank.
         subscript(column: RegisterColumn) -> String? {
-            guard let value = cells[column]?.trimmed, !value.isEmpty else { return nil }
-            return value
+            guard let index = positions[column], index < fields.count else { return nil }
+            let cell = fields[index]
+            // A cell that starts and ends with a visible ASCII character has nothing to trim.
+            if let first = cell.utf8.first, let last = cell.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+                return cell
+            }
+            let value = cell.trimmed
+            return value.isEmpty ? nil : value
         }
     }
 
@@ -66,12 +75,7 @@ struct RegisterTable {
         }
         self.kind = kind
         unusedHeaders = unused
-        rows = csv.records.dropFirst().map { record in
-            var cells: [RegisterColumn: String] = [:]
-            for (index, value) in record.fields.enumerated() where index < columns.count {
-                if let column = columns[index] { cells[column] = value }
-            }
-            return Row(line: record.line, cells: cells)
-        }
+        let positions = seen.mapValues { $0 - 1 }
+        rows = csv.records.dropFirst().map { record in Row(line: record.line, fields: record.fields, positions: positions) }
     }
 }
