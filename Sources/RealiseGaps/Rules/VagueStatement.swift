@@ -31,8 +31,22 @@ public struct VagueStatement: GapRule {
     static func vagueTerms(in text: String) -> [String] {
         var lower: [UInt8] = [32]
         lower.reserveCapacity(text.utf8.count + 2)
-        for character in text.lowercased() {
-            if character.isLetter || character == "-" { lower.append(contentsOf: character.utf8) } else { lower.append(32) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the letters are A–Z and a–z, and the only character of two scalars is CR LF (one space).
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"): lower.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): lower.append(byte + 32)
+                case 10 where previous == 13: break
+                default: lower.append(32)
+                }
+                previous = byte
+            }
+        } else {
+            for character in text.lowercased() {
+                if character.isLetter || character == "-" { lower.append(contentsOf: character.utf8) } else { lower.append(32) }
+            }
         }
         lower.append(32)
         return spellings.filter { entry in entry.patterns.contains { occurs($0, in: lower) } }.map(\.term)
