@@ -31,7 +31,7 @@ extension Workspace {
                 SourceRef(path: row["source_path"], line: row["source_line"], column: row["source_column"],
                           format: row["source_format"], identifier: row["source_ref"])
             }
-            func day(_ row: ColumnReader, _ column: String) -> Day? { (row[column] as String?).flatMap { Day(iso: $0) } }
+            func day(_ row: ColumnReader, _ column: String) -> Day? { (row[column] as String?).flatMap(Workspace.day) }
             func word<T: KebabCaseEnum>(_ row: ColumnReader, _ column: String) -> T? { (row[column] as String?).flatMap { T(rawValue: $0) } }
 
             try rows("programme") { row in
@@ -83,7 +83,7 @@ extension Workspace {
                 let metric: String = row[0]
                 guard active.contains(metric) else { continue }
                 guard let kind = (row[1] as String?).flatMap(MetricValue.Kind.init(rawValue:)),
-                      let date = (row[2] as String?).flatMap({ Day(iso: $0) }) else { continue }
+                      let date = (row[2] as String?).flatMap(Workspace.day) else { continue }
                 plan.values.append(MetricValue(metric: metric, kind: kind, date: date, value: row[3],
                     text: row[4], note: row[5], dataSource: row[6], confidence: (row[7] as String?).flatMap(Confidence.init(rawValue:)),
                     source: SourceRef(path: shared[row[8]], line: row[9], format: shared[row[10]])))
@@ -97,6 +97,27 @@ extension Workspace {
             }
             return plan
         }
+    }
+
+    /// A stored day. Days are stored as `YYYY-MM-DD`, read here without the general parser's copying; any
+    /// other text goes to `Day(iso:)`, so the result is the same.
+    static func day(_ text: String) -> Day? {
+        var text = text
+        return text.withUTF8 { bytes -> Day?? in
+            guard bytes.count == 10 else { return .none }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 48, byte <= 57 else { return nil }
+                    value = value * 10 + Int(byte - 48)
+                }
+                return value
+            }
+            guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .some(nil) }
+            return .some(Day(year: year, month: month, day: day))
+        } ?? Day(iso: text)
     }
 
     /// Every import run, oldest first.
@@ -138,8 +159,15 @@ struct ColumnReader {
         self.positions = positions
     }
 
+    /// The column's value. The types a plan is read as are decoded straight from SQLite (the type tests fold
+    /// away in the specialised code); any other goes through `DatabaseValue`.
     subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
-        row[positions[column]!]
+        let index = positions[column]!
+        if Value.self == String.self { return (row[index] as String) as! Value }
+        if Value.self == String?.self { return (row[index] as String?) as! Value }
+        if Value.self == Int.self { return (row[index] as Int) as! Value }
+        if Value.self == Double?.self { return (row[index] as Double?) as! Value }
+        return row[index]
     }
 }
 
