@@ -110,8 +110,8 @@ def fresh_copy(seed, target):
     return setup
 
 
-def realise(*args):
-    return [REALISE] + list(args)
+def realise(*args, binary=None):
+    return [binary or REALISE] + list(args)
 
 
 def seed_workspace(path, files):
@@ -128,10 +128,11 @@ def seed_workspace(path, files):
 NOT_MERGED = ("not a plan Realise can read", "no importer for")
 
 
-def import_row(label, path, runs, seed, db):
+def import_row(label, path, runs, seed, db, binary=None):
     """Realise importing `path` into a fresh copy of `seed` (or an empty workspace); None if no importer."""
     try:
-        return measure(label, realise("import", path, "--db", db, "--format", "json"), runs, fresh_copy(seed, db))
+        return measure(label, realise("import", path, "--db", db, "--format", "json", binary=binary), runs,
+                       fresh_copy(seed, db))
     except Failed as error:
         text = str(error)
         if any(marker.lower() in text.lower() for marker in NOT_MERGED):
@@ -177,6 +178,8 @@ def main():
     parser.add_argument("--runs", type=int, default=0, help="runs per measurement (default 3, 1 with --quick)")
     parser.add_argument("--only", default="", help="comma list of sections: mspdi,iati,register,gaps,memory")
     parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
+    parser.add_argument("--baseline", help="also time this realise binary (e.g. a build before an optimisation) "
+                                           "on every Realise row, side by side")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
     runs = args.runs or (1 if args.quick else 3)
@@ -185,7 +188,10 @@ def main():
     os.makedirs(DATA, exist_ok=True)
     os.makedirs(WORK, exist_ok=True)
     started = time.perf_counter()
-    results = {"sizes": sizes, "runs": runs, "quick": args.quick, "machine": machine(), "sections": {}}
+    results = {"sizes": sizes, "runs": runs, "quick": args.quick, "machine": machine(), "sections": {},
+               "baseline": args.baseline}
+    base = args.baseline
+    BEFORE = " (before optimisation)"
 
     # ---- inputs
     t = sizes["tasks"]
@@ -222,8 +228,10 @@ def main():
         log(f"MSPDI {t} tasks ({mb(plan):.1f} MB)")
         seed = os.path.join(WORK, f"seed-mspdi-{t}.sqlite")
         seed_workspace(seed, [plan_benefits])
-        rows = [import_row("Realise import", plan, runs, seed, db),
-                measure("libxml2 SAX2, empty callbacks", [SAX2, plan], runs),
+        rows = [import_row("Realise import", plan, runs, seed, db)]
+        if base:
+            rows.append(import_row("Realise import" + BEFORE, plan, runs, seed, db, base))
+        rows += [measure("libxml2 SAX2, empty callbacks", [SAX2, plan], runs),
                 measure("xmllint --stream --noout", ["xmllint", "--stream", "--noout", plan], runs),
                 measure("MPXJ UniversalProjectReader", [VENV_PY, os.path.join(ROOT, "Benchmarks", "mpxj_count.py"), plan],
                         runs)]
@@ -232,8 +240,10 @@ def main():
     # ---- IATI
     if want("iati"):
         log(f"IATI {sizes['activities']} activities ({mb(iati):.1f} MB)")
-        rows = [import_row("Realise import", iati, runs, None, db),
-                measure("libxml2 SAX2, empty callbacks", [SAX2, iati], runs),
+        rows = [import_row("Realise import", iati, runs, None, db)]
+        if base:
+            rows.append(import_row("Realise import" + BEFORE, iati, runs, None, db, base))
+        rows += [measure("libxml2 SAX2, empty callbacks", [SAX2, iati], runs),
                 measure("xmllint --stream --noout", ["xmllint", "--stream", "--noout", iati], runs)]
         results["sections"]["iati"] = {"input": f"IATI 2.03 activities, {sizes['activities']:,} activities, {mb(iati):.1f} MB",
                                        "rows": rows}
@@ -244,15 +254,24 @@ def main():
         total = sum(mb(f) for f in files)
         log(f"register CSV set ({total:.1f} MB)")
         kept = os.path.join(WORK, f"register-{sizes['reg_benefits']}.sqlite")
-        rows = [measure("Realise import", realise("import", "--db", db, "--format", "json", *files), runs,
-                        fresh_copy(None, db)),
-                measure("Python csv + sqlite3", ["python3", os.path.join(ROOT, "Benchmarks", "csv_sqlite.py"),
-                                                 os.path.join(WORK, "analyst.sqlite")] + files, runs)]
+        rows = []
+        if base:
+            rows.append(measure("Realise import" + BEFORE, realise("import", "--db", db, "--format", "json", *files,
+                                                                    binary=base), runs, fresh_copy(None, db)))
+        rows.insert(0, measure("Realise import", realise("import", "--db", db, "--format", "json", *files), runs,
+                               fresh_copy(None, db)))
+        rows.append(measure("Python csv + sqlite3", ["python3", os.path.join(ROOT, "Benchmarks", "csv_sqlite.py"),
+                                                     os.path.join(WORK, "analyst.sqlite")] + files, runs))
         for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(kept + suffix):
+                os.remove(kept + suffix)
             if os.path.exists(db + suffix):
                 shutil.copyfile(db + suffix, kept + suffix)
         gaps = measure("Realise gaps --format json", realise("gaps", "--db", kept, "--format", "json", "--as-of", AS_OF),
                        runs, stdout_path=os.devnull)
+        if base:
+            gaps["before"] = measure("Realise gaps" + BEFORE, realise("gaps", "--db", kept, "--format", "json", "--as-of",
+                                                                      AS_OF, binary=base), runs, stdout_path=os.devnull)
         results["sections"]["register"] = {
             "input": f"register CSV set: {sizes['reg_benefits']:,} benefits, {sizes['reg_benefits'] * sizes['reg_measurements']:,} "
                      f"measurements, {total:.1f} MB in 4 files", "rows": rows, "gaps": gaps}
@@ -270,6 +289,10 @@ def main():
                           runs, stdout_path=os.devnull)
             row["benefits"] = n
             row["measurements"] = n * 9
+            if base:
+                row["before"] = measure(f"gaps, {n:,} benefits" + BEFORE,
+                                        realise("gaps", "--db", ws, "--format", "json", "--as-of", AS_OF, binary=base),
+                                        runs, stdout_path=os.devnull)
             rows.append(row)
         results["sections"]["gaps"] = {"rows": rows}
 
@@ -280,8 +303,8 @@ def main():
             seed = os.path.join(WORK, f"seed-mspdi-{tasks}.sqlite")
             seed_workspace(seed, [benefits])
             row = import_row(f"Realise import, {tasks:,} tasks ({mb(path):.0f} MB)", path, runs, seed, db)
-            if row and "missing" not in row:
-                row["tasks"] = tasks
+            if "missing" not in row and base:
+                row["before"] = import_row("before", path, runs, seed, db, base)
             rows.append(row)
         rows.append(measure(f"libxml2 SAX2, {t:,} tasks", [SAX2, plan], 1))
         results["sections"]["memory"] = {"rows": rows}
@@ -331,11 +354,24 @@ def render(results):
                 continue
             if row is base:
                 out.append(f"| **{row['label']}** | **{fmt_s(row['wall'])}** | {fmt_s(row['cpu'])} | {row['rss']:.0f} MiB | – | – |")
-            elif "missing" in base:
+            elif "missing" in base or row["label"].endswith("(before optimisation)"):
                 out.append(f"| {row['label']} | {fmt_s(row['wall'])} | {fmt_s(row['cpu'])} | {row['rss']:.0f} MiB | – | – |")
             else:
                 out.append(f"| {row['label']} | {fmt_s(row['wall'])} | {fmt_s(row['cpu'])} | {row['rss']:.0f} MiB | "
                            f"{ratio(base['wall'], row['wall'])} | {ratio(base['cpu'], row['cpu'])} |")
+        if "missing" not in base:
+            by = {r["label"]: r for r in rows if "missing" not in r}
+            sax = by.get("libxml2 SAX2, empty callbacks")
+            mpxj = by.get("MPXJ UniversalProjectReader")
+            targets = []
+            if sax:
+                targets.append(f"Realise ÷ bare SAX2 = **{base['wall'] / sax['wall']:.1f}×** wall "
+                               f"({base['cpu'] / sax['cpu']:.1f}× CPU); the target is at most 2×")
+            if mpxj:
+                targets.append(f"MPXJ ÷ Realise = **{mpxj['wall'] / base['wall']:.1f}×** wall "
+                               f"({mpxj['cpu'] / base['cpu']:.1f}× CPU); the target is at least 10×")
+            if targets:
+                out += ["; ".join(targets) + ".", ""]
         return out + [""]
 
     if "mspdi" in s:
@@ -346,7 +382,9 @@ def render(results):
         lines += xml_table(s["register"], False)
         g = s["register"]["gaps"]
         lines += [f"Gap report over that workspace (`realise gaps --format json`): **{fmt_s(g['wall'])}** wall, "
-                  f"{fmt_s(g['cpu'])} CPU, {g['rss']:.0f} MiB peak.", ""]
+                  f"{fmt_s(g['cpu'])} CPU, {g['rss']:.0f} MiB peak."
+                  + (f" Before optimisation: {fmt_s(g['before']['wall'])} wall, {fmt_s(g['before']['cpu'])} CPU, "
+                     f"{g['before']['rss']:.0f} MiB." if "before" in g else ""), ""]
     if "gaps" in s:
         rows = s["gaps"]["rows"]
         lines += ["**Gap report scaling** (`realise gaps --db … --format json > /dev/null`; 3 metrics per benefit, "
@@ -355,6 +393,10 @@ def render(results):
         for row in rows:
             lines.append(f"| {row['benefits']:,} benefits, {row['measurements']:,} measurements | {fmt_s(row['wall'])} | "
                          f"{fmt_s(row['cpu'])} | {row['rss']:.0f} MiB | {row['wall'] / row['benefits'] * 1000 * 1000:.0f} ms |")
+            if "before" in row:
+                b = row["before"]
+                lines.append(f"| {row['benefits']:,} benefits, before optimisation | {fmt_s(b['wall'])} | "
+                             f"{fmt_s(b['cpu'])} | {b['rss']:.0f} MiB | {b['wall'] / row['benefits'] * 1000 * 1000:.0f} ms |")
         if len(rows) == 2:
             a, b = rows
             lines += ["", f"{b['benefits'] // a['benefits']}× the benefits took {ratio(b['wall'], a['wall'])} the time "
@@ -370,11 +412,39 @@ def render(results):
                 lines.append(f"| {row['label']} | **{row['missing']}** | – |")
             else:
                 lines.append(f"| {row['label']} | {fmt_s(row['wall'])} | {row['rss']:.0f} MiB |")
+                if "before" in row and "missing" not in row["before"]:
+                    lines.append(f"| … before optimisation | {fmt_s(row['before']['wall'])} | {row['before']['rss']:.0f} MiB |")
         imports = [r for r in rows[:2] if "missing" not in r]
         if len(imports) == 2:
             lines += ["", f"4× the tasks: {ratio(imports[1]['rss'], imports[0]['rss'])} the peak memory."]
         lines.append("")
+    if results.get("baseline"):
+        lines += optimisation_table(s)
     return "\n".join(lines)
+
+
+def optimisation_table(s):
+    pairs = []
+    for key, name in (("mspdi", "MSPDI import"), ("iati", "IATI import"), ("register", "register CSV import")):
+        if key in s:
+            rows = s[key]["rows"]
+            before = next((r for r in rows if r["label"].endswith("(before optimisation)") and "missing" not in r), None)
+            if before and "missing" not in rows[0]:
+                pairs.append((name, before, rows[0]))
+    if "register" in s and "before" in s["register"]["gaps"]:
+        pairs.append(("gap report, register workspace", s["register"]["gaps"]["before"], s["register"]["gaps"]))
+    for row in s.get("gaps", {}).get("rows", []):
+        if "before" in row:
+            pairs.append((f"gap report, {row['benefits']:,} benefits", row["before"], row))
+    if not pairs:
+        return []
+    out = ["**Before and after the optimisations** (same run, same inputs; *before* is the build of the merge "
+           "commit without them)", "", "| workload | before (wall) | after (wall) | speed-up | before CPU | after CPU | "
+           "before RSS | after RSS |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, b, a in pairs:
+        out.append(f"| {name} | {fmt_s(b['wall'])} | **{fmt_s(a['wall'])}** | {b['wall'] / a['wall']:.2f}× | "
+                   f"{fmt_s(b['cpu'])} | {fmt_s(a['cpu'])} | {b['rss']:.0f} MiB | {a['rss']:.0f} MiB |")
+    return out + [""]
 
 
 def write_benchmarks_md(text):
