@@ -1,7 +1,8 @@
 import RealiseModel
 
 /// The summary `realise import` prints: a line per file in text, or the documented JSON
-/// `{"files": [{"path", "format", "status", "counts", "warnings"}], "totals"}`.
+/// `{"files": [{"path", "format", "counts", "warnings"}], "totals"}` — exactly the keys of the contract (whether a
+/// file was imported, unchanged or only checked is said in the text summary).
 public struct ImportSummaryRenderer: Sendable {
     /// One file's result as the renderer needs it.
     public struct File: Sendable {
@@ -33,7 +34,7 @@ public struct ImportSummaryRenderer: Sendable {
         let total = files.map(\.counts).reduce(ImportCounts(), +)
         return JSONValue.object([
             ("files", .array(files.map { file in
-                .object([("path", .string(file.path)), ("format", .string(file.format)), ("status", .string(file.status)),
+                .object([("path", .string(file.path)), ("format", .string(file.format)),
                          ("counts", ImportSummaryRenderer.counts(file.counts)),
                          ("warnings", .array(file.warnings.map { warning in
                              .object([("line", .number(Double(warning.line))), ("column", .number(Double(warning.column))),

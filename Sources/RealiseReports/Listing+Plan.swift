@@ -54,7 +54,7 @@ extension Listing {
     /// Metrics with their latest baseline, final target and latest measurement.
     public static func metrics(_ plan: Plan) -> Listing {
         let values = Dictionary(grouping: plan.values, by: \.metric)
-        return Listing(tableColumns: ["id", "unit", "direction", "baseline", "target", "latest", "name"], rows: plan.metrics.map { item in
+        return Listing(tableColumns: ["id", "unit", "direction", "baseline.value", "target.value", "latest.value", "latest.date", "name"], rows: plan.metrics.map { item in
             let mine = (values[item.id] ?? []).sorted { $0.date < $1.date }
             func last(_ kind: MetricValue.Kind) -> JSONValue {
                 guard let value = mine.last(where: { $0.kind == kind }) else { return .null }

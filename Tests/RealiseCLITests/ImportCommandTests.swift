@@ -44,6 +44,7 @@ struct ImportCommandTests {
         #expect(files.count == 3)
         let keys = ["objectives", "benefits", "deliverables", "milestones", "metrics", "baselines", "targets", "measurements", "links"]
         for file in files {
+            #expect(Set(file.keys) == ["path", "format", "counts", "warnings"])
             #expect(file["path"] is String && file["format"] is String && file["warnings"] is [Any])
             let counts = try #require(file["counts"] as? [String: Int])
             #expect(Set(counts.keys) == Set(keys))

@@ -67,7 +67,7 @@ struct IATIImporterTests {
         #expect(activity.plannedFinish == .iso("2024-12-31"))
         #expect(activity.actualFinish == nil)
         #expect(activity.status == "implementation")
-        #expect(activity.organisation == nil, "organisations are notes, not references to Organisation entities")
+        #expect(activity.organisation == "Agence Exemple", "the reporting organisation owns the activity")
         #expect(activity.source.identifier == "XM-EX-1")
         #expect(activity.source.format == "iati")
         #expect(activity.source.line == fixtureLine(Self.v203, "<iati-activity default-currency"))

@@ -86,6 +86,8 @@ struct IATIMapper {
         let participants = activity.participatingOrgs.compactMap(IATIMapper.describe)
         if !participants.isEmpty { notes.append("Participating organisations: " + participants.joined(separator: "; ")) }
         deliverable.notes = notes.isEmpty ? nil : notes.joined(separator: "\n")
+        // The reporting organisation owns the activity (organisation is free text in the model).
+        deliverable.organisation = activity.reportingOrg.flatMap { $0.name.map(IATINarrative.singleLine) ?? $0.ref }
         activityIndex[id] = plan.deliverables.count
         plan.deliverables.append(deliverable)
         relations += activity.related.map { (id, $0.ref, $0.type, $0.at) }
