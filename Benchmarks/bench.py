@@ -180,7 +180,13 @@ def main():
     parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
     parser.add_argument("--baseline", help="also time this realise binary (e.g. a build before an optimisation) "
                                            "on every Realise row, side by side")
+    parser.add_argument("--render-only", action="store_true",
+                        help="rewrite BENCHMARKS.md from the last run's .build-bench/results.json, measuring nothing")
     args = parser.parse_args()
+    if args.render_only:
+        with open(os.path.join(SCRATCH, "results.json")) as f:
+            write_benchmarks_md(render(json.load(f)))
+        return
     sizes = QUICK if args.quick else FULL
     runs = args.runs or (1 if args.quick else 3)
     only = set(filter(None, args.only.split(",")))
@@ -371,7 +377,7 @@ def render(results):
                 targets.append(f"MPXJ ÷ Realise = **{mpxj['wall'] / base['wall']:.1f}×** wall "
                                f"({mpxj['cpu'] / base['cpu']:.1f}× CPU); the target is at least 10×")
             if targets:
-                out += ["; ".join(targets) + ".", ""]
+                out += ["", "; ".join(targets) + "."]
         return out + [""]
 
     if "mspdi" in s:
