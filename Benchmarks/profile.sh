@@ -21,9 +21,9 @@ profile() { # name, command...
     echo "profiling $name: $*" >&2
     valgrind --tool=callgrind --callgrind-out-file="$out/$name.callgrind" "$@" >/dev/null 2>"$out/$name.valgrind.log" || {
         echo "  $name failed (see $out/$name.valgrind.log)" >&2; return 0; }
-    callgrind_annotate --inclusive=yes "$out/$name.callgrind" 2>/dev/null | head -60 >"$out/$name.txt"
-    echo "---- self ----" >>"$out/$name.txt"
-    callgrind_annotate "$out/$name.callgrind" 2>/dev/null | head -45 >>"$out/$name.txt"
+    callgrind_annotate --inclusive=yes "$out/$name.callgrind" >"$out/$name.inclusive.txt" 2>/dev/null || true
+    callgrind_annotate "$out/$name.callgrind" >"$out/$name.self.txt" 2>/dev/null || true
+    { head -60 "$out/$name.inclusive.txt"; echo "---- self ----"; head -45 "$out/$name.self.txt"; } >"$out/$name.txt"
     echo "  $out/$name.txt" >&2
 }
 
