@@ -29,7 +29,7 @@ public final class Workspace: Sendable {
                     throw StoreError.database(path: path, message: "cannot create the file; check the folder exists and is writable")
                 }
             }
-            writer = try DatabasePool(path: path, configuration: configuration)
+            writer = try Workspace.openPool(path: path, configuration: configuration)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -39,6 +39,20 @@ public final class Workspace: Sendable {
             throw .database(path: path, message: Workspace.explain(error))
         }
         try migrate()
+    }
+
+    /// Opens the pool, retrying while another process holds the lock that switching a new file to WAL needs
+    /// (two processes creating one workspace at once); the busy timeout does not cover that step.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && attempt < 40 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.025 * Double(min(attempt, 8)))
+            }
+        }
     }
 
     /// A throw-away workspace in memory (the `gaps PATH...` lint mode); nothing touches the disk.
@@ -90,8 +104,8 @@ public final class Workspace: Sendable {
                 attempt += 1
                 let completed = (try? writer.read { try migrator.hasCompletedMigrations($0) }) ?? false
                 if completed { return }
-                if attempt >= 5 { throw .database(path: path, message: Workspace.explain(error)) }
-                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+                if attempt >= 40 { throw .database(path: path, message: Workspace.explain(error)) }
+                Thread.sleep(forTimeInterval: 0.025 * Double(min(attempt, 8)))
             }
         }
     }
