@@ -26,24 +26,32 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `2024-03-31T08:00:00`, `2024-03-31T08:00:00.1234567+01:00`, `2024-03-31 08:00`, `2017-02-06+08:00`,
     /// `2024-03-31Z`. Returns `nil` for anything else, including text after the date ("2024-01-15 to …").
     public init?(iso text: some StringProtocol) {
-        let all = Array(text.utf8)
-        guard all.count >= 10, all[4] == UInt8(ascii: "-"), all[7] == UInt8(ascii: "-"),
-              Day.isTimeOrZone(all[10...]) else { return nil }
+        // Native strings are read in place (no copy); others through an array of their UTF-8.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Day.parse($0[...]) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { Day.parse($0[...]) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ all: Slice<UnsafeBufferPointer<UInt8>>) -> Day? {
+        let base = all.startIndex
+        guard all.count >= 10, all[base + 4] == UInt8(ascii: "-"), all[base + 7] == UInt8(ascii: "-"),
+              Day.isTimeOrZone(all[(base + 10)...]) else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
-                let byte = all[index]
+                let byte = all[base + index]
                 guard byte >= 48, byte <= 57 else { return nil }
                 value = value * 10 + Int(byte - 48)
             }
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        return Day(year: year, month: month, day: day)
     }
 
     /// Whether `rest` is empty or an ISO 8601 time and/or zone: `(T|space)hh:mm[:ss[.fff]]` then `Z` or `±hh:mm`.
-    private static func isTimeOrZone(_ rest: ArraySlice<UInt8>) -> Bool {
+    private static func isTimeOrZone(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var rest = rest
         func digits(_ count: Int) -> Bool {
             guard rest.count >= count, rest.prefix(count).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }

@@ -99,26 +99,8 @@ extension Workspace {
         }
     }
 
-    /// A stored day. Days are stored as `YYYY-MM-DD`, read here without the general parser's copying; any
-    /// other text goes to `Day(iso:)`, so the result is the same.
-    static func day(_ text: String) -> Day? {
-        var text = text
-        return text.withUTF8 { bytes -> Day?? in
-            guard bytes.count == 10 else { return .none }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for index in range {
-                    let byte = bytes[index]
-                    guard byte >= 48, byte <= 57 else { return nil }
-                    value = value * 10 + Int(byte - 48)
-                }
-                return value
-            }
-            guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                  let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .some(nil) }
-            return .some(Day(year: year, month: month, day: day))
-        } ?? Day(iso: text)
-    }
+    /// A stored day (`YYYY-MM-DD`).
+    static func day(_ text: String) -> Day? { Day(iso: text) }
 
     /// Every import run, oldest first.
     public func importRuns() throws(StoreError) -> [ImportRunSummary] {
