@@ -1,6 +1,6 @@
 import RealiseModel
 /// Why a file could not be imported. Every case names the file; `diagnostics` carry line and column.
-public enum ImportError: Error, Sendable, CustomStringConvertible {
+public enum ImportError: LocatedProblems, Sendable, CustomStringConvertible {
     /// The path does not exist.
     case fileNotFound(path: String)
     /// The file exists but cannot be read (permissions, a folder where a file was expected, an I/O error).

@@ -2,49 +2,61 @@ import Foundation
 import RealiseModel
 
 extension ImporterRegistry {
-    /// Reads every plan file named or found under the given paths, collecting the problems of all files
-    /// before failing, so one run shows everything to fix.
+    /// The import units of every plan file named or found under the given paths, fingerprinted but not yet
+    /// read: the workspace reads them inside its import transaction.
     ///
     /// Files a `GroupedPlanImporter` reads (the `results-csv` tables) are read together, one group per
-    /// folder, and give one `ImportedFile` (see `read(group:with:options:)`); a group's place in the result is
-    /// that of its first file.
-    /// - Throws: the first missing-input error (exit 66) if any, else `.invalid` with every file's problems.
-    public func readAll(paths: [String], format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> [ImportedFile] {
+    /// folder, and give one `ImportedFile` (see `importUnit(group:with:options:)`); a group's place in the result is
+    /// that of its first file. A file in no known format gives a unit whose reading fails with that problem,
+    /// so that an import reports it together with the problems of every other file.
+    /// - Throws: the first missing-input error (exit 66), or `.invalid` when no plan file was found.
+    public func importUnits(paths: [String], format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> [ImportedFile] {
         let files = try ImporterRegistry.planFiles(in: paths)
-        var units: [(importer: any PlanImporter, files: [String])] = []
+        var units: [(importer: (any PlanImporter)?, files: [String], problem: ImportError?)] = []
         var groups: [String: Int] = [:]
-        var problems: [Diagnostic] = []
         for file in files {
             do {
                 let importer = try importer(for: file, format: format, options: options)
-                guard importer is any GroupedPlanImporter else { units.append((importer, [file])); continue }
+                guard importer is any GroupedPlanImporter else { units.append((importer, [file], nil)); continue }
                 let key = importer.format.rawValue + "|" + (file as NSString).deletingLastPathComponent
                 if let index = groups[key] {
                     units[index].files.append(file)
                 } else {
                     groups[key] = units.count
-                    units.append((importer, [file]))
+                    units.append((importer, [file], nil))
                 }
             } catch {
                 if error.isMissingInput { throw error }
-                problems += error.diagnostics
+                units.append((nil, [file], error))
             }
         }
-        var imported: [ImportedFile] = []
-        for unit in units {
-            do {
-                imported.append(try read(group: unit.files, with: unit.importer, options: options))
-            } catch {
+        if units.isEmpty {
+            throw .invalid([Diagnostic(.error, path: paths.joined(separator: " "), line: 0,
+                                       "no plan files (.xml, .csv, .tsv, .txt) found; give files or a folder holding them")])
+        }
+        return try units.map { unit throws(ImportError) in
+            guard let importer = unit.importer else {
+                let problem = unit.problem ?? .invalid([])
+                return ImportedFile(path: unit.files[0], format: "unknown", sha256: "") { _ in throw problem }
+            }
+            return try importUnit(group: unit.files, with: importer, options: options)
+        }
+    }
+
+    /// Reads every plan file named or found under the given paths whole (see `importUnits`), collecting the
+    /// problems of all files before failing, so one run shows everything to fix.
+    /// - Throws: the first missing-input error (exit 66) if any, else `.invalid` with every file's problems.
+    public func readAll(paths: [String], format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> [LoadedFile] {
+        var loaded: [LoadedFile] = []
+        var problems: [Diagnostic] = []
+        for unit in try importUnits(paths: paths, format: format, options: options) {
+            do { loaded.append(try ImporterRegistry.load(unit)) } catch {
                 if error.isMissingInput { throw error }
                 problems += error.diagnostics
             }
         }
         if !problems.isEmpty { throw .invalid(problems) }
-        if imported.isEmpty {
-            throw .invalid([Diagnostic(.error, path: paths.joined(separator: " "), line: 0,
-                                       "no plan files (.xml, .csv, .tsv, .txt) found; give files or a folder holding them")])
-        }
-        return imported
+        return loaded
     }
 
     /// A path as stored in the workspace: standardised, and relative to the current folder when inside it,

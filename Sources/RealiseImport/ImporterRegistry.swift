@@ -40,9 +40,26 @@ public struct ImporterRegistry: Sendable {
         throw .unknownFormat(path: path, hint: seen)
     }
 
-    /// Reads one file with the given or detected importer and fingerprints it.
-    public func read(path: String, format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> ImportedFile {
-        try read(group: [path], with: importer(for: path, format: format, options: options), options: options)
+    /// The import unit of one file, with the given or detected importer, fingerprinted (not yet read).
+    public func importUnit(path: String, format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> ImportedFile {
+        try importUnit(group: [path], with: importer(for: path, format: format, options: options), options: options)
+    }
+
+    /// Reads one file whole, with the given or detected importer.
+    public func read(path: String, format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> LoadedFile {
+        try ImporterRegistry.load(importUnit(path: path, format: format, options: options))
+    }
+
+    /// Reads files that one importer reads together whole (see `importUnit(group:with:options:)`).
+    public func read(group files: [String], with importer: any PlanImporter, options: ImportOptions = .init()) throws(ImportError) -> LoadedFile {
+        try ImporterRegistry.load(importUnit(group: files, with: importer, options: options))
+    }
+
+    /// Reads a unit whole.
+    static func load(_ unit: ImportedFile) throws(ImportError) -> LoadedFile {
+        do { return try unit.load() } catch let error as ImportError { throw error } catch {
+            throw .unreadable(path: unit.path, reason: "\(error)")
+        }
     }
 
     /// The importer for a file: the one for `format` when given (the file must still be readable), else the
@@ -54,24 +71,25 @@ public struct ImporterRegistry: Sendable {
         return chosen
     }
 
-    /// Reads files that one importer reads together and fingerprints them. One file is read as itself.
-    /// Several (only for a `GroupedPlanImporter`: its tables found in one folder) are read as one unit whose
-    /// path is their folder with a trailing `/`, whose SHA-256 covers every member, and whose `parts` are
-    /// the members (sorted), so the workspace recognises an unchanged group and withdraws, on re-import,
-    /// what the group's tables no longer state.
-    public func read(group files: [String], with importer: any PlanImporter, options: ImportOptions = .init()) throws(ImportError) -> ImportedFile {
+    /// The import unit of files that one importer reads together, fingerprinted; the files are read when
+    /// the unit's `read` is called (by the workspace, inside its import transaction). One file is read as
+    /// itself. Several (only for a `GroupedPlanImporter`: its tables found in one folder) are read as one
+    /// unit whose path is their folder with a trailing `/`, whose SHA-256 covers every member, and whose
+    /// `parts` are the members (sorted), so the workspace recognises an unchanged group and withdraws, on
+    /// re-import, what the group's tables no longer state.
+    public func importUnit(group files: [String], with importer: any PlanImporter, options: ImportOptions = .init()) throws(ImportError) -> ImportedFile {
         let files = files.sorted()
         guard files.count > 1, let grouped = importer as? any GroupedPlanImporter else {
             let path = files.first ?? ""
-            let sha = try FileDigest.sha256(path: path)
-            let (plan, warnings) = try importer.read(path: path, options: options)
-            return ImportedFile(path: path, format: importer.format.rawValue, sha256: sha, plan: plan, warnings: warnings)
+            return ImportedFile(path: path, format: importer.format.rawValue, sha256: try FileDigest.sha256(path: path)) { sink in
+                try importer.read(path: path, options: options, into: sink)
+            }
         }
-        let sha = try FileDigest.sha256(group: files)
-        let (plan, warnings) = try grouped.read(group: files, options: options)
         let folder = (files[0] as NSString).deletingLastPathComponent
-        return ImportedFile(path: folder.isEmpty ? "./" : folder + "/", format: importer.format.rawValue, sha256: sha,
-                            plan: plan, warnings: warnings, parts: files)
+        return ImportedFile(path: folder.isEmpty ? "./" : folder + "/", format: importer.format.rawValue,
+                            sha256: try FileDigest.sha256(group: files), parts: files) { sink in
+            try grouped.read(group: files, options: options, into: sink)
+        }
     }
 
     /// Expands folders (recursively, sorted, hidden files skipped) into the plan files under them:

@@ -21,14 +21,28 @@ public struct ImportOptions: Sendable {
 }
 
 /// A reader for one plan format. Importers are stateless; each call reads one file completely or throws.
+///
+/// An importer hands what it reads to a `PlanSink` a chunk at a time as it goes (the formats whose rows
+/// must be joined or transposed first hand over everything at the end), so the workspace can write a large
+/// file without holding it; `read(path:options:)` collects the chunks into one plan.
 public protocol PlanImporter: Sendable {
     /// The format this importer reads.
     var format: ImportFormat { get }
     /// Whether the start of a file looks like this format (root element and namespace, header row, with
     /// the options' header mapping applied).
     func recognises(_ head: FileHead, options: ImportOptions) -> Bool
-    /// Reads the whole file into a plan, or throws with every problem located in the file.
-    func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings
+    /// Reads the whole file into `sink` and returns the warnings about values imported anyway, or throws
+    /// with every problem located in the file (what was already handed over is then to be discarded).
+    func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic]
+}
+
+extension PlanImporter {
+    /// Reads the whole file into one plan.
+    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+        let collector = PlanCollector()
+        let warnings = try read(path: path, options: options, into: collector)
+        return (collector.plan, warnings)
+    }
 }
 
 /// An importer whose format spreads over several files that are read together as one unit, such as the
@@ -36,14 +50,18 @@ public protocol PlanImporter: Sendable {
 ///
 /// `ImporterRegistry.readAll` groups the files such an importer recognises by folder and hands each group
 /// over in one call; the group becomes one `ImportedFile` (see `ImporterRegistry.read(group:with:options:)`).
-/// A file given on its own is read with `read(path:options:)` like any other.
+/// A file given on its own is read with `read(path:options:into:)` like any other.
 public protocol GroupedPlanImporter: PlanImporter {
-    /// Reads the files (sorted by path) completely and together, or throws with every problem located in
-    /// its file.
-    func read(group paths: [String], options: ImportOptions) throws(ImportError) -> Plan.WithWarnings
+    /// Reads the files (sorted by path) completely and together into `sink`, or throws with every problem
+    /// located in its file.
+    func read(group paths: [String], options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic]
 }
 
-extension Plan {
-    /// A plan and the warnings about values that were imported anyway.
-    public typealias WithWarnings = (plan: Plan, warnings: [Diagnostic])
+extension GroupedPlanImporter {
+    /// Reads the files together into one plan.
+    public func read(group paths: [String], options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+        let collector = PlanCollector()
+        let warnings = try read(group: paths, options: options, into: collector)
+        return (collector.plan, warnings)
+    }
 }

@@ -4,6 +4,9 @@ extension Plan {
     /// An `organisation` is free text — a department named by a GMPP return, a body named by IATI, or the id
     /// of an Organisation a plan defines (whose name reports then show) — so it is not checked.
     ///
+    /// The workspace applies the same rules, with the same messages, to an import it streams (the checks of
+    /// one item by `localProblems`, the rest against what it has written).
+    ///
     /// - Parameter known: entities already in the workspace (id → type and source) that references may use
     ///   and that new ids must not collide with, unless they come from the same file (a re-import).
     ///   - fileOrder: the order the files were read in, so a duplicate is reported at its second occurrence in
@@ -21,18 +24,16 @@ extension Plan {
             return ka < kb
         }.map(\.element)
         for (id, type, source) in readOrder {
-            if id.isEmpty || id.count > 200 || id.contains(where: { $0.isNewline }) {
-                problems.append(Diagnostic(.error, at: source, "id '\(id.prefix(40))' is empty, too long or spans lines; give the \(type.rawValue) a short id"))
+            if let problem = Plan.idProblem(id, type: type, at: source) {
+                problems.append(problem)
                 continue
             }
             if let first = seen[id] {
-                problems.append(Diagnostic(.error, at: source,
-                    "duplicate id '\(id)': already used at \(first.path):\(first.line); ids must be unique in a workspace"))
+                problems.append(Plan.duplicateIdProblem(id, at: source, first: first))
                 continue
             }
             if let existing = known[id], existing.source.path != source.path {
-                problems.append(Diagnostic(.error, at: source,
-                    "duplicate id '\(id)': the workspace already has a \(existing.type.rawValue) '\(id)' from \(existing.source.path):\(existing.source.line); rename one of them"))
+                problems.append(Plan.existingIdProblem(id, at: source, existing: existing))
                 continue
             }
             seen[id] = source
@@ -41,75 +42,46 @@ extension Plan {
 
         func expect(_ id: String?, _ allowed: Set<EntityType>, at source: SourceRef, _ role: String) {
             guard let id, !id.isEmpty else { return }
-            guard let type = types[id] else {
-                problems.append(Diagnostic(.error, at: source,
-                    "\(role) '\(id)' does not exist; import the file that defines it in the same command or fix the id"))
-                return
-            }
-            if !allowed.contains(type) {
-                let names = allowed.map(\.rawValue).sorted().joined(separator: " or ")
-                problems.append(Diagnostic(.error, at: source, "\(role) '\(id)' is \(Plan.article(type.rawValue)) \(type.rawValue), expected \(names)"))
+            if let problem = Plan.referenceProblem(id, type: types[id], allowed: allowed, at: source, role: role) {
+                problems.append(problem)
             }
         }
 
         for objective in objectives {
             expect(objective.parent, [.objective], at: objective.source, "parent objective")
-            if objective.parent == objective.id {
-                problems.append(Diagnostic(.error, at: objective.source, "objective '\(objective.id)' is its own parent"))
-            }
+            problems += Plan.problems(of: objective)
         }
-        for benefit in benefits {
-            if let start = benefit.realisationStart, let end = benefit.realisationEnd, end < start {
-                problems.append(Diagnostic(.error, at: benefit.source,
-                    "benefit '\(benefit.id)' ends realisation (\(end)) before it starts (\(start)); swap or correct the dates"))
-            }
-        }
+        for benefit in benefits { problems += Plan.problems(of: benefit) }
         for deliverable in deliverables {
             expect(deliverable.parent, [.deliverable], at: deliverable.source, "parent deliverable")
-            if deliverable.parent == deliverable.id {
-                problems.append(Diagnostic(.error, at: deliverable.source, "deliverable '\(deliverable.id)' is its own parent"))
-            }
-            let pairs: [(String, Day?, Day?)] = [
-                ("planned", deliverable.plannedStart, deliverable.plannedFinish),
-                ("baseline", deliverable.baselineStart, deliverable.baselineFinish),
-                ("actual", deliverable.actualStart, deliverable.actualFinish),
-            ]
-            for (label, start, finish) in pairs {
-                if let start, let finish, finish < start {
-                    problems.append(Diagnostic(.error, at: deliverable.source,
-                        "deliverable '\(deliverable.id)' has its \(label) finish \(finish) before its \(label) start \(start)"))
-                }
-            }
-            if let percent = deliverable.percentComplete, !(0...100).contains(percent) {
-                problems.append(Diagnostic(.error, at: deliverable.source,
-                    "deliverable '\(deliverable.id)' is \(percent.plainText)% complete; percent complete must be 0–100"))
-            }
+            problems += Plan.problems(of: deliverable)
         }
         var valuesSeen: [String: MetricValue] = [:]
         for value in values {
             expect(value.metric, [.metric], at: value.source, "metric")
             let key = "\(value.metric)|\(value.kind.rawValue)|\(value.date)"
             if let earlier = valuesSeen[key], earlier.value != value.value || earlier.text != value.text {
-                problems.append(Diagnostic(.error, at: value.source,
-                    "metric '\(value.metric)' has two different \(value.kind.rawValue) values on \(value.date) (the other at \(earlier.source.path):\(earlier.source.line)); keep one"))
+                problems.append(Plan.conflictingValueProblem(value, other: earlier.source))
             }
             valuesSeen[key] = valuesSeen[key] ?? value
         }
         for link in links {
-            guard let fromType = types[link.from] else { expect(link.from, [], at: link.source, "\(link.kind.rawValue) link source"); continue }
-            guard let toType = types[link.to] else { expect(link.to, [], at: link.source, "\(link.kind.rawValue) link target"); continue }
-            if !link.kind.allowed.contains(where: { $0.from == fromType && $0.to == toType }) {
-                problems.append(Diagnostic(.error, at: link.source,
-                    "\(Plan.article(link.kind.rawValue) == "an" ? "An" : "A") \(link.kind.rawValue) link cannot go from \(fromType.rawValue) '\(link.from)' to \(toType.rawValue) '\(link.to)'"))
-            }
-            if link.from == link.to {
-                problems.append(Diagnostic(.error, at: link.source, "'\(link.from)' cannot \(link.kind.rawValue) itself"))
-            }
-            if let share = link.share, !(0...100).contains(share) {
-                problems.append(Diagnostic(.error, at: link.source,
-                    "attribution share \(share.plainText)% of '\(link.from)' is outside 0–100"))
-            }
+            problems += Plan.problems(of: link, fromType: types[link.from], toType: types[link.to])
         }
+        return problems
+    }
+
+    /// The problems of single items, found without looking at anything else (dates in order, percentages
+    /// in range, ids usable, nothing its own parent).
+    public var localProblems: [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (id, type, source) in entityIndex {
+            if let problem = Plan.idProblem(id, type: type, at: source) { problems.append(problem) }
+        }
+        for objective in objectives { problems += Plan.problems(of: objective) }
+        for benefit in benefits { problems += Plan.problems(of: benefit) }
+        for deliverable in deliverables { problems += Plan.problems(of: deliverable) }
+        for link in links { problems += Plan.localProblems(of: link) }
         return problems
     }
 

@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case invalidValue(String)
     /// The plans were not imported: these problems, each located in its file, must be fixed first.
     case rejected([Diagnostic])
+    /// A file to import vanished or could not be read while it was being imported (nothing was changed).
+    case unreadableInput([Diagnostic])
 
     public var description: String {
         switch self {
@@ -27,7 +29,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "no entity with id '\(id)' in the workspace; `realise list` shows the ids"
         case .invalidValue(let message):
             message
-        case .rejected(let problems):
+        case .rejected(let problems), .unreadableInput(let problems):
             problems.map(\.description).joined(separator: "\n")
         }
     }

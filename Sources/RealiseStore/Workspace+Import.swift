@@ -3,65 +3,87 @@ import GRDB
 import RealiseModel
 
 extension Workspace {
-    /// Validates and writes the files in one transaction: all of them or, on any error, none.
+    /// Reads the files into the workspace in one transaction: all of them or, on any error, none.
     ///
-    /// Entities are matched by id and updated in place; what a file no longer has is marked withdrawn;
-    /// baseline and target changes are kept as revisions; a file whose SHA-256 matches its latest import
-    /// is skipped. References may point at entities in any of the files or already in the workspace.
-    /// - Parameter dryRun: validate only; nothing is written.
-    /// - Throws: `.rejected` with every located problem, or `.database`.
+    /// Each file is streamed: its importer hands over chunks that are validated and written at once (see
+    /// `ImportTransaction`), so memory does not grow with the files. Entities are matched by id and updated
+    /// in place; what a file no longer has is marked withdrawn; baseline and target changes are kept as
+    /// revisions; a file whose SHA-256 matches its latest import is skipped without being read. References
+    /// may point at entities in any of the files or already in the workspace.
+    /// - Parameter dryRun: validate only: everything is written and then rolled back.
+    /// - Throws: `.rejected` with every located problem of every file, `.unreadableInput` when a file
+    ///   vanished, or `.database`.
     public func importFiles(_ files: [ImportedFile], dryRun: Bool = false, now: Date = Date()) throws(StoreError) -> [ImportOutcome] {
-        try write { db in
-            // SQLite's default page cache (2 MB) is far smaller than a large import's transaction: pages spilled
-            // to the WAL mid-transaction are written again each time they are touched afterwards. A larger cache
-            // for the importing connection (64 MiB, allocated only as pages are used) writes most pages once.
-            try db.execute(sql: "PRAGMA cache_size = -\(Workspace.importCacheKiB)")
-            var outcomes: [ImportOutcome] = []
-            var changed: [ImportedFile] = []
-            var seenPaths = Set<String>()
-            // The same file named twice (a folder and a file in it) is imported once.
-            for file in files where seenPaths.insert(file.path).inserted {
-                let latest = try String.fetchOne(db, sql: "SELECT sha256 FROM import_run WHERE path = ? ORDER BY id DESC LIMIT 1",
-                                                 arguments: [file.path])
-                if latest == file.sha256 {
-                    outcomes.append(ImportOutcome(path: file.path, format: file.format, status: .unchanged,
-                                                  counts: file.plan.counts, warnings: file.warnings))
-                } else {
-                    changed.append(file)
-                    outcomes.append(ImportOutcome(path: file.path, format: file.format, status: dryRun ? .checked : .imported,
-                                                  counts: file.plan.counts, warnings: file.warnings))
+        do {
+            return try writer.writeWithoutTransaction { db in
+                // SQLite's default page cache (2 MB) is far smaller than a large import's transaction: pages spilled
+                // to the WAL mid-transaction are written again each time they are touched afterwards. A larger cache
+                // for the importing connection (allocated only as pages are used) writes most pages once.
+                try db.execute(sql: "PRAGMA cache_size = -\(Workspace.importCacheKiB)")
+                var outcomes: [ImportOutcome] = []
+                try db.inTransaction(.immediate) {
+                    outcomes = try importAll(files, db: db, now: now, dryRun: dryRun)
+                    return dryRun ? .rollback : .commit
                 }
+                return outcomes
             }
-            // Entities of the files being re-imported (every member of a group) may be restated by them.
-            let paths = Set(changed.flatMap(\.parts))
-            var known: [String: (type: EntityType, source: SourceRef)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, type, source_path, source_line, source_format FROM entity WHERE withdrawn_run IS NULL
-                """) where !paths.contains(row["source_path"]) {
-                known[row["id"]] = (EntityType(rawValue: row["type"]) ?? .objective,
-                                    SourceRef(path: row["source_path"], line: row["source_line"], format: row["source_format"]))
-            }
-            var merged = Plan()
-            for file in changed { merged.merge(file.plan) }
-            let problems = merged.validate(known: known, fileOrder: changed.map(\.path)).filter { $0.severity == .error }
-            if !problems.isEmpty { throw StoreError.rejected(problems) }
-            if dryRun { return outcomes }
-
-            let existingMetrics = Set(try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'metric'"))
-            var writer = PlanWriter(db: db, now: now, existingMetrics: existingMetrics)
-            for file in changed {
-                let (withdrawn, revisions) = try writer.write(file)
-                if let index = outcomes.firstIndex(where: { $0.path == file.path && $0.status == .imported }) {
-                    outcomes[index].withdrawn = withdrawn
-                    outcomes[index].revisions = revisions
-                }
-            }
-            return outcomes
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(path: path, message: Workspace.explain(error))
         }
     }
 
     /// The page cache of an importing connection, in KiB.
-    static let importCacheKiB = 65_536
+    static let importCacheKiB = 32_768
+
+    private func importAll(_ files: [ImportedFile], db: Database, now: Date, dryRun: Bool) throws -> [ImportOutcome] {
+        var outcomes: [ImportOutcome] = []
+        var changed: [ImportedFile] = []
+        var seenPaths = Set<String>()
+        // The same file named twice (a folder and a file in it) is imported once.
+        for file in files where seenPaths.insert(file.path).inserted {
+            if let row = try Row.fetchOne(db, sql: "SELECT sha256, counts, warnings FROM import_run WHERE path = ? ORDER BY id DESC LIMIT 1",
+                                          arguments: [file.path]),
+               (row["sha256"] as String) == file.sha256 {
+                let decoder = JSONDecoder()
+                let counts = (try? decoder.decode(ImportCounts.self, from: Data((row["counts"] as String).utf8))) ?? ImportCounts()
+                let warnings = (try? decoder.decode([Diagnostic].self, from: Data((row["warnings"] as String).utf8))) ?? []
+                outcomes.append(ImportOutcome(path: file.path, format: file.format, status: .unchanged, counts: counts, warnings: warnings))
+            } else {
+                changed.append(file)
+                outcomes.append(ImportOutcome(path: file.path, format: file.format, status: dryRun ? .checked : .imported,
+                                              counts: ImportCounts(), warnings: []))
+            }
+        }
+        let transaction = ImportTransaction(db: db, now: now, batchPaths: Set(changed.flatMap(\.parts)))
+        var readProblems: [Diagnostic] = []
+        for file in changed {
+            try transaction.begin(file)
+            let warnings: [Diagnostic]
+            do {
+                warnings = try file.read(transaction)
+            } catch let error as any LocatedProblems {
+                if error.isMissingInput { throw StoreError.unreadableInput(error.diagnostics) }
+                readProblems += error.diagnostics
+                continue
+            }
+            let counts = transaction.counts
+            let (withdrawn, revisions) = try transaction.end(warnings: warnings)
+            if let index = outcomes.firstIndex(where: { $0.path == file.path && $0.status != .unchanged }) {
+                outcomes[index].counts = counts
+                outcomes[index].warnings = warnings
+                outcomes[index].withdrawn = withdrawn
+                outcomes[index].revisions = revisions
+            }
+        }
+        // A file that could not be read leaves the others unchecked, as their references may point into it.
+        if !readProblems.isEmpty { throw StoreError.rejected(readProblems) }
+        try transaction.checkPendingReferences()
+        let problems = transaction.sortedProblems(fileOrder: changed.flatMap(\.parts))
+        if !problems.isEmpty { throw StoreError.rejected(problems) }
+        return outcomes
+    }
 
     /// Records one measurement typed in by a person (`realise measure`), replacing any value of the same
     /// metric on the same day.
@@ -73,8 +95,15 @@ extension Workspace {
                 throw StoreError.unknownEntity(id: metric)
             }
             let source = SourceRef.manual("measure")
-            try PlanWriter.upsert(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value, text: text,
-                                                  note: note, dataSource: dataSource, source: source))
+            try ImportTransaction.upsert(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value, text: text,
+                                                         note: note, dataSource: dataSource, source: source), batch: nil)
         }
+    }
+}
+
+extension Workspace {
+    /// Imports files already read into memory (see `importFiles(_:dryRun:now:)`).
+    public func importFiles(_ files: [LoadedFile], dryRun: Bool = false, now: Date = Date()) throws(StoreError) -> [ImportOutcome] {
+        try importFiles(files.map(\.unit), dryRun: dryRun, now: now)
     }
 }

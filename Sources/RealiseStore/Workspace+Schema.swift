@@ -100,6 +100,18 @@ extension Workspace {
                 ALTER TABLE metric_value ADD COLUMN review_id INTEGER REFERENCES review(id);
                 """)
         }
+        migrator.registerMigration("v3-import-batches") { db in
+            try db.execute(sql: """
+                -- The import (its first run's id) that last stated each row, so one streamed import can tell a
+                -- second statement of an id from the first and withdraw what its files no longer state; and the
+                -- import that created an entity, so a metric's first baselines are not taken for revisions.
+                ALTER TABLE entity ADD COLUMN seen_batch INTEGER;
+                ALTER TABLE entity ADD COLUMN created_batch INTEGER;
+                ALTER TABLE metric_value ADD COLUMN seen_batch INTEGER;
+                ALTER TABLE link ADD COLUMN seen_batch INTEGER;
+                ALTER TABLE claim ADD COLUMN seen_batch INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -27,6 +27,7 @@ struct Failure: Error {
             switch error {
             case .rejected(let problems): self.init(lines: problems.map(\.description), code: 65)
             case .missingWorkspace: self.init(lines: [error.description], code: 66)
+            case .unreadableInput(let problems): self.init(lines: problems.map(\.description), code: 66)
             case .unknownEntity, .invalidValue: self.init(lines: [error.description], code: 65)
             case .database, .newerSchema: self.init(lines: [error.description], code: 74)
             }

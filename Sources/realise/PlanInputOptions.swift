@@ -22,7 +22,7 @@ struct PlanInputOptions: ParsableArguments {
     func read(_ paths: [String]) throws -> [ImportedFile] {
         do {
             let columns = try mapping.map { path throws(ImportError) in try MappingFile.load(path: path) } ?? [:]
-            return try ImporterRegistry.standard.readAll(paths: paths, format: from,
+            return try ImporterRegistry.standard.importUnits(paths: paths, format: from,
                                                          options: ImportOptions(programme: programme, columnMapping: columns,
                                                                                 linkFields: linkField.isEmpty ? ImportOptions.defaultLinkFields : linkField))
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RealiseModel
 import RealiseReports
+import RealiseStore
 
 /// `realise validate`: check plan files against their format and each other without importing.
 struct ValidateCommand: ParsableCommand {
@@ -16,12 +17,11 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let files = try input.read(paths)
-            var merged = Plan()
-            for file in files { merged.merge(file.plan) }
-            let problems = merged.validate(fileOrder: files.map(\.path)).filter { $0.severity == .error }
-            if !problems.isEmpty { throw Failure(lines: problems.map(\.description), code: 65) }
-            Output.print(ImportSummaryRenderer().text(files.map {
-                ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: "valid", counts: $0.plan.counts, warnings: $0.warnings)
+            // Checked exactly as an import into an empty workspace would check them, and rolled back.
+            let outcomes: [ImportOutcome]
+            do { outcomes = try Workspace.emptyInMemory().importFiles(files, dryRun: true) } catch { throw Failure(error) }
+            Output.print(ImportSummaryRenderer().text(outcomes.map {
+                ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: "valid", counts: $0.counts, warnings: $0.warnings)
             }))
         }
     }

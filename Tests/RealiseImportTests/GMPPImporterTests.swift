@@ -7,7 +7,7 @@ import RealiseModel
 struct GMPPImporterTests {
     let registry = ImporterRegistry.standard
 
-    func read(_ fixture: String) throws -> ImportedFile {
+    func read(_ fixture: String) throws -> LoadedFile {
         try registry.read(path: Fixtures.path("gmpp/" + fixture))
     }
 

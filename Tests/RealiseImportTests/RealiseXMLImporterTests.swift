@@ -7,7 +7,7 @@ import RealiseModel
 struct RealiseXMLImporterTests {
     let registry = ImporterRegistry.standard
 
-    func readValid() throws -> ImportedFile {
+    func readValid() throws -> LoadedFile {
         try registry.read(path: Fixtures.path("xml/valid-plan.xml"))
     }
 

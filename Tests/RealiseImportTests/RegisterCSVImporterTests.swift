@@ -8,7 +8,7 @@ struct RegisterCSVImporterTests {
     let registry = ImporterRegistry.standard
 
     /// Writes `text` to a temp CSV, reads it with the registry (sniffed) and removes it.
-    func read(_ text: String, options: ImportOptions = .init()) throws -> ImportedFile {
+    func read(_ text: String, options: ImportOptions = .init()) throws -> LoadedFile {
         let folder = try TempFolder()
         defer { folder.remove() }
         return try registry.read(path: try folder.write("register.csv", text), options: options)

@@ -11,8 +11,8 @@ struct ResultsCSVImporterTests {
 
     let registry = ImporterRegistry.standard
 
-    /// The full fixture folder read through the registry: one grouped ImportedFile.
-    func readFull() throws -> ImportedFile {
+    /// The full fixture folder read through the registry: one grouped LoadedFile.
+    func readFull() throws -> LoadedFile {
         let files = try registry.readAll(paths: [Fixtures.path(Self.full)])
         #expect(files.count == 1)
         return try #require(files.first)
@@ -21,7 +21,7 @@ struct ResultsCSVImporterTests {
     /// A table of the full fixture as the registry names it (canonical, as found under the folder).
     func table(_ name: String) -> String { ImporterRegistry.canonical(Fixtures.path("\(Self.full)/\(name)")) }
 
-    func warnings(_ file: ImportedFile, containing text: String) -> [Diagnostic] {
+    func warnings(_ file: LoadedFile, containing text: String) -> [Diagnostic] {
         file.warnings.filter { $0.message.contains(text) }
     }
 

@@ -8,7 +8,7 @@ import RealiseModel
 struct SampleProgrammeTests {
     static let folder = Fixtures.packageRoot.appendingPathComponent("imports").path
 
-    func readAll() throws -> [ImportedFile] {
+    func readAll() throws -> [LoadedFile] {
         try ImporterRegistry.standard.readAll(paths: [SampleProgrammeTests.folder])
     }
 

@@ -14,7 +14,7 @@ struct SharedSamplesMSPDIGMPPTests {
 
     func sample(_ name: String) -> String { SharedSamples.root.appendingPathComponent(name).path }
 
-    func imported(_ name: String) throws -> ImportedFile {
+    func imported(_ name: String) throws -> LoadedFile {
         try registry.read(path: sample(name))
     }
 

@@ -26,7 +26,7 @@ func permissions(of path: String) throws -> Int {
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The sample programme under imports/, read with the standard importers.
-func readSampleProgramme() throws -> [ImportedFile] {
+func readSampleProgramme() throws -> [LoadedFile] {
     try ImporterRegistry.standard.readAll(paths: [packageRoot.appendingPathComponent("imports").path])
 }
 

@@ -50,7 +50,9 @@ public struct GMPPImporter: PlanImporter {
         return []
     }
 
-    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+    /// GMPP returns are small (a few hundred projects) and a transposed one must be read whole before any
+    /// project is complete, so the plan is handed over in one piece.
+    public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
         let bytes = try FileDigest.bytes(at: path)
         if bytes.prefix(4096).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
             throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is binary, not a CSV text file")])
@@ -62,6 +64,7 @@ public struct GMPPImporter: PlanImporter {
                 "'\(GMPPValues.cleaned(duplicate.label).prefix(60))' is a second \(duplicate.field.label) label; the first one is used"))
         }
         for project in table.projects { mapper.map(project) }
-        return (mapper.plan, mapper.warnings)
+        sink.take(mapper.plan)
+        return mapper.warnings
     }
 }

@@ -16,18 +16,18 @@ public struct IATIImporter: PlanImporter {
         head.rootElement == "iati-activities" || head.rootElement == "iati-activity"
     }
 
-    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+    public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
         var mapper = IATIMapper(format: format, programme: options.programme)
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var count = 0
         try IATIActivityReader(path: path).read { node, language in
             count += 1
             let activity = IATIActivity(node: node, path: path, defaultLanguage: language)
-            mapper.map(activity, fallbackId: "\(stem)#A\(count)")
+            mapper.map(activity, fallbackId: "\(stem)#A\(count)", into: sink)
         }
         if count == 0 {
             mapper.warnings.append(Diagnostic(.warning, path: path, line: 1, column: 1, "the file holds no iati-activity"))
         }
-        return mapper.finish()
+        return mapper.finish(into: sink)
     }
 }

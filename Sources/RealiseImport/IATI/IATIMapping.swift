@@ -20,12 +20,14 @@ import RealiseModel
 struct IATIMapper {
     let format: ImportFormat
     let programme: String?
+    /// What was mapped since the last hand-over to the sink (see `flush(into:)`).
     var plan = Plan()
     var warnings: [Diagnostic] = []
-    /// Each activity's position in `plan.deliverables`, by id.
-    var activityIndex: [String: Int] = [:]
+    /// The ids of the activities mapped so far (parents are set only within a file).
+    var activityIds = Set<String>()
     var relations: [(activity: String, ref: String, type: String, at: IATILocation)] = []
-    /// Values already added (number, text, line), by metric|kind|day, to keep one per metric, kind and day.
+    /// Values of the current activity already added (number, text, line), by metric|kind|day, to keep one per
+    /// metric, kind and day. Metric ids belong to one activity, so this is emptied after each activity.
     var valuesByKey: [String: (value: Double?, text: String?, line: Int)] = [:]
 
     init(format: ImportFormat, programme: String?) {
@@ -39,6 +41,13 @@ struct IATIMapper {
 
     mutating func warn(_ at: IATILocation, _ message: String) {
         warnings.append(Diagnostic(.warning, path: at.path, line: at.line, column: 1, message))
+    }
+
+    /// Maps one activity with its results, handing what is mapped to `sink` once enough has gathered.
+    mutating func map(_ activity: IATIActivity, fallbackId: String, into sink: any PlanSink) {
+        map(activity, fallbackId: fallbackId)
+        valuesByKey.removeAll(keepingCapacity: true)
+        sink.flush(&plan)
     }
 
     /// Maps one activity with its results. `fallbackId` names an activity whose identifier is missing.
@@ -55,7 +64,7 @@ struct IATIMapper {
                 objective = id + "#objectives"
                 plan.objectives.append(Objective(
                     id: id + "#objectives", statement: IATINarrative.singleLine(objectives.text),
-                    horizon: plan.deliverables[activityIndex[id] ?? 0].plannedFinish, programme: programme,
+                    horizon: plan.deliverables.last { $0.id == id }?.plannedFinish, programme: programme,
                     notes: "Objectives of IATI activity \(id)", source: source(objectives.at)))
             }
         }
@@ -88,7 +97,7 @@ struct IATIMapper {
         deliverable.notes = notes.isEmpty ? nil : notes.joined(separator: "\n")
         // The reporting organisation owns the activity (organisation is free text in the model).
         deliverable.organisation = activity.reportingOrg.flatMap { $0.name.map(IATINarrative.singleLine) ?? $0.ref }
-        activityIndex[id] = plan.deliverables.count
+        activityIds.insert(id)
         plan.deliverables.append(deliverable)
         relations += activity.related.map { (id, $0.ref, $0.type, $0.at) }
     }

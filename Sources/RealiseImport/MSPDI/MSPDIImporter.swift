@@ -48,7 +48,7 @@ public struct MSPDIImporter: PlanImporter {
         return ["<SaveVersion>", "<Tasks>", "<Tasks/>", "<OutlineLevel>"].contains { head.text.contains($0) }
     }
 
-    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+    public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
         if let line = try FileHead.read(path: path).doctypeLine {
             throw .invalid([Diagnostic(.error, path: path, line: line,
                 "a DOCTYPE is not allowed in MS Project XML (entities and DTDs are never loaded); remove it")])
@@ -69,12 +69,18 @@ public struct MSPDIImporter: PlanImporter {
                 }
                 collector.start(name, line: collector.wantsLine(name) ? reader.line : 0)
                 if reader.isEmptyElement { collector.end() }
-                if let task = collector.takeCompletedTask() { mapper.add(task, header: collector.document) }
+                if let task = collector.takeCompletedTask() {
+                    mapper.add(task, header: collector.document)
+                    sink.flush(&mapper.plan)
+                }
             case .text:
                 collector.characters(reader.value)
             case .endElement:
                 collector.end()
-                if let task = collector.takeCompletedTask() { mapper.add(task, header: collector.document) }
+                if let task = collector.takeCompletedTask() {
+                    mapper.add(task, header: collector.document)
+                    sink.flush(&mapper.plan)
+                }
             case .doctype:
                 throw .invalid([Diagnostic(.error, path: path, line: reader.line,
                     "a DOCTYPE is not allowed in MS Project XML (entities and DTDs are never loaded); remove it")])
@@ -83,6 +89,6 @@ public struct MSPDIImporter: PlanImporter {
             }
         }
         if !reader.diagnostics.isEmpty { throw .invalid(reader.diagnostics) }
-        return mapper.finish(header: collector.document)
+        return mapper.finish(header: collector.document, into: sink)
     }
 }

@@ -2,12 +2,14 @@ import RealiseModel
 
 /// Turns MSPDI tasks into deliverables and links as the reader finishes each one (the rules are on
 /// `MSPDIImporter`). Custom-field definitions and the project's name come before the tasks in every MSPDI
-/// file (the schema orders them so); predecessor links are resolved at the end, as a predecessor may come later.
+/// file (the schema orders them so). A predecessor link is resolved as soon as its predecessor has been read
+/// (most come earlier in the file); the others wait for the end of the file.
 struct MSPDIMapper {
     let path: String
     let options: ImportOptions
     /// The programme id, fixed at the first task from the project header read so far.
     private(set) var programme: String?
+    /// What was mapped since the last hand-over to the sink.
     var plan = Plan()
     var warnings: [Diagnostic] = []
     /// UID → deliverable id, for every imported task.
@@ -16,7 +18,7 @@ struct MSPDIMapper {
     private(set) var skipped: [String: String] = [:]
     /// The deliverable id at each outline level of the current branch (index 0 = level 1).
     private var branch: [String?] = []
-    /// Links waiting for every UID to be known: (task UID, its deliverable id, the link).
+    /// Links to tasks not read yet: (task UID, its deliverable id, the link).
     private var pending: [(uid: String, id: String, link: MSPDIDocument.Predecessor)] = []
     /// The project's `MinutesPerDay`, as written.
     var minutesPerDayText: String?
@@ -55,15 +57,25 @@ struct MSPDIMapper {
         while branch.count < level - 1 { branch.append(nil) }
         branch.append(id)
         plan.deliverables.append(deliverable(task, id: id, parent: parent, fields: fields))
-        pending += task.predecessors.map { (uid, id, $0) }
+        minutesPerDayText = header.minutesPerDay
+        for predecessor in task.predecessors {
+            if let other = predecessor.uid?.plain, !other.isEmpty, ids[other] == nil, skipped[other] == nil,
+               predecessor.crossProject?.plain != "1" {
+                pending.append((uid, id, predecessor))
+            } else {
+                link(predecessor, uid: uid, id: id)
+            }
+        }
     }
 
-    /// Resolves the predecessor links and returns the plan; `header` is the whole document's header.
-    mutating func finish(header: MSPDIDocument) -> Plan.WithWarnings {
+    /// Resolves the links still waiting, hands everything left to `sink` and returns the warnings in
+    /// reading order; `header` is the whole document's header.
+    mutating func finish(header: MSPDIDocument, into sink: any PlanSink) -> [Diagnostic] {
         minutesPerDayText = header.minutesPerDay
         for (uid, id, predecessor) in pending { link(predecessor, uid: uid, id: id) }
         pending.removeAll()
-        return (plan, warnings)
+        sink.flush(&plan, threshold: 0)
+        return warnings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     private mutating func role(of fieldID: String, _ attributes: MSPDIExtendedAttributes) -> (name: String, role: MSPDIExtendedAttributes.Role) {

@@ -16,7 +16,7 @@ public struct RealiseXMLImporter: PlanImporter {
     /// The XSD shipped with the package.
     public static var schemaPath: String? { Bundle.module.path(forResource: "realise-plan-1", ofType: "xsd") }
 
-    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+    public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
         // Refused before libxml2 sees it: no DTD is ever read, and the message can name the right line.
         if let line = try FileHead.read(path: path).doctypeLine {
             throw .invalid([Diagnostic(.error, path: path, line: line,
@@ -43,7 +43,11 @@ public struct RealiseXMLImporter: PlanImporter {
                     }
                 } else if depth == 1 {
                     current = XMLElementRecord(name: reader.localName, attributes: reader.attributes(), line: reader.line)
-                    if reader.isEmptyElement, let record = current { mapper.map(record); current = nil }
+                    if reader.isEmptyElement, let record = current {
+                        mapper.map(record)
+                        sink.flush(&mapper.plan)
+                        current = nil
+                    }
                 } else if depth == 2, current != nil {
                     let attributes = reader.attributes()
                     if attributes.isEmpty {
@@ -66,6 +70,7 @@ public struct RealiseXMLImporter: PlanImporter {
                     childIndex = nil
                 } else if reader.depth == 1, let record = current {
                     mapper.map(record)
+                    sink.flush(&mapper.plan)
                     current = nil
                 }
             case .other:
@@ -74,6 +79,7 @@ public struct RealiseXMLImporter: PlanImporter {
         }
         if !reader.diagnostics.isEmpty { throw .invalid(reader.diagnostics) }
         if !mapper.problems.isEmpty { throw .invalid(mapper.problems) }
-        return (mapper.plan, mapper.warnings)
+        sink.flush(&mapper.plan, threshold: 0)
+        return mapper.warnings
     }
 }

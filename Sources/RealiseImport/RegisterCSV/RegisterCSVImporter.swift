@@ -14,7 +14,7 @@ public struct RegisterCSVImporter: PlanImporter {
         return RegisterTable.kind(of: columns) != nil
     }
 
-    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+    public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
         let bytes = try FileDigest.bytes(at: path)
         if bytes.prefix(4096).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
             throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is binary, not a CSV text file")])
@@ -25,8 +25,12 @@ public struct RegisterCSVImporter: PlanImporter {
             mapper.warnings.append(Diagnostic(.warning, path: path, line: 1, column: column,
                 "column '\(header)' is not a register column and was ignored; map it with --mapping if it matters"))
         }
-        for row in table.rows { mapper.map(row, as: table.kind) }
+        for row in table.rows {
+            mapper.map(row, as: table.kind)
+            sink.flush(&mapper.plan)
+        }
         if !mapper.problems.isEmpty { throw .invalid(mapper.problems) }
-        return (mapper.plan, mapper.warnings)
+        sink.flush(&mapper.plan, threshold: 0)
+        return mapper.warnings
     }
 }

@@ -9,7 +9,8 @@ struct RegisterRowMapper {
     var warnings: [Diagnostic] = []
     private var fields: FieldReader
     private var metricIds: Set<String> = []
-    /// Values already read, by metric, kind and day: a shared metric's rows may repeat them.
+    /// Values already read from the register's own rows, by metric, kind and day: a shared metric's rows
+    /// may repeat them.
     private var valueLines: [ValueKey: (value: Double?, text: String?, line: Int)] = [:]
 
     private struct ValueKey: Hashable {
@@ -180,7 +181,10 @@ struct RegisterRowMapper {
         guard let metric = require(row, .metricId, "Metric ID"),
               let date = fields.day(require(row, .date, "the date of a value of metric '\(metric)'"), "date") else { return }
         let (value, text) = number(row[.value])
-        add(MetricValue(
+        // Not through `add`: a values table states each value once, and a table of a million measurements
+        // must not be remembered row by row; a day given twice with different values is still refused, by
+        // the validation of the whole import.
+        plan.values.append(MetricValue(
             metric: metric, kind: choice(row[.kind], "kind") ?? .measurement,
             date: date, value: value, text: text,
             note: row[.notes], dataSource: row[.source], confidence: choice(row[.confidence], "confidence"),

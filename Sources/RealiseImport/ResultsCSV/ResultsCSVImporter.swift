@@ -17,11 +17,11 @@ public struct ResultsCSVImporter: GroupedPlanImporter {
         head.rootElement == nil && ResultsTable.kind(of: head.headerKeys) != nil
     }
 
-    public func read(path: String, options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
-        try read(group: [path], options: options)
+    public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
+        try read(group: [path], options: options, into: sink)
     }
 
-    public func read(group paths: [String], options: ImportOptions) throws(ImportError) -> Plan.WithWarnings {
+    public func read(group paths: [String], options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
         var tables: [ResultsTable] = []
         var problems: [Diagnostic] = []
         for path in paths {
@@ -34,7 +34,7 @@ public struct ResultsCSVImporter: GroupedPlanImporter {
         let join = ResultsCSVJoin(tables: tables)
         var mapper = IATIMapper(format: format, programme: options.programme)
         mapper.warnings = join.warnings
-        for activity in join.activities { mapper.map(activity, fallbackId: activity.identifier ?? "") }
-        return mapper.finish()
+        for activity in join.activities { mapper.map(activity, fallbackId: activity.identifier ?? "", into: sink) }
+        return mapper.finish(into: sink)
     }
 }

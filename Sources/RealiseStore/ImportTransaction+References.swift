@@ -1,0 +1,92 @@
+import GRDB
+import RealiseModel
+
+/// A reference read from a file that could not be settled at once.
+struct PendingReference {
+    /// The referenced id, or for a link its `from` end (`link` holds both).
+    var id: String
+    var allowed: Set<EntityType>
+    var source: SourceRef
+    var role: String
+    var link: Link?
+}
+
+/// Checking references as they are read, against what the workspace holds and this import has written so far.
+///
+/// An id is *settled* when this import wrote it, or when the workspace holds it (not withdrawn) from a file
+/// this import does not read: nothing later in the import can then take it away. A reference to anything
+/// else — an id defined further on, or one a file of this import may yet withdraw — waits until every file
+/// has been written.
+extension ImportTransaction {
+    /// Notes that this import wrote `id` as a `type`.
+    func remember(_ id: String, _ type: EntityType) {
+        if settled.count >= 16_384 { settled.removeAll(keepingCapacity: true) }
+        settled[id] = type
+    }
+
+    /// The type of a settled id, or nil when it is not settled (yet).
+    func settledType(of id: String) throws -> EntityType? {
+        if let type = settled[id] { return type }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT type, source_path, seen_batch, withdrawn_run FROM entity WHERE id = ?
+            """), arguments: [id]) else { return nil }
+        let writtenHere = (row["seen_batch"] as Int64?) == batch
+        let stable = (row["withdrawn_run"] as Int64?) == nil && !batchPaths.contains(row["source_path"] as String)
+        guard writtenHere || stable, let type = EntityType(rawValue: row["type"]) else { return nil }
+        remember(id, type)
+        return type
+    }
+
+    /// Checks a reference to `id` (nil or empty: none) now if it is settled, else when the import ends.
+    func expect(_ id: String?, _ allowed: Set<EntityType>, at source: SourceRef, _ role: String) {
+        guard let id, !id.isEmpty else { return }
+        do {
+            if let type = try settledType(of: id) {
+                if let problem = Plan.referenceProblem(id, type: type, allowed: allowed, at: source, role: role) { report(problem) }
+                return
+            }
+        } catch {}
+        pending.append(PendingReference(id: id, allowed: allowed, source: source, role: role))
+    }
+
+    /// Checks a link's ends and kind now if both ends are settled, else when the import ends.
+    func expectLink(_ link: Link) {
+        if let from = try? settledType(of: link.from), let to = try? settledType(of: link.to) {
+            if let problem = Plan.referenceProblem(of: link, fromType: from, toType: to) { report(problem) }
+            return
+        }
+        pending.append(PendingReference(id: link.from, allowed: [], source: link.source, role: "", link: link))
+    }
+
+    /// Checks the references left waiting, once every file has been written and has withdrawn what it no
+    /// longer states: each must name an entity the workspace now holds, of a type it allows.
+    func checkPendingReferences() throws {
+        func type(of id: String) throws -> EntityType? {
+            if let type = settled[id] { return type }
+            return try String.fetchOne(db.cachedStatement(sql: "SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL"),
+                                       arguments: [id]).flatMap(EntityType.init(rawValue:))
+        }
+        for reference in pending {
+            if let link = reference.link {
+                if let problem = Plan.referenceProblem(of: link, fromType: try type(of: link.from), toType: try type(of: link.to)) {
+                    report(problem)
+                }
+            } else if let problem = Plan.referenceProblem(reference.id, type: try type(of: reference.id), allowed: reference.allowed,
+                                                          at: reference.source, role: reference.role) {
+                report(problem)
+            }
+        }
+        pending.removeAll()
+    }
+}
+
+extension ImportTransaction {
+    /// Where an entity was read from.
+    func sourceOfEntity(_ id: String) throws -> SourceRef? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT source_path, source_line, source_column, source_format FROM entity WHERE id = ?
+            """), arguments: [id]).map {
+            SourceRef(path: $0["source_path"], line: $0["source_line"], column: $0["source_column"], format: $0["source_format"])
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import GRDB
+import RealiseModel
+
+/// Writing a chunk: upserts by id (or by metric, kind and day; or by link kind and ends), a claim for each
+/// value and link, revisions for changed baselines and targets.
+extension ImportTransaction {
+    func write(_ chunk: Plan, file: ImportedFile) throws {
+        for item in chunk.programmes { try upsertEntity(item, name: item.name, details: []) }
+        for item in chunk.organisations { try upsertEntity(item, name: item.name, details: []) }
+        for item in chunk.objectives {
+            try upsertEntity(item, name: item.statement, details: [("parent", item.parent), ("horizon", item.horizon?.description)])
+            expect(item.parent, [.objective], at: item.source, "parent objective")
+        }
+        for item in chunk.benefits {
+            try upsertEntity(item, name: item.description, details: [
+                ("kind", item.kind.rawValue), ("class", item.benefitClass?.rawValue), ("confidence", item.confidence?.rawValue),
+                ("realisation_start", item.realisationStart?.description), ("realisation_end", item.realisationEnd?.description),
+                ("observable_outcome", item.observableOutcome), ("attribution", item.attribution), ("measurement", item.measurement),
+            ])
+        }
+        for item in chunk.deliverables {
+            try upsertEntity(item, name: item.name, details: [
+                ("kind", item.kind.rawValue), ("parent", item.parent),
+                ("planned_start", item.plannedStart?.description), ("planned_finish", item.plannedFinish?.description),
+                ("baseline_start", item.baselineStart?.description), ("baseline_finish", item.baselineFinish?.description),
+                ("forecast_finish", item.forecastFinish?.description), ("actual_start", item.actualStart?.description),
+                ("actual_finish", item.actualFinish?.description), ("percent_complete", item.percentComplete),
+                ("status", item.status), ("delivery_confidence", item.deliveryConfidence?.rawValue),
+            ])
+            expect(item.parent, [.deliverable], at: item.source, "parent deliverable")
+        }
+        for item in chunk.metrics {
+            try upsertEntity(item, name: item.name, details: [
+                ("unit", item.unit), ("direction", item.direction.rawValue), ("measure_type", item.measureType.rawValue),
+                ("frequency", item.frequency?.rawValue), ("data_source", item.dataSource),
+            ])
+        }
+        for value in chunk.values { try write(value) }
+        for link in chunk.links { try write(link) }
+    }
+
+    /// Inserts or updates an entity and its row of its type's table, unless its id is taken: by an entity
+    /// this import already wrote, or by one the workspace holds from a file this import does not read.
+    private func upsertEntity<E: Entity>(_ entity: E, name: String, details: [(String, (any DatabaseValueConvertible)?)]) throws {
+        let table = E.type.rawValue
+        let source = entity.source
+        if let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT type, source_path, source_line, seen_batch, withdrawn_run FROM entity WHERE id = ?
+            """), arguments: [entity.id]) {
+            let path: String = row["source_path"], line: Int = row["source_line"]
+            let existing = SourceRef(path: path, line: line, format: "")
+            if (row["seen_batch"] as Int64?) == batch {
+                report(Plan.duplicateIdProblem(entity.id, at: source, first: existing))
+                return
+            }
+            let oldType: String = row["type"]
+            if (row["withdrawn_run"] as Int64?) == nil, !batchPaths.contains(path) {
+                report(Plan.existingIdProblem(entity.id, at: source, existing: (EntityType(rawValue: oldType) ?? .objective, existing)))
+                return
+            }
+            if oldType != table { try db.execute(sql: "DELETE FROM \(oldType) WHERE id = ?", arguments: [entity.id]) }
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
+                                source_format, source_ref, seen_batch, created_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, programme = excluded.programme,
+              owner = excluded.owner, organisation = excluded.organisation, notes = excluded.notes,
+              source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
+              source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
+              withdrawn_run = NULL
+            """).execute(arguments: [entity.id, table, name, entity.programme, entity.owner, entity.organisation, entity.notes,
+                                     source.path, source.line, source.column, source.format, source.identifier, batch, batch])
+        let columns = ["id"] + details.map(\.0)
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        var arguments: StatementArguments = [entity.id]
+        for (_, value) in details { arguments += [value] }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            .execute(arguments: arguments)
+        remember(entity.id, E.type)
+    }
+
+    /// Writes a value (a second, different value of the same metric, kind and day in this import is a
+    /// problem; the same value again is only claimed) and checks its metric.
+    private func write(_ value: MetricValue) throws {
+        expect(value.metric, [.metric], at: value.source, "metric")
+        if value.kind != .measurement {
+            // Only baselines and targets keep history: a measurement needs no look at what it replaces.
+            let old = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT value, text, withdrawn_run, seen_batch FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
+                """), arguments: [value.metric, value.kind.rawValue, value.date.description])
+            if let old, (old["seen_batch"] as Int64?) != batch {
+                let oldValue: Double? = old["value"], oldText: String? = old["text"]
+                let wasActive = (old["withdrawn_run"] as Int64?) == nil
+                if !wasActive || oldValue != value.value || oldText != value.text {
+                    try recordRevision(value.metric, value.kind, value.date, old: wasActive ? (oldValue, oldText) : (nil, nil),
+                                       new: (value.value, value.text))
+                }
+            } else if old == nil, try metricExistedBefore(value.metric) {
+                try recordRevision(value.metric, value.kind, value.date, old: (nil, nil), new: (value.value, value.text))
+            }
+        }
+        let (id, conflict) = try ImportTransaction.upsert(db, value, batch: batch)
+        if let conflict, conflict.value != value.value || conflict.text != value.text {
+            report(Plan.conflictingValueProblem(value, other: conflict.source))
+        }
+        try claim("value", id, value.source)
+    }
+
+    private func write(_ link: Link) throws {
+        expectLink(link)
+        let before = db.lastInsertedRowID
+        try db.cachedStatement(sql: """
+            INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
+                              seen_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
+              lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
+              source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
+              withdrawn_run = NULL
+            """).execute(arguments: [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays,
+                                     link.share, link.source.path, link.source.line, link.source.format, batch])
+        var id = db.lastInsertedRowID
+        if id == before {
+            id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM link WHERE kind = ? AND from_id = ? AND to_id = ?"),
+                                    arguments: [link.kind.rawValue, link.from, link.to]) ?? 0
+        }
+        try claim("link", id, link.source)
+    }
+
+    private func claim(_ kind: String, _ id: Int64, _ source: SourceRef) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO claim (kind, ref_id, source_path, source_line, seen_batch) VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: [kind, id, source.path, source.line, batch])
+    }
+
+    /// Whether the metric was in the workspace before this import (its new baselines and targets are then
+    /// revisions; a new metric's first ones are not).
+    private func metricExistedBefore(_ id: String) throws -> Bool {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_batch FROM entity WHERE id = ?"),
+                                         arguments: [id]) else { return false }
+        return (row["created_batch"] as Int64?) != batch
+    }
+
+    func recordRevision(_ metric: String, _ kind: MetricValue.Kind, _ date: Day, old: (Double?, String?), new: (Double?, String?)) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO revision (metric_id, kind, date, old_value, old_text, new_value, new_text, import_run_id, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [metric, kind.rawValue, date.description, old.0, old.1, new.0, new.1, run, timestamp])
+        revisions += 1
+    }
+
+    /// Inserts or replaces a metric's value for its kind and day, marked with `batch` (nil: typed in by a
+    /// person). A row this batch already wrote is left as it is and returned as the conflict.
+    /// - Returns: the row's id, and the earlier value of this batch when there was one.
+    @discardableResult
+    static func upsert(_ db: Database, _ value: MetricValue, batch: Int64?) throws
+        -> (id: Int64, conflict: (value: Double?, text: String?, source: SourceRef)?) {
+        let before = db.lastInsertedRowID
+        try db.cachedStatement(sql: """
+            INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
+                                      source_path, source_line, source_format, seen_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(metric_id, kind, date) DO UPDATE SET value = excluded.value, text = excluded.text,
+              note = excluded.note, data_source = excluded.data_source, confidence = excluded.confidence,
+              source_path = excluded.source_path, source_line = excluded.source_line,
+              source_format = excluded.source_format, seen_batch = excluded.seen_batch, withdrawn_run = NULL
+            WHERE metric_value.seen_batch IS NOT excluded.seen_batch OR excluded.seen_batch IS NULL
+            """).execute(arguments: [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
+                                     value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
+                                     value.source.line, value.source.format, batch])
+        // An insert sets the last inserted row id to the new (autoincrement) id; an update never changes it.
+        if db.lastInsertedRowID != before { return (db.lastInsertedRowID, nil) }
+        let updated = db.changesCount > 0
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, value, text, source_path, source_line FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
+            """), arguments: [value.metric, value.kind.rawValue, value.date.description])
+        guard let row else { return (0, nil) }
+        if updated { return (row["id"], nil) }
+        return (row["id"], (row["value"], row["text"], SourceRef(path: row["source_path"], line: row["source_line"], format: "")))
+    }
+}

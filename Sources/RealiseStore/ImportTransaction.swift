@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import RealiseModel
+
+/// One import, streamed: the files are read one after another inside one write transaction, and every chunk
+/// an importer hands over is validated and written at once, so memory does not grow with the files.
+///
+/// Rows written by this import are marked with its batch number (the id of its first import run), which
+/// tells a second statement of an id within the import from the first, and lets each file withdraw what it
+/// no longer states with a few set-based statements. References that cannot be settled when they are read
+/// (forward references, or entities that a file of this import may still withdraw) are checked at the end.
+/// Problems are collected, not thrown, so that one run shows everything to fix; the caller rolls back when
+/// there are any.
+final class ImportTransaction: PlanSink {
+    let db: Database
+    let timestamp: String
+    /// Every part of every file this import reads: an entity from one of them may be restated by any of them.
+    let batchPaths: Set<String>
+    /// The id of this import's first run; 0 until a file begins.
+    private(set) var batch: Int64 = 0
+    /// The current file's run.
+    private(set) var run: Int64 = 0
+    private(set) var file: ImportedFile?
+    /// What the current file has handed over so far.
+    private(set) var counts = ImportCounts()
+    /// Revisions of baselines and targets recorded for the current file.
+    var revisions = 0
+    /// Validation problems of every file so far (errors only), at most `problemLimit` of them.
+    private(set) var problems: [Diagnostic] = []
+    /// Problems beyond `problemLimit`, counted only.
+    private(set) var omittedProblems = 0
+    /// A database failure while taking a chunk (a sink cannot throw); raised when the file ends.
+    private var failure: (any Error)?
+    /// Entity types settled for this import (see `settledType(of:)`); emptied when it grows large.
+    var settled: [String: EntityType] = [:]
+    /// References that could not be settled when read: checked when every file has been written.
+    var pending: [PendingReference] = []
+
+    static let problemLimit = 1_000
+
+    init(db: Database, now: Date, batchPaths: Set<String>) {
+        self.db = db
+        timestamp = ISO8601DateFormatter().string(from: now)
+        self.batchPaths = batchPaths
+    }
+
+    /// Starts a file: records its import run (counts and warnings follow when it ends).
+    func begin(_ file: ImportedFile) throws {
+        try db.execute(sql: """
+            INSERT INTO import_run (path, format, sha256, imported_at, counts, warnings) VALUES (?, ?, ?, ?, '{}', '[]')
+            """, arguments: [file.path, file.format, file.sha256, timestamp])
+        run = db.lastInsertedRowID
+        if batch == 0 { batch = run }
+        self.file = file
+        counts = ImportCounts()
+        revisions = 0
+    }
+
+    func take(_ chunk: Plan) {
+        guard failure == nil, let file else { return }
+        counts = counts + chunk.counts
+        for problem in chunk.localProblems where problem.severity == .error { report(problem) }
+        do { try write(chunk, file: file) } catch { failure = error }
+    }
+
+    func amend(deliverable id: String, parent: String?, appendingNotes lines: [String]) {
+        guard failure == nil else { return }
+        do {
+            if let parent {
+                try db.execute(sql: "UPDATE deliverable SET parent = ? WHERE id = ?", arguments: [parent, id])
+                if let source = try sourceOfEntity(id) { expect(parent, [.deliverable], at: source, "parent deliverable") }
+            }
+            if !lines.isEmpty {
+                try db.execute(sql: """
+                    UPDATE entity SET notes = CASE WHEN notes IS NULL OR notes = '' THEN ? ELSE notes || char(10) || ? END
+                    WHERE id = ? AND seen_batch = ?
+                    """, arguments: [lines.joined(separator: "\n"), lines.joined(separator: "\n"), id, batch])
+            }
+        } catch { failure = error }
+    }
+
+    /// Ends the current file: raises a failure met while writing it, records its counts and warnings,
+    /// and withdraws what it no longer states. Returns how many things were withdrawn and how many
+    /// revisions were recorded.
+    func end(warnings: [Diagnostic]) throws -> (withdrawn: Int, revisions: Int) {
+        if let failure { throw failure }
+        guard let file else { return (0, 0) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try db.execute(sql: "UPDATE import_run SET counts = ?, warnings = ? WHERE id = ?",
+                       arguments: [String(decoding: try encoder.encode(counts), as: UTF8.self),
+                                   String(decoding: try encoder.encode(warnings), as: UTF8.self), run])
+        let withdrawn = try withdrawMissing(from: file)
+        self.file = nil
+        return (withdrawn, revisions)
+    }
+
+    /// Records a problem (errors stop the import).
+    func report(_ problem: Diagnostic) {
+        if problems.count < ImportTransaction.problemLimit { problems.append(problem) } else { omittedProblems += 1 }
+    }
+
+    /// The problems in reading order (by the order of `files`, then line and column), with a last line
+    /// counting any left out.
+    func sortedProblems(fileOrder: [String]) -> [Diagnostic] {
+        let rank = Dictionary(fileOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var sorted = problems.enumerated().sorted { a, b in
+            let ka = (rank[a.element.path] ?? Int.max, a.element.line, a.element.column, a.offset)
+            let kb = (rank[b.element.path] ?? Int.max, b.element.line, b.element.column, b.offset)
+            return ka < kb
+        }.map(\.element)
+        if omittedProblems > 0, let last = sorted.last {
+            sorted.append(Diagnostic(.error, path: last.path, line: last.line,
+                "… and \(omittedProblems) more problems not shown; fix these and run the import again"))
+        }
+        return sorted
+    }
+}
