@@ -20,6 +20,9 @@ extension Workspace {
                 // to the WAL mid-transaction are written again each time they are touched afterwards. A larger cache
                 // for the importing connection (allocated only as pages are used) writes most pages once.
                 try db.execute(sql: "PRAGMA cache_size = -\(Workspace.importCacheKiB)")
+                // Statement journals (an upsert may have to undo itself alone) go to temporary files by default:
+                // two small writes per row written. In memory they cost nothing and are emptied after each statement.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 var outcomes: [ImportOutcome] = []
                 try db.inTransaction(.immediate) {
                     outcomes = try importAll(files, db: db, now: now, dryRun: dryRun)
