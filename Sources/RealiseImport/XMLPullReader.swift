@@ -55,6 +55,12 @@ final class XMLPullReader {
         }
     }
 
+    /// Bytes of the file parsed so far.
+    var bytesConsumed: Int { max(Int(xmlTextReaderByteConsumed(reader)), 0) }
+
+    /// The file's size in bytes (0 when it cannot be had).
+    lazy var fileSize: Int = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+
     // Runs also when `init` throws after `reader` is set, so the reader is freed exactly once.
     deinit { xmlFreeTextReader(reader) }
 

@@ -9,15 +9,22 @@ public protocol PlanSink: AnyObject {
     /// Gives a deliverable handed over earlier a parent and appends lines to its notes. IATI states an
     /// activity's parent in either activity, so it is only known at the end of the file.
     func amend(deliverable id: String, parent: String?, appendingNotes lines: [String])
+    /// How far reading has come: `done` of `total` (bytes of the file, or rows of a table), for a progress
+    /// display. Called when a chunk is handed over.
+    func reached(_ done: Int, of total: Int)
 }
 
 extension PlanSink {
+    public func reached(_ done: Int, of total: Int) {}
+
     /// Hands `buffer` over and empties it once it holds at least `threshold` items (entities, values and
-    /// links); a threshold of 0 hands over whatever it holds.
-    public func flush(_ buffer: inout Plan, threshold: Int = Plan.chunkSize) {
+    /// links); a threshold of 0 hands over whatever it holds. `position` (done, total), evaluated only
+    /// when the buffer is handed over, is passed on to `reached(_:of:)`.
+    public func flush(_ buffer: inout Plan, threshold: Int = Plan.chunkSize, position: @autoclosure () -> (Int, Int)? = nil) {
         guard buffer.itemCount >= max(threshold, 1) else { return }
         take(buffer)
         buffer = Plan()
+        if let (done, total) = position() { reached(done, of: total) }
     }
 }
 

@@ -35,6 +35,15 @@ final class ImportTransaction: PlanSink {
     var settled: [String: EntityType] = [:]
     /// References that could not be settled when read: checked when every file has been written.
     var pending: [PendingReference] = []
+    /// Told how far each file has come.
+    var progress: ((ImportProgress) -> Void)?
+    /// The current file's place among the files read, and their number.
+    var fileNumber = 0
+    var fileCount = 0
+    /// Items the current file has handed over.
+    private var items = 0
+    /// The total of the last `reached(_:of:)`, to report the file complete when it ends.
+    private var lastTotal = 0
 
     static let problemLimit = 1_000
 
@@ -54,11 +63,15 @@ final class ImportTransaction: PlanSink {
         self.file = file
         counts = ImportCounts()
         revisions = 0
+        items = 0
+        lastTotal = 0
+        fileNumber += 1
     }
 
     func take(_ chunk: Plan) {
         guard failure == nil, let file else { return }
         counts = counts + chunk.counts
+        items += chunk.itemCount
         for problem in chunk.localProblems where problem.severity == .error { report(problem) }
         do { try write(chunk, file: file) } catch { failure = error }
     }
@@ -79,12 +92,20 @@ final class ImportTransaction: PlanSink {
         } catch { failure = error }
     }
 
+    func reached(_ done: Int, of total: Int) {
+        lastTotal = total
+        guard let progress, let file else { return }
+        progress(ImportProgress(path: file.path, fileNumber: fileNumber, fileCount: fileCount, done: done, total: total, items: items))
+    }
+
     /// Ends the current file: raises a failure met while writing it, records its counts and warnings,
     /// and withdraws what it no longer states. Returns how many things were withdrawn and how many
     /// revisions were recorded.
     func end(warnings: [Diagnostic]) throws -> (withdrawn: Int, revisions: Int) {
         if let failure { throw failure }
         guard let file else { return (0, 0) }
+        // The file is read: complete (a small file reports nothing before).
+        reached(max(lastTotal, 1), of: max(lastTotal, 1))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try db.execute(sql: "UPDATE import_run SET counts = ?, warnings = ? WHERE id = ?",

@@ -10,10 +10,13 @@ extension Workspace {
     /// in place; what a file no longer has is marked withdrawn; baseline and target changes are kept as
     /// revisions; a file whose SHA-256 matches its latest import is skipped without being read. References
     /// may point at entities in any of the files or already in the workspace.
-    /// - Parameter dryRun: validate only: everything is written and then rolled back.
+    /// - Parameters:
+    ///   - dryRun: validate only: everything is written and then rolled back.
+    ///   - progress: told how far each file has come as its chunks are written (on the calling thread).
     /// - Throws: `.rejected` with every located problem of every file, `.unreadableInput` when a file
     ///   vanished, or `.database`.
-    public func importFiles(_ files: [ImportedFile], dryRun: Bool = false, now: Date = Date()) throws(StoreError) -> [ImportOutcome] {
+    public func importFiles(_ files: [ImportedFile], dryRun: Bool = false, now: Date = Date(),
+                            progress: ((ImportProgress) -> Void)? = nil) throws(StoreError) -> [ImportOutcome] {
         do {
             return try writer.writeWithoutTransaction { db in
                 // SQLite's default page cache (2 MB) is far smaller than a large import's transaction: pages spilled
@@ -25,7 +28,7 @@ extension Workspace {
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 var outcomes: [ImportOutcome] = []
                 try db.inTransaction(.immediate) {
-                    outcomes = try importAll(files, db: db, now: now, dryRun: dryRun)
+                    outcomes = try importAll(files, db: db, now: now, dryRun: dryRun, progress: progress)
                     return dryRun ? .rollback : .commit
                 }
                 return outcomes
@@ -40,7 +43,8 @@ extension Workspace {
     /// The page cache of an importing connection, in KiB.
     static let importCacheKiB = 32_768
 
-    private func importAll(_ files: [ImportedFile], db: Database, now: Date, dryRun: Bool) throws -> [ImportOutcome] {
+    private func importAll(_ files: [ImportedFile], db: Database, now: Date, dryRun: Bool,
+                           progress: ((ImportProgress) -> Void)?) throws -> [ImportOutcome] {
         var outcomes: [ImportOutcome] = []
         var changed: [ImportedFile] = []
         var seenPaths = Set<String>()
@@ -60,6 +64,8 @@ extension Workspace {
             }
         }
         let transaction = ImportTransaction(db: db, now: now, batchPaths: Set(changed.flatMap(\.parts)))
+        transaction.progress = progress
+        transaction.fileCount = changed.count
         var readProblems: [Diagnostic] = []
         for file in changed {
             try transaction.begin(file)

@@ -23,6 +23,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Summary format: text or json.")
     var format: SummaryFormat = .text
 
+    @Flag(inversion: .prefixedNo, help: "Show a progress bar on standard error (default: when it is a terminal).")
+    var progress: Bool?
+
     @Argument(help: "Plan files or folders.")
     var paths: [String]
 
@@ -33,7 +36,11 @@ struct ImportCommand: ParsableCommand {
             let opened = dryRun && !FileManager.default.fileExists(atPath: workspace.path)
                 ? try Workspace.emptyInMemory() : try workspace.open(create: !dryRun)
             let outcomes: [ImportOutcome]
-            do { outcomes = try opened.importFiles(files, dryRun: dryRun) } catch { throw Failure(error) }
+            let bar = ProgressBar.wanted(progress) ? ProgressBar() : nil
+            defer { bar?.finish() }
+            do {
+                outcomes = try opened.importFiles(files, dryRun: dryRun, progress: bar.map { bar in { bar.update($0) } })
+            } catch { throw Failure(error) }
             let summary = outcomes.map {
                 ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: $0.status.rawValue, counts: $0.counts,
                                            warnings: $0.warnings)

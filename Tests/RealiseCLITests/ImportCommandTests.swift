@@ -148,4 +148,17 @@ struct ImportCommandTests {
         #expect(result.stderr.contains("register.csv:2:"))
         #expect(result.stderr.contains("2024-02-30"))
     }
+
+    @Test("--progress draws a bar on standard error that reaches 100 % and is erased; without a terminal there is none")
+    func progressBar() throws {
+        let shown = try RealiseBinary.run(["import", "--progress", RealiseBinary.samplePlans, "--db", db])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stderr.contains("importing 1/3 ccm-benefits-register.csv ["))
+        #expect(shown.stderr.contains("[##############################] 100%"))
+        #expect(shown.stderr.hasSuffix("\r\u{1B}[2K"))
+        #expect(!shown.stdout.contains("\u{1B}"))
+        let quiet = try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", folder.appendingPathComponent("q.sqlite").path])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty)
+    }
 }

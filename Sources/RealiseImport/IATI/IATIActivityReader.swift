@@ -17,11 +17,11 @@ struct IATIActivityReader {
 
     let path: String
 
-    /// Reads the file, calling `body` with each activity and its default language (the activity's
-    /// `xml:lang`, else that of `iati-activities`).
+    /// Reads the file, calling `body` with each activity, its default language (the activity's
+    /// `xml:lang`, else that of `iati-activities`) and how far the file has been read (bytes done, total).
     /// - Throws: `.invalid` when the file is not well-formed (with libxml2's line), has a DOCTYPE, or its root
     ///   is not `iati-activities` / `iati-activity`; or what `body` throws.
-    func read(_ body: (IATINode, String?) throws(ImportError) -> Void) throws(ImportError) {
+    func read(_ body: (IATINode, String?, (Int, Int)) throws(ImportError) -> Void) throws(ImportError) {
         if let line = try FileHead.read(path: path).doctypeLine {
             throw .invalid([Diagnostic(.error, path: path, line: line,
                 "a DOCTYPE is not allowed in an IATI file (entities and DTDs are never loaded); remove it")])
@@ -37,7 +37,7 @@ struct IATIActivityReader {
             guard let activity = stack.first else { return }
             stack.removeAll()
             activityDepth = nil
-            try body(activity, activity["lang"] ?? fileLanguage)
+            try body(activity, activity["lang"] ?? fileLanguage, (reader.bytesConsumed, reader.fileSize))
         }
 
         while try reader.next() {

@@ -20,10 +20,10 @@ public struct IATIImporter: PlanImporter {
         var mapper = IATIMapper(format: format, programme: options.programme)
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var count = 0
-        try IATIActivityReader(path: path).read { node, language in
+        try IATIActivityReader(path: path).read { node, language, position in
             count += 1
             let activity = IATIActivity(node: node, path: path, defaultLanguage: language)
-            mapper.map(activity, fallbackId: "\(stem)#A\(count)", into: sink)
+            mapper.map(activity, fallbackId: "\(stem)#A\(count)", into: sink, position: position)
         }
         if count == 0 {
             mapper.warnings.append(Diagnostic(.warning, path: path, line: 1, column: 1, "the file holds no iati-activity"))

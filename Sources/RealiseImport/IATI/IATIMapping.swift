@@ -44,10 +44,10 @@ struct IATIMapper {
     }
 
     /// Maps one activity with its results, handing what is mapped to `sink` once enough has gathered.
-    mutating func map(_ activity: IATIActivity, fallbackId: String, into sink: any PlanSink) {
+    mutating func map(_ activity: IATIActivity, fallbackId: String, into sink: any PlanSink, position: (Int, Int)? = nil) {
         map(activity, fallbackId: fallbackId)
         valuesByKey.removeAll(keepingCapacity: true)
-        sink.flush(&plan)
+        sink.flush(&plan, position: position)
     }
 
     /// Maps one activity with its results. `fallbackId` names an activity whose identifier is missing.

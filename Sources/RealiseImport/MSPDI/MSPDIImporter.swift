@@ -71,7 +71,7 @@ public struct MSPDIImporter: PlanImporter {
                 if reader.isEmptyElement { collector.end() }
                 if let task = collector.takeCompletedTask() {
                     mapper.add(task, header: collector.document)
-                    sink.flush(&mapper.plan)
+                    sink.flush(&mapper.plan, position: (reader.bytesConsumed, reader.fileSize))
                 }
             case .text:
                 collector.characters(reader.value)
@@ -79,7 +79,7 @@ public struct MSPDIImporter: PlanImporter {
                 collector.end()
                 if let task = collector.takeCompletedTask() {
                     mapper.add(task, header: collector.document)
-                    sink.flush(&mapper.plan)
+                    sink.flush(&mapper.plan, position: (reader.bytesConsumed, reader.fileSize))
                 }
             case .doctype:
                 throw .invalid([Diagnostic(.error, path: path, line: reader.line,

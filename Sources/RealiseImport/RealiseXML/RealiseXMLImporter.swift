@@ -45,7 +45,7 @@ public struct RealiseXMLImporter: PlanImporter {
                     current = XMLElementRecord(name: reader.localName, attributes: reader.attributes(), line: reader.line)
                     if reader.isEmptyElement, let record = current {
                         mapper.map(record)
-                        sink.flush(&mapper.plan)
+                        sink.flush(&mapper.plan, position: (reader.bytesConsumed, reader.fileSize))
                         current = nil
                     }
                 } else if depth == 2, current != nil {
@@ -70,7 +70,7 @@ public struct RealiseXMLImporter: PlanImporter {
                     childIndex = nil
                 } else if reader.depth == 1, let record = current {
                     mapper.map(record)
-                    sink.flush(&mapper.plan)
+                    sink.flush(&mapper.plan, position: (reader.bytesConsumed, reader.fileSize))
                     current = nil
                 }
             case .other:

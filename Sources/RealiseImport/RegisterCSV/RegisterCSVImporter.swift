@@ -25,9 +25,9 @@ public struct RegisterCSVImporter: PlanImporter {
             mapper.warnings.append(Diagnostic(.warning, path: path, line: 1, column: column,
                 "column '\(header)' is not a register column and was ignored; map it with --mapping if it matters"))
         }
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
             mapper.map(row, as: table.kind)
-            sink.flush(&mapper.plan)
+            sink.flush(&mapper.plan, position: (index + 1, table.rows.count))
         }
         if !mapper.problems.isEmpty { throw .invalid(mapper.problems) }
         sink.flush(&mapper.plan, threshold: 0)
