@@ -84,54 +84,89 @@ extension ImportTransaction {
     /// problem; the same value again is only claimed) and checks its metric.
     private func write(_ value: MetricValue) throws {
         expect(value.metric, [.metric], at: value.source, "metric")
-        if value.kind != .measurement {
-            // Only baselines and targets keep history: a measurement needs no look at what it replaces.
-            let old = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT value, text, withdrawn_run, seen_batch FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
-                """), arguments: [value.metric, value.kind.rawValue, value.date.description])
-            if let old, (old["seen_batch"] as Int64?) != batch {
-                let oldValue: Double? = old["value"], oldText: String? = old["text"]
-                let wasActive = (old["withdrawn_run"] as Int64?) == nil
-                if !wasActive || oldValue != value.value || oldText != value.text {
-                    try recordRevision(value.metric, value.kind, value.date, old: wasActive ? (oldValue, oldText) : (nil, nil),
-                                       new: (value.value, value.text))
-                }
-            } else if old == nil, try metricExistedBefore(value.metric) {
+        let key: StatementArguments = [value.metric, value.kind.rawValue, value.date.description]
+        let existing = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, value, text, withdrawn_run, seen_batch, source_path, source_line, source_format
+            FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
+            """), arguments: key)
+        guard let existing else {
+            if value.kind != .measurement, try metricExistedBefore(value.metric) {
                 try recordRevision(value.metric, value.kind, value.date, old: (nil, nil), new: (value.value, value.text))
             }
+            try db.cachedStatement(sql: """
+                INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
+                                          source_path, source_line, source_format, seen_batch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: key + [value.value, value.text, value.note, value.dataSource, value.confidence?.rawValue,
+                                               value.source.path, value.source.line, value.source.format, batch])
+            return
         }
-        let (id, conflict) = try ImportTransaction.upsert(db, value, batch: batch)
-        if let conflict, conflict.value != value.value || conflict.text != value.text {
-            report(Plan.conflictingValueProblem(value, other: conflict.source))
+        let id: Int64 = existing["id"]
+        let oldValue: Double? = existing["value"], oldText: String? = existing["text"]
+        if (existing["seen_batch"] as Int64?) == batch {
+            if oldValue != value.value || oldText != value.text {
+                report(Plan.conflictingValueProblem(value, other: SourceRef(path: existing["source_path"], line: existing["source_line"], format: "")))
+            }
+            try claimBoth("value", id, existing, value.source)
+            return
         }
-        try claim("value", id, value.source)
+        // Only baselines and targets keep history: a measurement needs no look at what it replaces.
+        let wasActive = (existing["withdrawn_run"] as Int64?) == nil
+        if value.kind != .measurement, !wasActive || oldValue != value.value || oldText != value.text {
+            try recordRevision(value.metric, value.kind, value.date, old: wasActive ? (oldValue, oldText) : (nil, nil),
+                               new: (value.value, value.text))
+        }
+        if wasActive { try claimBoth("value", id, existing, value.source) }
+        try db.cachedStatement(sql: """
+            UPDATE metric_value SET value = ?, text = ?, note = ?, data_source = ?, confidence = ?, source_path = ?,
+              source_line = ?, source_format = ?, seen_batch = ?, withdrawn_run = NULL
+            WHERE id = ?
+            """).execute(arguments: [value.value, value.text, value.note, value.dataSource, value.confidence?.rawValue,
+                                     value.source.path, value.source.line, value.source.format, batch, id])
     }
 
     private func write(_ link: Link) throws {
         expectLink(link)
-        let before = db.lastInsertedRowID
-        try db.cachedStatement(sql: """
-            INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
-                              seen_batch)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
-              lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
-              source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
-              withdrawn_run = NULL
-            """).execute(arguments: [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays,
-                                     link.share, link.source.path, link.source.line, link.source.format, batch])
-        var id = db.lastInsertedRowID
-        if id == before {
-            id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM link WHERE kind = ? AND from_id = ? AND to_id = ?"),
-                                    arguments: [link.kind.rawValue, link.from, link.to]) ?? 0
+        let key: StatementArguments = [link.kind.rawValue, link.from, link.to]
+        let existing = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, withdrawn_run, seen_batch, source_path, source_line, source_format FROM link
+            WHERE kind = ? AND from_id = ? AND to_id = ?
+            """), arguments: key)
+        let fields: StatementArguments = [link.dependencyType?.rawValue, link.lagDays, link.share, link.source.path,
+                                          link.source.line, link.source.format, batch]
+        guard let existing else {
+            try db.cachedStatement(sql: """
+                INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
+                                  seen_batch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: key + fields)
+            return
         }
-        try claim("link", id, link.source)
+        let id: Int64 = existing["id"]
+        if (existing["seen_batch"] as Int64?) == batch {
+            try claimBoth("link", id, existing, link.source)
+            return
+        }
+        if (existing["withdrawn_run"] as Int64?) == nil { try claimBoth("link", id, existing, link.source) }
+        try db.cachedStatement(sql: """
+            UPDATE link SET dependency_type = ?, lag_days = ?, share = ?, source_path = ?, source_line = ?, source_format = ?,
+              seen_batch = ?, withdrawn_run = NULL
+            WHERE id = ?
+            """).execute(arguments: fields + [id])
     }
 
-    private func claim(_ kind: String, _ id: Int64, _ source: SourceRef) throws {
-        try db.cachedStatement(sql: """
+    /// A value or link that another file (or this one, earlier in the import) already states is stated by
+    /// both: both are recorded as claims, so that it stays while either still states it. A value or link
+    /// stated by one file only needs no claim: it is the file's by its own `source_path` (see
+    /// `withdrawMissing(from:)`).
+    private func claimBoth(_ kind: String, _ id: Int64, _ existing: Row, _ source: SourceRef) throws {
+        let path: String = existing["source_path"]
+        guard path != source.path, (existing["source_format"] as String) != "manual" else { return }
+        let statement = try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO claim (kind, ref_id, source_path, source_line, seen_batch) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [kind, id, source.path, source.line, batch])
+            """)
+        try statement.execute(arguments: [kind, id, path, existing["source_line"] as Int, existing["seen_batch"] as Int64?])
+        try statement.execute(arguments: [kind, id, source.path, source.line, batch])
     }
 
     /// Whether the metric was in the workspace before this import (its new baselines and targets are then

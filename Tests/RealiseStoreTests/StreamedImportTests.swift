@@ -178,4 +178,25 @@ struct StreamedImportTests {
         #expect(try workspace.loadPlan().counts == ImportCounts())
         #expect(try workspace.importRuns().isEmpty)
     }
+
+    @Test("what one file alone states needs no claim; a link stated by two files goes when the second drops it too")
+    func claimsOnlyForSharedStatements() throws {
+        let workspace = try Workspace()
+        _ = try workspace.importFiles([file(strategyPlan(), sha: "s1")])
+        #expect(try workspace.rows("SELECT count(*) FROM claim").first?[0] as Int? == 0)
+
+        let shared = link(.enabledBy, "B1", "D1", "other.xml", 7)
+        _ = try workspace.importFiles([streamed("other.xml", sha: "o1", [shared])])
+        #expect(try workspace.rows("SELECT count(*) FROM claim").first?[0] as Int? == 2)
+        func active() throws -> Bool { try workspace.loadPlan().links.contains { $0.from == "B1" && $0.to == "D1" && $0.kind == .enabledBy } }
+
+        var without = strategyPlan()
+        without.links.removeAll { $0.from == "B1" && $0.to == "D1" }
+        _ = try workspace.importFiles([file(without, sha: "s2")])
+        #expect(try active())
+        #expect(try workspace.loadPlan().links.first { $0.from == "B1" && $0.to == "D1" }?.source.path == "other.xml")
+        let outcome = try workspace.importFiles([streamed("other.xml", sha: "o2", [])])
+        #expect(outcome.first?.withdrawn == 1)
+        #expect(try !active())
+    }
 }
