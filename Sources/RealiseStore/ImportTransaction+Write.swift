@@ -71,13 +71,19 @@ extension ImportTransaction {
               withdrawn_run = NULL
             """).execute(arguments: [entity.id, table, name, entity.programme, entity.owner, entity.organisation, entity.notes,
                                      source.path, source.line, source.column, source.format, source.identifier, batch, batch])
-        let columns = ["id"] + details.map(\.0)
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         var arguments: StatementArguments = [entity.id]
         for (_, value) in details { arguments += [value] }
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-            .execute(arguments: arguments)
+        try db.cachedStatement(sql: typeInsert(table, details.map(\.0))).execute(arguments: arguments)
         remember(entity.id, E.type)
+    }
+
+    /// `INSERT OR REPLACE INTO <table> (id, <columns>) VALUES (?, …)`, built once per table and import.
+    private func typeInsert(_ table: String, _ columns: [String]) -> String {
+        if let sql = typeInserts[table] { return sql }
+        let all = ["id"] + columns
+        let sql = "INSERT OR REPLACE INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
+        typeInserts[table] = sql
+        return sql
     }
 
     /// Writes a value (a second, different value of the same metric, kind and day in this import is a

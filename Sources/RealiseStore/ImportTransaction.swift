@@ -35,6 +35,8 @@ final class ImportTransaction: PlanSink {
     var settled: [String: EntityType] = [:]
     /// References that could not be settled when read: checked when every file has been written.
     var pending: [PendingReference] = []
+    /// The statements writing each entity type's table, by table.
+    var typeInserts: [String: String] = [:]
     /// Told how far each file has come.
     var progress: ((ImportProgress) -> Void)?
     /// The current file's place among the files read, and their number.

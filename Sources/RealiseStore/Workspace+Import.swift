@@ -71,7 +71,7 @@ extension Workspace {
             try transaction.begin(file)
             let warnings: [Diagnostic]
             do {
-                warnings = try file.read(transaction)
+                warnings = try PipelinedRead.read(file, into: transaction)
             } catch let error as any LocatedProblems {
                 if error.isMissingInput { throw StoreError.unreadableInput(error.diagnostics) }
                 readProblems += error.diagnostics

@@ -12,8 +12,10 @@ struct MSPDIMapper {
     /// What was mapped since the last hand-over to the sink.
     var plan = Plan()
     var warnings: [Diagnostic] = []
-    /// UID → deliverable id, for every imported task.
-    private(set) var ids: [String: String] = [:]
+    /// UID → deliverable id, for every imported task (set up at the first task, when the programme is known).
+    private(set) var ids = MSPDITaskIDs(programme: "")
+    /// Whether the first task has been read.
+    private var started = false
     /// UIDs of tasks that exist but are not imported (null tasks, the project summary), with why.
     private(set) var skipped: [String: String] = [:]
     /// The deliverable id at each outline level of the current branch (index 0 = level 1).
@@ -42,6 +44,10 @@ struct MSPDIMapper {
     /// Maps one task; `header` is the document read so far (name, title, custom-field definitions).
     mutating func add(_ task: MSPDIDocument.Task, header: MSPDIDocument) {
         if programme == nil { programme = MSPDIMapper.programmeID(title: header.title, name: header.name, path: path) }
+        if !started {
+            ids = MSPDITaskIDs(programme: programme!)
+            started = true
+        }
         guard include(task) else { return }
         let uid = task.uid!.plain
         let fields = task.fields.compactMap { field -> (MSPDIDocument.FieldValue, String, MSPDIExtendedAttributes.Role)? in
@@ -50,7 +56,7 @@ struct MSPDIMapper {
             return (MSPDIDocument.FieldValue(line: field.line, fieldID: fieldID, value: value), name, role)
         }
         let id = fields.first { $0.2 == .deliverableId }?.0.value ?? "\(programme!):T\(uid)"
-        ids[uid] = id
+        ids.record(uid: uid, id: id)
         let level = max(outlineLevel(task) ?? 1, 1)
         if branch.count >= level { branch.removeLast(branch.count - level + 1) }
         let parent = branch.last { $0 != nil } ?? nil
@@ -106,7 +112,6 @@ struct MSPDIMapper {
             warn(task.line, "a second task with UID \(uid) was skipped; UIDs must be unique in a project")
             return false
         }
-        ids[uid] = ""
         return true
     }
 
