@@ -36,64 +36,10 @@ public struct CSVReader: Sendable {
     }
 
     private static func parse(_ bytes: [UInt8], delimiter: UInt8, path: String) throws(ImportError) -> [Record] {
-        let quote = UInt8(ascii: "\""), cr: UInt8 = 13, lf: UInt8 = 10
         var records: [Record] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1, recordLine = 1, quoteLine = 1
-        var quoted = false, wasQuoted = false
-        var index = 0
-        let count = bytes.count
-
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            wasQuoted = false
-        }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
-            fields.removeAll(keepingCapacity: true)
-        }
-
-        while index < count {
-            let byte = bytes[index]
-            if quoted {
-                if byte == quote {
-                    if index + 1 < count, bytes[index + 1] == quote {
-                        field.append(quote)
-                        index += 2
-                        continue
-                    }
-                    quoted = false
-                } else {
-                    if byte == lf || (byte == cr && (index + 1 >= count || bytes[index + 1] != lf)) { line += 1 }
-                    field.append(byte)
-                }
-                index += 1
-                continue
-            }
-            switch byte {
-            case quote where field.isEmpty && !wasQuoted:
-                quoted = true
-                wasQuoted = true
-                quoteLine = line
-            case delimiter:
-                endField()
-            case cr, lf:
-                if byte == cr, index + 1 < count, bytes[index + 1] == lf { index += 1 }
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                field.append(byte)
-            }
-            index += 1
-        }
-        if quoted {
-            throw .invalid([Diagnostic(.error, path: path, line: quoteLine, "a quoted field opened here is never closed; add the closing \"")])
-        }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        var parser = CSVParser(delimiter: delimiter, path: path)
+        bytes.withUnsafeBufferPointer { parser.feed($0) { records.append($0) } }
+        try parser.finish { records.append($0) }
         return records
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RealiseModel
 
 /// Reads a benefits register kept as CSV: the register itself (one row per benefit, with its metric,
@@ -14,20 +15,33 @@ public struct RegisterCSVImporter: PlanImporter {
         return RegisterTable.kind(of: columns) != nil
     }
 
+    /// Streams the table: the header first, then each row mapped and handed over in chunks.
     public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
-        let bytes = try FileDigest.bytes(at: path)
-        if bytes.prefix(4096).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
-            throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is binary, not a CSV text file")])
-        }
-        let table = try RegisterTable(csv: CSVReader(bytes: bytes, path: path), path: path, mapping: options.columnMapping)
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+        var table: RegisterTable?
+        var headerProblem: ImportError?
         var mapper = RegisterRowMapper(path: path, programme: options.programme)
-        for (header, column) in table.unusedHeaders {
-            mapper.warnings.append(Diagnostic(.warning, path: path, line: 1, column: column,
-                "column '\(header)' is not a register column and was ignored; map it with --mapping if it matters"))
+        _ = try CSVFileStream.read(path: path) { record, read in
+            if let table {
+                mapper.map(table.row(record), as: table.kind)
+                sink.flush(&mapper.plan, position: (read, size))
+                return
+            }
+            guard headerProblem == nil else { return }
+            do throws(ImportError) {
+                let header = try RegisterTable(header: record, path: path, mapping: options.columnMapping)
+                for (cell, column) in header.unusedHeaders {
+                    mapper.warnings.append(Diagnostic(.warning, path: path, line: record.line, column: column,
+                        "column '\(cell)' is not a register column and was ignored; map it with --mapping if it matters"))
+                }
+                table = header
+            } catch {
+                headerProblem = error
+            }
         }
-        for (index, row) in table.rows.enumerated() {
-            mapper.map(row, as: table.kind)
-            sink.flush(&mapper.plan, position: (index + 1, table.rows.count))
+        if let headerProblem { throw headerProblem }
+        guard table != nil else {
+            throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is empty; a register needs a header row")])
         }
         if !mapper.problems.isEmpty { throw .invalid(mapper.problems) }
         sink.flush(&mapper.plan, threshold: 0)

@@ -1,6 +1,7 @@
 import RealiseModel
 
-/// A CSV table of the `register-csv` format with its header resolved to columns.
+/// The header of a CSV table of the `register-csv` format, resolved to columns; it turns each following
+/// record into a `Row` as the table is streamed.
 struct RegisterTable {
     /// Which of the register's tables a CSV is, told from its header.
     enum Kind {
@@ -28,7 +29,8 @@ struct RegisterTable {
     }
 
     let kind: Kind
-    let rows: [Row]
+    /// Each column's position in a record.
+    let positions: [RegisterColumn: Int]
     /// Header cells no column claims, with their column number.
     let unusedHeaders: [(String, Int)]
 
@@ -51,10 +53,9 @@ struct RegisterTable {
         return nil
     }
 
-    init(csv: CSVReader, path: String, mapping: [String: String]) throws(ImportError) {
-        guard let header = csv.records.first else {
-            throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is empty; a register needs a header row")])
-        }
+    /// Resolves the header record.
+    /// - Throws: `.invalid` when no id column is named, or two headers mean the same column.
+    init(header: CSVReader.Record, path: String, mapping: [String: String]) throws(ImportError) {
         let columns = RegisterTable.columns(of: header.fields, mapping: mapping)
         guard let kind = RegisterTable.kind(of: Set(columns.compactMap { $0 })) else {
             throw .invalid([Diagnostic(.error, path: path, line: header.line,
@@ -75,7 +76,11 @@ struct RegisterTable {
         }
         self.kind = kind
         unusedHeaders = unused
-        let positions = seen.mapValues { $0 - 1 }
-        rows = csv.records.dropFirst().map { record in Row(line: record.line, fields: record.fields, positions: positions) }
+        positions = seen.mapValues { $0 - 1 }
+    }
+
+    /// A data record as a row of this table.
+    func row(_ record: CSVReader.Record) -> Row {
+        Row(line: record.line, fields: record.fields, positions: positions)
     }
 }
