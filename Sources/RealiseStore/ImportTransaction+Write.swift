@@ -44,6 +44,20 @@ extension ImportTransaction {
     private func upsertEntity<E: Entity>(_ entity: E, name: String, details: [(String, (any DatabaseValueConvertible)?)]) throws {
         let table = E.type.rawValue
         let source = entity.source
+        let entityArguments: StatementArguments = [entity.id, table, name, entity.programme, entity.owner, entity.organisation,
+                                                   entity.notes, source.path, source.line, source.column, source.format,
+                                                   source.identifier, batch, batch]
+        var arguments: StatementArguments = [entity.id]
+        for (_, value) in details { arguments += [value] }
+        if optimistic, try insertIfNew(db.cachedStatement(sql: """
+            INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
+                                source_format, source_ref, seen_batch, created_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """), entityArguments) {
+            try db.cachedStatement(sql: typeInsert(table, details.map(\.0))).execute(arguments: arguments)
+            remember(entity.id, E.type)
+            return
+        }
         if let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT type, source_path, source_line, seen_batch, withdrawn_run FROM entity WHERE id = ?
             """), arguments: [entity.id]) {
@@ -69,10 +83,7 @@ extension ImportTransaction {
               source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
               source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
               withdrawn_run = NULL
-            """).execute(arguments: [entity.id, table, name, entity.programme, entity.owner, entity.organisation, entity.notes,
-                                     source.path, source.line, source.column, source.format, source.identifier, batch, batch])
-        var arguments: StatementArguments = [entity.id]
-        for (_, value) in details { arguments += [value] }
+            """).execute(arguments: entityArguments)
         try db.cachedStatement(sql: typeInsert(table, details.map(\.0))).execute(arguments: arguments)
         remember(entity.id, E.type)
     }
@@ -91,6 +102,19 @@ extension ImportTransaction {
     private func write(_ value: MetricValue) throws {
         expect(value.metric, [.metric], at: value.source, "metric")
         let key: StatementArguments = [value.metric, value.kind.rawValue, value.date.description]
+        let insert = key + [value.value, value.text, value.note, value.dataSource, value.confidence?.rawValue,
+                            value.source.path, value.source.line, value.source.format, batch]
+        let insertSQL = """
+            INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
+                                      source_path, source_line, source_format, seen_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        if optimistic, try insertIfNew(db.cachedStatement(sql: insertSQL), insert) {
+            if value.kind != .measurement, try metricExistedBefore(value.metric) {
+                try recordRevision(value.metric, value.kind, value.date, old: (nil, nil), new: (value.value, value.text))
+            }
+            return
+        }
         let existing = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, value, text, withdrawn_run, seen_batch, source_path, source_line, source_format
             FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
@@ -99,12 +123,7 @@ extension ImportTransaction {
             if value.kind != .measurement, try metricExistedBefore(value.metric) {
                 try recordRevision(value.metric, value.kind, value.date, old: (nil, nil), new: (value.value, value.text))
             }
-            try db.cachedStatement(sql: """
-                INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
-                                          source_path, source_line, source_format, seen_batch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: key + [value.value, value.text, value.note, value.dataSource, value.confidence?.rawValue,
-                                               value.source.path, value.source.line, value.source.format, batch])
+            try db.cachedStatement(sql: insertSQL).execute(arguments: insert)
             return
         }
         let id: Int64 = existing["id"]
@@ -134,18 +153,20 @@ extension ImportTransaction {
     private func write(_ link: Link) throws {
         expectLink(link)
         let key: StatementArguments = [link.kind.rawValue, link.from, link.to]
+        let fields: StatementArguments = [link.dependencyType?.rawValue, link.lagDays, link.share, link.source.path,
+                                          link.source.line, link.source.format, batch]
+        let insertSQL = """
+            INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
+                              seen_batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        if optimistic, try insertIfNew(db.cachedStatement(sql: insertSQL), key + fields) { return }
         let existing = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, withdrawn_run, seen_batch, source_path, source_line, source_format FROM link
             WHERE kind = ? AND from_id = ? AND to_id = ?
             """), arguments: key)
-        let fields: StatementArguments = [link.dependencyType?.rawValue, link.lagDays, link.share, link.source.path,
-                                          link.source.line, link.source.format, batch]
         guard let existing else {
-            try db.cachedStatement(sql: """
-                INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
-                                  seen_batch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: key + fields)
+            try db.cachedStatement(sql: insertSQL).execute(arguments: key + fields)
             return
         }
         let id: Int64 = existing["id"]
@@ -159,6 +180,19 @@ extension ImportTransaction {
               seen_batch = ?, withdrawn_run = NULL
             WHERE id = ?
             """).execute(arguments: fields + [id])
+    }
+
+    /// Runs an insert; false, with nothing written, when a row with its key exists already. A file imported
+    /// for the first time (`optimistic`) mostly adds rows, so trying the insert first saves the look-up
+    /// that a re-import needs for every row.
+    private func insertIfNew(_ statement: Statement, _ arguments: StatementArguments) throws -> Bool {
+        do {
+            try statement.execute(arguments: arguments)
+            return true
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+                    || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            return false
+        }
     }
 
     /// A value or link that another file (or this one, earlier in the import) already states is stated by

@@ -35,6 +35,9 @@ final class ImportTransaction: PlanSink {
     var settled: [String: EntityType] = [:]
     /// References that could not be settled when read: checked when every file has been written.
     var pending: [PendingReference] = []
+    /// Whether the current file is imported for the first time: its rows are then inserted first and looked
+    /// up only when one exists already.
+    var optimistic = false
     /// The statements writing each entity type's table, by table.
     var typeInserts: [String: String] = [:]
     /// Told how far each file has come.
@@ -62,6 +65,8 @@ final class ImportTransaction: PlanSink {
             """, arguments: [file.path, file.format, file.sha256, timestamp])
         run = db.lastInsertedRowID
         if batch == 0 { batch = run }
+        optimistic = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import_run WHERE path = ? AND id < ?)",
+                                         arguments: [file.path, run]) ?? false)
         self.file = file
         counts = ImportCounts()
         revisions = 0
