@@ -10,6 +10,16 @@ extension Double {
     /// of continental spreadsheets (`12,5`, `1.234,5`). A comma is a thousands separator only between groups of
     /// three digits (`12,131.50`); otherwise a single comma is the decimal mark. `nil` when it is not a number.
     public init?(lenient text: String) {
+        // Most values are plain numbers — ASCII digits, signs, a point and an exponent — which the cleaning
+        // below would leave unchanged: read them directly (IATI files hold hundreds of thousands).
+        if !text.isEmpty, text.utf8.allSatisfy({ byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        }) {
+            guard let value = Double(text), value.isFinite else { return nil }
+            self = value
+            return
+        }
         var cleaned = text
         for symbol in ["£", "$", "€", "%", "\u{a0}", " ", "\t"] { cleaned = cleaned.replacingOccurrences(of: symbol, with: "") }
         guard !cleaned.isEmpty else { return nil }

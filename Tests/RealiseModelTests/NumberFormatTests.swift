@@ -17,6 +17,10 @@ struct NumberFormatTests {
         ("68.0", 68),
         ("2450000", 2_450_000),
         ("1e3", 1000),
+        ("+5", 5),
+        ("1.234", 1.234),
+        ("-0.5", -0.5),
+        ("2.5E-1", 0.25),
     ])
     func lenient(text: String, expected: Double) {
         #expect(Double(lenient: text) == expected)
@@ -24,6 +28,7 @@ struct NumberFormatTests {
 
     @Test("is nil for what is not a number", arguments: [
         "abc", "", "   ", "£", "%", ",", "12abc", "1.2.3", "N=35;P=55", "Yes", "nan", "NaN", "inf", "-infinity", "1e999",
+        "-", ".", "+", "1e", "--5", "1-2", "e5", "1e400",
     ])
     func notANumber(text: String) {
         #expect(Double(lenient: text) == nil)
