@@ -69,6 +69,10 @@ dictionary() {
 }
 
 export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer || true)}
+# Swift's own crash backtracer would catch the signal first and confuse ASan; libFuzzer reports it instead.
+export SWIFT_BACKTRACE=enable=no
+# Foundation's leak on reading an empty file (see the file) is not a finding.
+export LSAN_OPTIONS=suppressions=$root/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 summary=()
 found_any=0
 for target in "${targets[@]}"; do
