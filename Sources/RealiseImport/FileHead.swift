@@ -77,8 +77,10 @@ public struct FileHead: Sendable {
             }
             let name = after.prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" }
             guard !name.isEmpty else { return (nil, nil) }
-            let parts = name.split(separator: ":", maxSplits: 1)
-            let local = String(parts.last!)
+            // `<:`, `<a:` and the like name no element: not XML a plan could be.
+            let parts = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let last = parts.last, !last.isEmpty, !parts[0].isEmpty else { return (nil, nil) }
+            let local = String(last)
             let wanted = parts.count == 2 ? "xmlns:\(parts[0])" : "xmlns"
             for (attribute, value) in attributes(after.dropFirst(name.count)) where attribute == wanted {
                 return (local, value)

@@ -1,0 +1,14 @@
+import FuzzSupport
+import RealiseImport
+
+/// IATI results CSV, one table alone: `ResultsCSVImporter.read(path:options:)`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzInput.read(ResultsCSVImporter(), data, size, ext: "csv")
+}
+
+/// The entry point SwiftPM links `main` to (see `FuzzInput.runDriver`).
+@_cdecl("fuzz_results_csv_main")
+public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    FuzzInput.runDriver(argc, argv, fuzz)
+}

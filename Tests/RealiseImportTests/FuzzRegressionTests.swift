@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import RealiseImport
+import RealiseModel
+
+/// Inputs the libFuzzer harnesses (`Fuzz/run.sh`) found or made: `Fixtures/fuzz/<target>/<file>`, each fed to
+/// the entry point its fuzz target calls — `realise-xml`, `mspdi`, `iati`, `gmpp`, `results-csv`,
+/// `register-csv` (that importer's `read(path:options:)`), `csv` (`CSVReader` on the bytes) and `sniff`
+/// (`ImporterRegistry.standard.detect(path:)`, then the importer found). A crash fails the whole run; beyond
+/// that, every file has the outcome written down below, so a changed answer is noticed too.
+@Suite("fuzz regressions")
+struct FuzzRegressionTests {
+    /// What an input must give.
+    enum Outcome: Sendable, CustomStringConvertible {
+        /// An `ImportError` whose first diagnostic is an error at this line (1-based; the file is named).
+        case error(line: Int)
+        /// `.unknownFormat` (only from sniffing).
+        case unknownFormat
+        /// A plan with this many entities and links.
+        case plan(entities: Int, links: Int)
+        /// CSV records (for the `csv` target).
+        case records(Int)
+
+        var description: String {
+            switch self {
+            case .error(let line): "an error at line \(line)"
+            case .unknownFormat: "an unknown format"
+            case .plan(let entities, let links): "a plan of \(entities) entities and \(links) links"
+            case .records(let count): "\(count) CSV records"
+            }
+        }
+    }
+
+    /// Every file under `Fixtures/fuzz`, and what it gives. Add a line with each new fixture.
+    static let expected: [String: Outcome] = [
+        // FileHead.xmlRoot force-unwrapped the local name of `<:`; now not a root, and libxml2 refuses the file.
+        "mspdi/colon-root-name.xml": .error(line: 1),
+        "sniff/colon-root-name.txt": .unknownFormat,
+        "sniff/empty-local-name.txt": .unknownFormat,
+    ]
+
+    static let folder = Fixtures.root.appendingPathComponent("fuzz")
+
+    /// The fixtures on disk, as `target/file`.
+    static var files: [String] {
+        let manager = FileManager.default
+        let targets = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        return targets.flatMap { target in
+            ((try? manager.contentsOfDirectory(atPath: folder.appendingPathComponent(target).path)) ?? []).map { "\(target)/\($0)" }
+        }.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test("every fixture in Fixtures/fuzz has its outcome written down, and every outcome its fixture")
+    func everyFixtureListed() {
+        let onDisk = Set(FuzzRegressionTests.files)
+        #expect(!onDisk.isEmpty)
+        #expect(onDisk.subtracting(FuzzRegressionTests.expected.keys).sorted() == [], "fixtures without an expected outcome")
+        #expect(Set(FuzzRegressionTests.expected.keys).subtracting(onDisk).sorted() == [], "outcomes without a fixture")
+    }
+
+    @Test("a fuzzer's input gives its expected outcome", arguments: FuzzRegressionTests.expected.keys.sorted())
+    func input(_ name: String) throws {
+        let expected = try #require(FuzzRegressionTests.expected[name])
+        let path = FuzzRegressionTests.folder.appendingPathComponent(name).path
+        let target = String(name.prefix { $0 != "/" })
+        let got = try FuzzRegressionTests.outcome(target: target, path: path)
+        #expect(got.matches(expected), "\(name): expected \(expected), got \(got)")
+    }
+
+    /// What the fuzz target's entry point gives for the file.
+    enum Got: CustomStringConvertible {
+        case error(ImportError)
+        case plan(Plan.WithWarnings)
+        case records(Int)
+
+        func matches(_ expected: Outcome) -> Bool {
+            switch (self, expected) {
+            case (.error(let error), .error(let line)):
+                guard case .invalid = error, let first = error.diagnostics.first else { return false }
+                return first.severity == .error && first.line == line && !first.path.isEmpty && !first.message.isEmpty
+            case (.error(let error), .unknownFormat):
+                if case .unknownFormat = error { return true }
+                return false
+            case (.plan(let result), .plan(let entities, let links)):
+                return result.plan.entityIndex.count == entities && result.plan.links.count == links
+            case (.records(let count), .records(let expected)):
+                return count == expected
+            default:
+                return false
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .error(let error): "error \(error)"
+            case .plan(let result): "a plan of \(result.plan.entityIndex.count) entities and \(result.plan.links.count) links"
+            case .records(let count): "\(count) CSV records"
+            }
+        }
+    }
+
+    static func outcome(target: String, path: String) throws -> Got {
+        let importer: any PlanImporter
+        switch target {
+        case "realise-xml": importer = RealiseXMLImporter()
+        case "mspdi": importer = MSPDIImporter()
+        case "iati": importer = IATIImporter()
+        case "gmpp": importer = GMPPImporter()
+        case "results-csv": importer = ResultsCSVImporter()
+        case "register-csv": importer = RegisterCSVImporter()
+        case "csv":
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            do { return .records(try CSVReader(bytes: bytes, path: path).records.count) } catch { return .error(error) }
+        case "sniff":
+            do { importer = try ImporterRegistry.standard.detect(path: path) } catch { return .error(error) }
+        default:
+            Issue.record("no fuzz target '\(target)'; the folders are named after Fuzz/run.sh's targets")
+            return .records(-1)
+        }
+        do { return .plan(try importer.read(path: path, options: .init())) } catch { return .error(error) }
+    }
+}
