@@ -124,23 +124,17 @@ enum XMLProlog {
 
     struct EncodingName: Error { let name: String; init(_ name: String) { self.name = name } }
 
-    /// The prolog grammar over the units, counting lines as libxml2 does (LF, CR LF and a lone CR each end one).
+    /// The prolog grammar over the units, counting lines as libxml2 does: by LF (so CR LF is one line end,
+    /// and a lone CR none, as in libxml2's own messages).
     private struct Scanner {
         var units: Units
         var line = 1
-        private var afterCR = false
 
         init(units: Units) { self.units = units }
 
         mutating func advance() -> UInt16? {
             guard let unit = units.next() else { return nil }
-            if unit == 0x0A {
-                if !afterCR { line += 1 }
-                afterCR = false
-            } else {
-                if unit == 0x0D { line += 1 }
-                afterCR = unit == 0x0D
-            }
+            if unit == 0x0A { line += 1 }
             return unit
         }
 
