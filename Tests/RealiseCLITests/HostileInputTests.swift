@@ -107,23 +107,24 @@ struct HostileInputTests {
         let refused = ["xxe-file.xml", "xxe-relative.xml", "xxe-network.xml", "xxe-parameter.xml", "external-dtd.xml",
                        "external-dtd-network.xml", "internal-entity.xml", "billion-laughs.xml", "utf7-doctype.xml",
                        "truncated.xml", "nul-byte.xml", "binary.xml", "compressed.xml"]
+        // A copy of the fixtures in the scratch folder, so padded variants can sit beside the originals (their
+        // relative ../secret.txt and ../evil.dtd still resolve) without writing into the source tree.
+        let copy = folder.appendingPathComponent("hostile")
+        try FileManager.default.copyItem(at: Self.hostile, to: copy)
         for format in Self.formats {
             for name in refused {
-                let path = Self.fixture(format, name)
-                // The padded copy stays beside the fixture so relative ../secret.txt and ../evil.dtd resolve.
-                let padded = (path as NSString).deletingLastPathComponent + "/cli-padded-\(UUID().uuidString)-\(name)"
+                let path = copy.appendingPathComponent(format).appendingPathComponent(name).path
+                var files = [path]
                 if let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains("<!DOCTYPE") {
-                    try Self.padded(text).write(toFile: padded, atomically: true, encoding: .utf8)
+                    files.append(copy.appendingPathComponent(format).appendingPathComponent("padded-\(name)").path)
+                    try Self.padded(text).write(toFile: files[1], atomically: true, encoding: .utf8)
                 }
-                defer { try? FileManager.default.removeItem(atPath: padded) }
-                for file in [path, padded] where FileManager.default.fileExists(atPath: file) {
+                for file in files {
                     for arguments in [["import", "--from", format, file, "--db", db], ["import", file, "--db", db],
                                       ["validate", "--from", format, file]] {
                         let result = try RealiseBinary.run(arguments)
                         #expect(result.status == 65, "\(arguments): \(result.stderr)")
-                        // Paths inside the current folder are printed relative to it.
-                        let name = (file as NSString).lastPathComponent
-                        #expect(result.stderr.hasPrefix("realise: error: ") && result.stderr.contains("\(name):"), "\(arguments): \(result.stderr)")
+                        #expect(result.stderr.hasPrefix("realise: error: \(file):"), "\(arguments): \(result.stderr)")
                         #expect(!Self.leaks.contains { result.stderr.contains($0) || result.stdout.contains($0) }, "\(arguments)")
                     }
                 }

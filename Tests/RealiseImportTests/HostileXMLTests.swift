@@ -92,11 +92,13 @@ struct HostileXMLTests {
     @Test("a DOCTYPE (external entity, external DTD, parameter entity, internal entity, bomb) is refused at its line, its content never read",
           arguments: formats, doctypeFixtures)
     func doctypeRefused(format: ImportFormat, fixture: String) throws {
-        let original = try Self.text(format, fixture)
-        // The padded copy sits beside the fixture, so its relative ../secret.txt and ../evil.dtd still resolve.
-        let paddedPath = (Self.fixture(format, fixture) as NSString).deletingLastPathComponent + "/padded-\(UUID().uuidString)-\(fixture)"
-        try Self.padded(original).write(toFile: paddedPath, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: paddedPath) }
+        // The fixtures copied, with the padded file beside the original: their relative ../secret.txt and
+        // ../evil.dtd still resolve.
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try FileManager.default.copyItem(atPath: Fixtures.path("hostile"), toPath: folder.path + "/hostile")
+        let paddedPath = folder.path + "/hostile/\(format.rawValue)/padded-\(fixture)"
+        try Self.padded(try Self.text(format, fixture)).write(toFile: paddedPath, atomically: true, encoding: .utf8)
 
         for (path, line) in [(Self.fixture(format, fixture), 2), (paddedPath, 3)] {
             let clock = ContinuousClock()
