@@ -15,7 +15,8 @@ public struct CSVReader: Sendable {
     public let records: [Record]
 
     /// Parses `bytes` (any supported encoding; see `TextDecoding`).
-    /// - Throws: `ImportError.invalid` for a quote that is never closed.
+    /// - Throws: `ImportError.invalid` for a quote that is never closed, or a cell longer than
+    ///   `FieldLimits.characters`.
     public init(bytes: [UInt8], path: String) throws(ImportError) {
         let text = TextDecoding.utf8(bytes)
         delimiter = CSVReader.detectDelimiter(text)
@@ -44,9 +45,15 @@ public struct CSVReader: Sendable {
         var quoted = false, wasQuoted = false
         var index = 0
         let count = bytes.count
+        var tooLong: [Diagnostic] = []
 
         func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
+            let text = String(decoding: field, as: UTF8.self)
+            if field.count > FieldLimits.characters, FieldLimits.isTooLong(text) {
+                tooLong.append(FieldLimits.diagnostic(path: path, line: recordLine, column: fields.count + 1,
+                                                      length: text.count, what: "this cell"))
+            }
+            fields.append(text)
             field.removeAll(keepingCapacity: true)
             wasQuoted = false
         }
@@ -94,6 +101,7 @@ public struct CSVReader: Sendable {
             throw .invalid([Diagnostic(.error, path: path, line: quoteLine, "a quoted field opened here is never closed; add the closing \"")])
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
+        if !tooLong.isEmpty { throw .invalid(tooLong) }
         return records
     }
 }

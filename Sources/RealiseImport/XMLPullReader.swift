@@ -22,6 +22,8 @@ final class XMLPullReader {
     /// Collects libxml2's errors for one reader.
     private final class ErrorSink {
         var diagnostics: [Diagnostic] = []
+        /// A text or attribute value read was longer than `FieldLimits.characters`: the next `next()` throws.
+        var tooLong = false
         let path: String
         init(path: String) { self.path = path }
     }
@@ -115,7 +117,7 @@ final class XMLPullReader {
     /// - Throws: `ImportError.invalid` with every error libxml2 reported, when the document is malformed.
     func next() throws(ImportError) -> Bool {
         let status = xmlTextReaderRead(reader)
-        if status < 0 || (status == 0 && !errors.diagnostics.isEmpty) {
+        if status < 0 || (status == 0 && !errors.diagnostics.isEmpty) || errors.tooLong {
             var found = errors.diagnostics
             if status < 0, let last = xmlGetLastError(), last.pointee.code != 0 {
                 // With schema validation plugged in, libxml2 2.9 reports well-formedness errors only to the
@@ -170,8 +172,24 @@ final class XMLPullReader {
     /// Depth of the current node (the root is 0).
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
 
-    /// Text of the current text node.
-    var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+    /// Text of the current text node. A text longer than `FieldLimits.characters` is an error, thrown by the
+    /// next call to `next()`.
+    var value: String { checked(xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "", "the text of <\(parentName)>") }
+
+    /// The local name of the current node's parent element (for messages).
+    private var parentName: String {
+        guard let name = xmlTextReaderCurrentNode(reader)?.pointee.parent?.pointee.name else { return "?" }
+        return String(cString: name)
+    }
+
+    /// `text`, after recording an error when it is longer than `FieldLimits.characters`.
+    private func checked(_ text: String, _ what: @autoclosure () -> String) -> String {
+        if text.utf8.count > FieldLimits.characters, FieldLimits.isTooLong(text) {
+            errors.tooLong = true
+            errors.diagnostics.append(FieldLimits.diagnostic(path: path, line: line, column: 0, length: text.count, what: what()))
+        }
+        return text
+    }
 
     /// Line of the current node in the file; for an element, the line where its start tag begins.
     var line: Int {
@@ -190,7 +208,7 @@ final class XMLPullReader {
         }
         guard let raw else { return nil }
         defer { realise_xml_free(raw) }
-        return String(cString: raw)
+        return checked(String(cString: raw), "attribute '\(name)'")
     }
 
     /// Every attribute of the current element as (local name, value), in document order.
@@ -199,7 +217,7 @@ final class XMLPullReader {
         guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return result }
         repeat {
             let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            let value = checked(xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "", "attribute '\(name)'")
             if !(xmlTextReaderConstPrefix(reader).map { String(cString: $0) } == "xmlns" || name == "xmlns") {
                 result.append((name, value))
             }
