@@ -5,8 +5,14 @@
     python3 Benchmarks/generate.py iati     --activities 20000 --out activities.xml
     python3 Benchmarks/generate.py register --benefits 100000 --metrics-per-benefit 1 \
                                             --measurements-per-metric 10 --out-dir register/
+    python3 Benchmarks/generate.py register --benefits 10000 --weekly --measurements-per-metric 52 \
+                                            --as-of 2025-06-30 --out-dir weekly/
 
-Every generator takes --seed (default 6); the same arguments always give byte-identical files.
+Every generator takes --seed (default 6); the same arguments always give byte-identical files. Every generator
+takes --manifest FILE: a JSON file of what the generator knows about its output — the counts a Realise import
+of it must report (objectives, benefits, deliverables, milestones, metrics, baselines, targets, measurements,
+links), and for the gap rules whose outcome follows from the data alone, how many findings each must give and
+which subjects they are about (Benchmarks/load-test.sh checks a workspace against it).
 
 mspdi     Microsoft Project XML (MSPDI, namespace http://schemas.microsoft.com/project): the project summary
           task (UID 0), phases and work packages as summary tasks, tasks and milestones, one Baseline
@@ -23,10 +29,13 @@ iati      IATI 2.03 activity XML (iati-activities): activities with reporting an
 register  A Realise register CSV set: objectives.csv, deliverables.csv, benefits.csv (one row per benefit with
           its first metric, baseline and target), metrics.csv (the further metrics, when more than one per
           benefit, with baseline and target) and values.csv (targets on the trajectory and measurements).
+          --weekly: every metric is collected weekly and its measurements are one week apart, the last within
+          the week before --as-of (52 measurements = a year of weekly measurements).
 """
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import sys
@@ -80,6 +89,21 @@ class Sink:
         self.file.close()
 
 
+def write_manifest(path, counts, findings, **extra):
+    """What a Realise import of the generated files must report, and the findings the data implies.
+
+    counts:   ImportCounts of the import (the keys of `realise import --format json`).
+    findings: rule id -> sorted list of subject ids (only rules whose outcome the generator can work out).
+    """
+    if not path:
+        return
+    manifest = {"counts": counts, "findings": {rule: sorted(ids) for rule, ids in findings.items()}}
+    manifest.update(extra)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
 # ---------------------------------------------------------------------------------------------- MSPDI
 
 BENEFIT_FIELD = 188743731   # Text1
@@ -128,10 +152,15 @@ def mspdi(args):
 
     today = dt.date(2025, 6, 30)
     uid = 0
+    # What the manifest needs: per task UID its kind, outline level, predecessors, benefits and slip.
+    tasks = {}
 
     def task(fields, outline, level, name, start, finish, kind, preds=(), benefit=None, stream=None,
              baseline=None, percent=0):
         nonlocal uid
+        tasks[uid] = {"kind": kind, "level": level, "preds": [p for p, _, _ in preds],
+                      "benefits": sorted(set(benefit.split(","))) if benefit else [],
+                      "slipped": bool(baseline) and finish > baseline[1]}
         duration_h = max(0, (finish - start).days) * 8
         parts = [f"<Task>\n<UID>{uid}</UID>\n<ID>{uid}</ID>\n<Name>{esc(name)}</Name>\n<Type>{1 if kind != 'task' else 0}</Type>\n"
                  f"<IsNull>0</IsNull>\n<OutlineNumber>{outline}</OutlineNumber>\n"
@@ -167,12 +196,14 @@ def mspdi(args):
     header = []
     task(header, "0", 0, "Coastal Connect Mobility", project_start, project_finish, "summary")
     out.write(header[0])
+    order = [0]  # UIDs in document order
     made = 1
     phase_no = 0
     wp_size = 10  # one summary, eight tasks, one milestone
     while made < total:
         phase_no += 1
         phase_start = EPOCH + dt.timedelta(days=rng.randint(0, 1500))
+        phase_order = []
         phase_buf = []
         phase_uid = uid
         phase_fields = []
@@ -222,6 +253,7 @@ def mspdi(args):
                 children.append(prev)
                 made += 1
                 t = finish
+            wp_has_milestone = made < total
             if made < total:
                 ms_day = t + dt.timedelta(days=1)
                 prev_ms = task(wp_fields, f"{phase_no}.{wp_no}.9", 3,
@@ -240,6 +272,8 @@ def mspdi(args):
             uid = saved
             phase_fields.append(wp_row[0])
             phase_fields.extend(wp_fields)
+            phase_order.append(wp_uid)
+            phase_order.extend(children + ([prev_ms] if wp_has_milestone else []))
             latest = max(latest, wp_finish)
             cursor = wp_finish + dt.timedelta(days=rng.randint(-20, 5))
             if cursor < phase_start:
@@ -250,10 +284,13 @@ def mspdi(args):
              phase_start, latest, "summary", baseline=(phase_start, latest), percent=100 if latest < today else 0)
         uid = saved
         out.write(phase_buf[0])
+        order.append(phase_uid)
         for chunk in phase_fields:
             out.write(chunk)
+        order.extend(phase_order)
     out.write("</Tasks>\n</Project>\n")
     out.close()
+    mspdi_manifest(args, tasks, order, benefits)
 
     if args.benefits_csv:
         with open(args.benefits_csv, "w", encoding="utf-8", newline="") as f:
@@ -261,6 +298,72 @@ def mspdi(args):
             for n in range(1, benefits + 1):
                 f.write(f"{benefit_id(n)},Benefit {n} of the plan: {words(rng, 3, 6)},benefit,societal,"
                         f"{rng.choice(OWNERS)},2027-01-01,2030-12-31\n")
+
+
+def mspdi_manifest(args, tasks, order, benefits):
+    """Counts and findings of the plan (and of its --benefits-csv register), worked out as DESIGN.md 3.1 maps it."""
+    if not args.manifest:
+        return
+    programme = "Coastal-Connect-Mobility"
+    ident = lambda u: f"{programme}:T{u}"  # noqa: E731
+    # Parent: the nearest preceding task one outline level up; the project summary task (UID 0) is skipped.
+    parent, last_at_level = {}, {}
+    for u in order:
+        level = tasks[u]["level"]
+        if u != 0 and level > 1 and (level - 1) in last_at_level:
+            parent[u] = last_at_level[level - 1]
+        last_at_level[level] = u
+    imported = [u for u in order if u != 0]
+    children = {}
+    for u, p in parent.items():
+        children.setdefault(p, []).append(u)
+    successors = {}
+    for u in imported:
+        for p in tasks[u]["preds"]:
+            successors.setdefault(p, []).append(u)
+
+    def serves(u):  # GapContext.servesBenefit: itself, its parents, or what depends on it, transitively
+        queue, seen = [u], set()
+        while queue:
+            n = queue.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if tasks[n]["benefits"]:
+                return True
+            if n in parent:
+                queue.append(parent[n])
+            queue.extend(successors.get(n, []))
+        return False
+
+    named = sorted({b for u in imported for b in tasks[u]["benefits"]})
+    counts = {"objectives": 0, "benefits": 0, "metrics": 0, "baselines": 0, "targets": 0, "measurements": 0,
+              "deliverables": len(imported),
+              "milestones": sum(tasks[u]["kind"] == "milestone" for u in imported),
+              "links": sum(len(tasks[u]["preds"]) + len(tasks[u]["benefits"]) for u in imported)}
+    findings = {
+        "orphan-deliverable": [ident(u) for u in imported
+                               if tasks[u]["kind"] != "summary" and u not in children and not serves(u)],
+        "deliverable-slipped": [ident(u) for u in imported if tasks[u]["slipped"]],
+        # A plan holds deliverables only: the rules about objectives, benefits and metrics find nothing in it.
+        "objective-without-benefit": [], "benefit-without-deliverable": [], "benefit-without-metric": [],
+        "metric-without-baseline": [], "metric-without-target": [], "missing-owner": [],
+    }
+    extra = {"programme": programme}
+    if args.benefits_csv:
+        all_benefits = [benefit_id(n) for n in range(1, benefits + 1)]
+        extra["benefitsCsv"] = {
+            "counts": {"objectives": 0, "benefits": benefits, "deliverables": 0, "milestones": 0, "metrics": 0,
+                       "baselines": 0, "targets": 0, "measurements": 0, "links": 0},
+            "findings": {
+                "benefit-without-metric": all_benefits,
+                "benefit-without-deliverable": sorted(set(all_benefits) - set(named)),
+                "missing-owner": [],
+                "objective-without-benefit": [], "metric-without-baseline": [], "metric-without-target": [],
+                "orphan-deliverable": [], "deliverable-slipped": [],
+            },
+        }
+    write_manifest(args.manifest, counts, findings, **extra)
 
 
 # ---------------------------------------------------------------------------------------------- IATI
@@ -275,6 +378,9 @@ def iati(args):
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write('<iati-activities version="2.03" generated-datetime="2025-06-30T12:00:00Z">\n')
     org = "GB-GOV-1"
+    counts = dict.fromkeys(("objectives", "benefits", "deliverables", "milestones", "metrics", "baselines", "targets",
+                            "measurements", "links"), 0)
+    unowned = []  # IATI names no owner: every objective, benefit and metric has none
     for n in range(1, args.activities + 1):
         ident = f"{org}-3{n:06d}"
         parent = n > 1 and rng.random() < 0.3
@@ -312,11 +418,26 @@ def iati(args):
                      f"{rng.randint(1, 900) * 1000}</value></transaction>\n")
         if parent:
             a.append(f' <related-activity ref="{org}-3{rng.randint(1, n - 1):06d}" type="1"/>\n')
-        for rtype in (2, 1, 1) if rng.random() < 0.2 else (2, 1):
+        counts["deliverables"] += 1
+        counts["objectives"] += 1            # description type 2: <activity>#objectives
+        unowned.append(f"{ident}#objectives")
+        for r_no, rtype in enumerate((2, 1, 1) if rng.random() < 0.2 else (2, 1), start=1):
+            result_id = f"{ident}#R{r_no}"
+            if rtype == 1:
+                counts["deliverables"] += 1      # an output under the project
+            else:
+                counts["benefits"] += 1          # an outcome: enabled by the project, contributes to the objective
+                counts["links"] += 2
+                unowned.append(result_id)
             a.append(f' <result type="{rtype}" aggregation-status="{rng.randint(0, 1)}">\n'
                      f"  <title><narrative>{esc(words(rng, 4, 8).capitalize())}</narrative></title>\n"
                      f"  <description><narrative>{esc(words(rng, 5, 10).capitalize())}.</narrative></description>\n")
-            for _ in range(rng.choice((1, 1, 2))):
+            for i_no in range(1, rng.choice((1, 1, 2)) + 1):
+                counts["metrics"] += 1
+                counts["baselines"] += 1
+                unowned.append(f"{result_id}#I{i_no}")
+                if rtype == 2:
+                    counts["links"] += 1         # the metric measures the outcome's benefit
                 measure = rng.choice((1, 1, 1, 2, 2))
                 ascending = rng.choice((1, 1, 1, 0))
                 base = rng.randint(10, 900)
@@ -325,6 +446,8 @@ def iati(args):
                          f'   <baseline year="{start.year}" iso-date="{start.year}-01-01" value="{base}">'
                          f"<comment><narrative>{esc(words(rng, 3, 6))}</narrative></comment></baseline>\n")
                 for p in range(rng.randint(2, 3)):
+                    counts["targets"] += 1
+                    counts["measurements"] += 1
                     p_start = dt.date(start.year + p, 4, 1)
                     p_end = dt.date(start.year + p + 1, 3, 31)
                     step = (p + 1) * rng.randint(5, 40)
@@ -340,6 +463,12 @@ def iati(args):
         out.write("".join(a))
     out.write("</iati-activities>\n")
     out.close()
+    write_manifest(args.manifest, counts, {
+        "missing-owner": unowned,
+        "benefit-without-metric": [], "benefit-without-deliverable": [], "objective-without-benefit": [],
+        "metric-without-baseline": [], "metric-without-target": [], "orphan-deliverable": [],
+        "deliverable-slipped": [],
+    })
 
 
 # ---------------------------------------------------------------------------------------------- register
@@ -355,22 +484,29 @@ def register(args):
     n_del = max(1, nb // 4)
     path = lambda name: os.path.join(args.out_dir, name)  # noqa: E731
 
+    objective_parent = {}
     with open(path("objectives.csv"), "w", encoding="utf-8", newline="") as f:
         f.write("Objective ID,Statement,Parent,Horizon,Owner,Organisation\n")
         for n in range(1, n_obj + 1):
             parent = f"OBJ-{(n - 1) // 10:04d}" if n > 10 and (n - 1) // 10 >= 1 else ""
+            objective_parent[f"OBJ-{n:04d}"] = parent
             f.write(f"OBJ-{n:04d},\"Residents of {rng.choice(PLACES)} reach {words(rng, 2, 4)} within "
                     f"{rng.randint(20, 60)} minutes\",{parent},2030-03-31,{rng.choice(OWNERS)},\n")
 
+    slipped, milestones = [], 0
     with open(path("deliverables.csv"), "w", encoding="utf-8", newline="") as f:
         f.write("Deliverable ID,Name,Kind,Planned Start,Planned Finish,Baseline Finish,Forecast Finish,Percent Complete,Owner\n")
         for n in range(1, n_del + 1):
             start = EPOCH + dt.timedelta(days=rng.randint(0, 900))
             finish = start + dt.timedelta(days=rng.randint(30, 700))
             forecast = finish + dt.timedelta(days=rng.choice((0, 0, 0, 14, 60)))
-            f.write(f"DEL-{n:06d},{words(rng, 2, 5).capitalize()} {rng.choice(PLACES)},"
-                    f"{rng.choice(('project', 'output', 'task', 'milestone'))},{start},{finish},{finish},{forecast},"
+            name = f"{words(rng, 2, 5).capitalize()} {rng.choice(PLACES)}"
+            kind = rng.choice(('project', 'output', 'task', 'milestone'))
+            f.write(f"DEL-{n:06d},{name},{kind},{start},{finish},{finish},{forecast},"
                     f"{rng.choice((0, 10, 50, 90, 100))},{rng.choice(OWNERS)}\n")
+            milestones += kind == "milestone"
+            if forecast > finish:
+                slipped.append(f"DEL-{n:06d}")
 
     metrics = []  # (metric id, benefit id, frequency days, baseline, target, direction)
     header = ("Benefit ID,Description,Type,Class,Confidence,Objectives,Enablers,Benefit Owner,Realisation Start,"
@@ -383,6 +519,7 @@ def register(args):
         mf = open(path("metrics.csv"), "w", encoding="utf-8", newline="")
         mf.write("Metric ID,Metric Name,Benefit IDs,Unit,Direction,Measure Type,Frequency,Metric Owner,"
                  "Baseline Value,Baseline Date,Target Value,Target Date\n")
+    served_objectives, enabled, no_enabler, no_owner, enabler_links = set(), set(), [], [], 0
     for n in range(1, nb + 1):
         bid = f"BEN-{n:06d}"
         objective = f"OBJ-{rng.randint(1, n_obj):04d}"
@@ -390,10 +527,18 @@ def register(args):
         rstart = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 900))
         rend = rstart + dt.timedelta(days=rng.randint(365, 1500))
         owner = rng.choice(OWNERS) if rng.random() > 0.05 else ""
+        served_objectives.add(objective)
+        named = set(enablers.split(";")) - {""}
+        enabled |= named
+        enabler_links += len(named)
+        if not named:
+            no_enabler.append(bid)
+        if not owner:
+            no_owner.append(bid)
         desc = f"{'Faster' if rng.random() < 0.5 else 'More reliable'} {words(rng, 3, 8)} for {rng.choice(PLACES)}"
         for m in range(1, args.metrics_per_benefit + 1):
             mid = f"MET-{n:06d}-{m}"
-            freq, days = rng.choice(FREQUENCIES)
+            freq, days = ("weekly", 7) if args.weekly else rng.choice(FREQUENCIES)
             direction = rng.choice(("increase", "increase", "decrease"))
             base = float(rng.randint(100, 10000))
             target = base * (1.2 if direction == "increase" else 0.8)
@@ -414,6 +559,7 @@ def register(args):
     if mf:
         mf.close()
 
+    as_of = dt.date.fromisoformat(args.as_of)
     with open(path("values.csv"), "w", encoding="utf-8", newline="") as f:
         f.write("Metric ID,Kind,Date,Value,Source,Notes\n")
         k = args.measurements_per_metric
@@ -421,6 +567,15 @@ def register(args):
             # One interim target on the trajectory, then the measurements, oldest first.
             mid_day = dt.date(2024, 3, 31) + (tdate - dt.date(2024, 3, 31)) / 2
             f.write(f"{mid},target,{mid_day},{(base + target) / 2:.1f},Business case,Interim\n")
+            if args.weekly:
+                # A year of weekly measurements: k, one week apart, the last within the week before --as-of.
+                last = as_of - dt.timedelta(days=rng.randint(0, 6))
+                value = base
+                drift = (target - base) / max(1, k) * rng.uniform(0.2, 1.3)
+                for week in range(k - 1, -1, -1):
+                    value += drift + rng.uniform(-0.02, 0.02) * base
+                    f.write(f"{mid},measurement,{last - dt.timedelta(days=7 * week)},{value:.2f},Weekly return,\n")
+                continue
             day = dt.date(2024, 3, 31)
             value = base
             drift = (target - base) / max(1, k) * rng.uniform(0.2, 1.3)
@@ -429,6 +584,29 @@ def register(args):
                 day += dt.timedelta(days=days * (3 if stale else 1) + rng.randint(-3, 3))
                 value += drift + rng.uniform(-0.02, 0.02) * base
                 f.write(f"{mid},measurement,{day},{value:.2f},Monthly return,\n")
+
+    # An objective has a benefit when one contributes to it or to an objective nested under it.
+    with_benefit = set()
+    for objective in served_objectives:
+        while objective and objective not in with_benefit:
+            with_benefit.add(objective)
+            objective = objective_parent.get(objective, "")
+    n_metrics = len(metrics)
+    counts = {"objectives": n_obj, "benefits": nb, "deliverables": n_del, "milestones": milestones, "metrics": n_metrics,
+              "baselines": n_metrics, "targets": 2 * n_metrics, "measurements": n_metrics * args.measurements_per_metric,
+              # contributes-to (benefit -> objective), enabled-by, measures; an objective's parent is no link
+              "links": nb + enabler_links + n_metrics}
+    findings = {
+        "objective-without-benefit": sorted(set(objective_parent) - with_benefit),
+        "benefit-without-deliverable": no_enabler,
+        "benefit-without-metric": [], "metric-without-baseline": [], "metric-without-target": [],
+        "orphan-deliverable": sorted({f"DEL-{n:06d}" for n in range(1, n_del + 1)} - enabled),
+        "deliverable-slipped": slipped,
+        "missing-owner": no_owner,
+    }
+    if args.weekly:
+        findings["stale-metric"] = []   # every metric measured within the week before --as-of
+    write_manifest(args.manifest, counts, findings, asOf=args.as_of if args.weekly else None)
 
 
 def main(argv):
@@ -440,16 +618,21 @@ def main(argv):
     p.add_argument("--out", required=True)
     p.add_argument("--benefits-csv")
     p.add_argument("--seed", type=int, default=6)
+    p.add_argument("--manifest")
     p = sub.add_parser("iati")
     p.add_argument("--activities", type=int, default=20000)
     p.add_argument("--out", required=True)
     p.add_argument("--seed", type=int, default=6)
+    p.add_argument("--manifest")
     p = sub.add_parser("register")
     p.add_argument("--benefits", type=int, default=100000)
     p.add_argument("--metrics-per-benefit", type=int, default=1)
     p.add_argument("--measurements-per-metric", type=int, default=10)
     p.add_argument("--out-dir", required=True)
     p.add_argument("--seed", type=int, default=6)
+    p.add_argument("--weekly", action="store_true", help="weekly metrics, measured one week apart up to --as-of")
+    p.add_argument("--as-of", default="2025-06-30")
+    p.add_argument("--manifest")
     args = parser.parse_args(argv)
     {"mspdi": mspdi, "iati": iati, "register": register}[args.command](args)
 

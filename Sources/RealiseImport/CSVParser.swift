@@ -16,6 +16,8 @@ struct CSVParser {
     private var quoted = false, wasQuoted = false
     /// In a quoted field, a quote was the last byte: the next one tells an escaped quote from the close.
     private var quoteSeen = false
+    /// Cells longer than `FieldLimits` allows, reported when the text ends.
+    private var tooLong: [Diagnostic] = []
     /// A CR ended the last record (or, in a quoted field, a line): a LF right after it belongs to it.
     private var afterCR = false
 
@@ -72,7 +74,7 @@ struct CSVParser {
     }
 
     /// Ends the text: emits the last record.
-    /// - Throws: `ImportError.invalid` for a quoted field that is never closed.
+    /// - Throws: `ImportError.invalid` for a quoted field that is never closed, or cells that are too long.
     mutating func finish(emit: (CSVReader.Record) -> Void) throws(ImportError) {
         if quoteSeen {
             quoteSeen = false
@@ -82,10 +84,16 @@ struct CSVParser {
             throw .invalid([Diagnostic(.error, path: path, line: quoteLine, "a quoted field opened here is never closed; add the closing \"")])
         }
         if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord(emit) }
+        if !tooLong.isEmpty { throw .invalid(tooLong) }
     }
 
     private mutating func endField() {
-        fields.append(String(decoding: field, as: UTF8.self))
+        let text = String(decoding: field, as: UTF8.self)
+        if field.count > FieldLimits.characters, FieldLimits.isTooLong(text) {
+            tooLong.append(FieldLimits.diagnostic(path: path, line: recordLine, column: fields.count + 1, length: text.count,
+                                                  what: "this cell"))
+        }
+        fields.append(text)
         field.removeAll(keepingCapacity: true)
         wasQuoted = false
     }

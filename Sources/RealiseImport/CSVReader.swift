@@ -15,7 +15,8 @@ public struct CSVReader: Sendable {
     public let records: [Record]
 
     /// Parses `bytes` (any supported encoding; see `TextDecoding`).
-    /// - Throws: `ImportError.invalid` for a quote that is never closed.
+    /// - Throws: `ImportError.invalid` for a quote that is never closed, or a cell longer than
+    ///   `FieldLimits.characters`.
     public init(bytes: [UInt8], path: String) throws(ImportError) {
         let text = TextDecoding.utf8(bytes)
         delimiter = CSVReader.detectDelimiter(text)

@@ -47,10 +47,14 @@ struct FieldReader {
         return (nil, text)
     }
 
-    /// Ids in a list cell: split on `;`, `,`, `|` and whitespace.
+    /// Ids in a list cell: split on `;`, `,`, `|` and whitespace, an id named twice kept once (as MS Project
+    /// link fields are read): "DEL-1;DEL-1" is one link, not two the workspace would store as one.
     static func ids(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" || $0.isWhitespace }).map(String.init)
+        let parts = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" || $0.isWhitespace })
+        if parts.count < 2 { return parts.map(String.init) }
+        var seen = Set<Substring>()
+        return parts.filter { seen.insert($0).inserted }.map(String.init)
     }
 }
 

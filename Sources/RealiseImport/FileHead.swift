@@ -13,6 +13,11 @@ public struct FileHead: Sendable {
     public let rootNamespace: String?
     /// Normalised header cells of the first line, when the file is not XML.
     public let headerKeys: [String]
+    /// The line of a `<!DOCTYPE` in the prolog, when the head shows one (comments and processing instructions
+    /// are skipped, so a DOCTYPE written inside a comment is none). Lines are counted as libxml2 counts them,
+    /// by LF (CR LF is one line end, a lone CR none). A DOCTYPE past the head is for `XMLPullReader`'s own
+    /// prolog check to find.
+    public let doctypeLine: Int?
 
     /// How many bytes sniffing reads.
     static let size = 8192
@@ -21,9 +26,10 @@ public struct FileHead: Sendable {
         self.path = path
         let text = TextDecoding.decode(Array(bytes.prefix(FileHead.size)), isHead: bytes.count >= FileHead.size)
         self.text = text
-        let (root, namespace) = FileHead.xmlRoot(text)
+        let (root, namespace, doctype) = FileHead.xmlRoot(text)
         rootElement = root
         rootNamespace = namespace
+        doctypeLine = doctype
         if root == nil, let firstLine = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).first {
             let delimiter = CSVReader.detectDelimiter(Array(firstLine.utf8))
             headerKeys = firstLine.split(separator: Character(UnicodeScalar(delimiter)), omittingEmptySubsequences: false)
@@ -48,46 +54,43 @@ public struct FileHead: Sendable {
         }
     }
 
-    /// The line of a `<!DOCTYPE` in the prolog, if there is one.
-    public var doctypeLine: Int? {
-        guard let range = text.range(of: "<!DOCTYPE"), rootElement != nil else { return nil }
-        if let root = text.range(of: "<" + (rootElement ?? "")), root.lowerBound < range.lowerBound { return nil }
-        return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
-    }
-
     /// Finds the first element after the prolog (declaration, comments, doctype) and its default namespace
     /// (or the namespace of its prefix), reading attributes properly: `xmlns = "…"` and `>` inside quoted
-    /// values are both fine.
-    static func xmlRoot(_ text: String) -> (String?, String?) {
+    /// values are both fine; and the line of a DOCTYPE met on the way.
+    static func xmlRoot(_ text: String) -> (root: String?, namespace: String?, doctypeLine: Int?) {
         var rest = Substring(text).drop { $0.isWhitespace }
-        guard rest.hasPrefix("<") else { return (nil, nil) }
+        guard rest.hasPrefix("<") else { return (nil, nil, nil) }
+        var doctypeLine: Int?
         while let open = rest.firstIndex(of: "<") {
             let after = rest[rest.index(after: open)...]
             if after.hasPrefix("?") || after.hasPrefix("!") {
                 let terminator = after.hasPrefix("!--") ? "-->" : after.hasPrefix("?") ? "?>" : ">"
-                if after.hasPrefix("!DOCTYPE"), let bracket = after.firstIndex(of: "["),
-                   let close = after.firstIndex(of: ">"), bracket < close {
-                    guard let end = after.range(of: "]>") ?? after.range(of: "]") else { return (nil, nil) }
-                    rest = after[end.upperBound...]
-                    continue
+                if after.hasPrefix("!DOCTYPE") {
+                    // By scalar: "\r\n" is one Character, unequal to "\n".
+                    doctypeLine = doctypeLine ?? text[..<open].unicodeScalars.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+                    if let bracket = after.firstIndex(of: "["), let close = after.firstIndex(of: ">"), bracket < close {
+                        guard let end = after.range(of: "]>") ?? after.range(of: "]") else { return (nil, nil, doctypeLine) }
+                        rest = after[end.upperBound...]
+                        continue
+                    }
                 }
-                guard let end = after.range(of: terminator) else { return (nil, nil) }
+                guard let end = after.range(of: terminator) else { return (nil, nil, doctypeLine) }
                 rest = after[end.upperBound...]
                 continue
             }
             let name = after.prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" }
-            guard !name.isEmpty else { return (nil, nil) }
+            guard !name.isEmpty else { return (nil, nil, doctypeLine) }
             // `<:`, `<a:` and the like name no element: not XML a plan could be.
             let parts = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let last = parts.last, !last.isEmpty, !parts[0].isEmpty else { return (nil, nil) }
+            guard let last = parts.last, !last.isEmpty, !parts[0].isEmpty else { return (nil, nil, doctypeLine) }
             let local = String(last)
             let wanted = parts.count == 2 ? "xmlns:\(parts[0])" : "xmlns"
             for (attribute, value) in attributes(after.dropFirst(name.count)) where attribute == wanted {
-                return (local, value)
+                return (local, value, doctypeLine)
             }
-            return (local, nil)
+            return (local, nil, doctypeLine)
         }
-        return (nil, nil)
+        return (nil, nil, doctypeLine)
     }
 
     /// The attributes of a start tag's remainder, up to its closing `>`.

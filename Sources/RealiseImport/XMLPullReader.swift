@@ -4,14 +4,17 @@ import Foundation
 
 /// A streaming XML reader over libxml2's `xmlTextReader`: the one place Realise touches the C library.
 ///
-/// Safe by construction: the network is never used, external entities and DTDs are never loaded or
-/// substituted, and each reader has its own structured error handler (no process-wide libxml2 state is
-/// changed, since Foundation shares the library). Optionally validates against an XSD while streaming.
+/// Safe by construction: a DOCTYPE is refused before libxml2 reads the file (`XMLProlog`), so no entity is
+/// ever declared, expanded or fetched and no DTD loaded; the network is never used; compressed files are not
+/// inflated; libxml2's limits on nesting and text length stand; and each reader has its own structured error
+/// handler (no process-wide libxml2 state is changed, since Foundation shares the library). Optionally
+/// validates against an XSD while streaming.
 final class XMLPullReader {
     /// The node kinds importers care about.
     enum Node { case element, endElement, text, doctype, other }
 
     private let reader: xmlTextReaderPtr
+    private let descriptor: Int32
     private let errors: ErrorSink
     private lazy var locator = XMLLineLocator(path: path)
     let path: String
@@ -19,6 +22,8 @@ final class XMLPullReader {
     /// Collects libxml2's errors for one reader.
     private final class ErrorSink {
         var diagnostics: [Diagnostic] = []
+        /// A text or attribute value read was longer than `FieldLimits.characters`: the next `next()` throws.
+        var tooLong = false
         let path: String
         init(path: String) { self.path = path }
     }
@@ -26,17 +31,44 @@ final class XMLPullReader {
     private static let initialise: Void = { xmlInitParser() }()
 
     /// Opens `path` for streaming, validating against the XSD at `schemaPath` when given.
+    /// - Throws: `.fileNotFound` / `.unreadable`; `.invalid` when the prolog holds a DOCTYPE or the file is in
+    ///   an encoding whose markup the prolog check cannot read (see `XMLProlog`), before libxml2 reads a byte.
     init(path: String, schemaPath: String? = nil) throws(ImportError) {
         _ = XMLPullReader.initialise
         self.path = path
+        // One descriptor for the check and the parse, so both read the same file. libxml2 reads it as plain
+        // bytes: unlike xmlReaderForFile, xmlReaderForFd never gunzips (a compressed file is binary, not a
+        // plan, and a gzip bomb must not inflate behind the file's back), and it never closes the descriptor.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw code == ENOENT ? .fileNotFound(path: path) : .unreadable(path: path, reason: String(cString: strerror(code)))
+        }
+        if let problem = XMLProlog.problem(descriptor: descriptor) {
+            close(descriptor)
+            switch problem {
+            case .doctype(let line):
+                throw .invalid([Diagnostic(.error, path: path, line: line,
+                    "a DOCTYPE is not allowed (entities and DTDs are never loaded); remove it")])
+            case .encoding(let name, let line):
+                throw .invalid([Diagnostic(.error, path: path, line: line,
+                    "the file is encoded in \(name), which Realise does not read; save it as UTF-8")])
+            case .notXML(let line):
+                throw .invalid([Diagnostic(.error, path: path, line: line,
+                    "the file is not XML: it does not start with '<' (binary or compressed content, or another format)")])
+            }
+        }
         // NONET: never touch the network. BIG_LINES: true line numbers past 65535. No NOENT, DTDLOAD, DTDVALID,
-        // XINCLUDE or RECOVER: entities stay unexpanded and external DTDs unloaded. CDATA is kept as CDATA
-        // nodes (NOCDATA loses it when a schema is plugged in).
+        // XINCLUDE, RECOVER or HUGE: entities stay unexpanded, external DTDs unloaded, and libxml2's limits (256
+        // levels of nesting, 10 MB texts) stand. CDATA is kept as CDATA nodes (NOCDATA loses it when a schema
+        // is plugged in).
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
         xmlResetLastError()
-        guard let reader = xmlReaderForFile(path, nil, options) else {
+        guard let reader = xmlReaderForFd(descriptor, path, nil, options) else {
+            close(descriptor)
             throw .unreadable(path: path, reason: "libxml2 could not open it")
         }
+        self.descriptor = descriptor
         self.reader = reader
         errors = ErrorSink(path: path)
         let context = Unmanaged.passUnretained(errors).toOpaque()
@@ -45,10 +77,11 @@ final class XMLPullReader {
             let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
             let level = error.pointee.level
             guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
-            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-            sink.diagnostics.append(Diagnostic(.error, path: sink.path, line: Int(error.pointee.line),
-                                               column: Int(error.pointee.int2), message))
+            let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+            let diagnostic = Diagnostic(.error, path: sink.path, line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                                        XMLPullReader.clarified(message))
+            // libxml2 repeats some errors (once per attempt to read past them): each is reported once.
+            if sink.diagnostics.last != diagnostic { sink.diagnostics.append(diagnostic) }
         }, context)
         if let schemaPath, xmlTextReaderSchemaValidate(reader, schemaPath) != 0 {
             throw .unreadable(path: schemaPath, reason: "the XML schema could not be loaded")
@@ -61,26 +94,62 @@ final class XMLPullReader {
     /// The file's size in bytes (0 when it cannot be had).
     lazy var fileSize: Int = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
 
-    // Runs also when `init` throws after `reader` is set, so the reader is freed exactly once.
-    deinit { xmlFreeTextReader(reader) }
+    /// libxml2's message, trimmed, with the limits Realise keeps (it never parses with XML_PARSE_HUGE) said
+    /// in words a user can act on rather than as the parser option that would lift them.
+    static func clarified(_ message: String) -> String {
+        let message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        if message == "Char 0x0 out of allowed range" {
+            return "a NUL byte, which XML never holds: binary content (\(message))"
+        }
+        if message.hasPrefix("Excessive depth in document") {
+            return "elements are nested more than 256 deep, which no plan needs; the file is refused"
+        }
+        let limits = ["huge text node", "Huge input lookup", "Name too long", "AttValue length too long", "Comment too big",
+                      "CData section too big", "too big found", "text too long"]
+        if limits.contains(where: message.contains) {
+            return "a text, name or value is longer than the XML parser allows (10 MB for a text, 50 000 characters for a name), "
+                + "which no plan needs; the file is refused (\(message))"
+        }
+        return message
+    }
+
+    // Runs also when `init` throws after `reader` is set, so the reader is freed and the file closed exactly once.
+    deinit {
+        xmlFreeTextReader(reader)
+        close(descriptor)
+    }
 
     /// Advances to the next node. Returns false at the end of the document.
     /// - Throws: `ImportError.invalid` with every error libxml2 reported, when the document is malformed.
     func next() throws(ImportError) -> Bool {
         let status = xmlTextReaderRead(reader)
-        if status < 0 || (status == 0 && !errors.diagnostics.isEmpty) {
+        if status < 0 || (status == 0 && !errors.diagnostics.isEmpty) || errors.tooLong {
             var found = errors.diagnostics
-            if found.isEmpty, let last = xmlGetLastError(), last.pointee.code != 0 {
+            if status < 0, let last = xmlGetLastError(), last.pointee.code != 0 {
                 // With schema validation plugged in, libxml2 2.9 reports well-formedness errors only to the
-                // (thread-local) last-error slot, not to the reader's handler.
-                let message = last.pointee.message.map { String(cString: $0) } ?? "the file is not well-formed XML"
-                found = [Diagnostic(.error, path: path, line: Int(last.pointee.line), column: Int(last.pointee.int2),
-                                    message.trimmingCharacters(in: .whitespacesAndNewlines))]
+                // (thread-local) last-error slot, not to the reader's handler: after the schema's own errors.
+                let message = XMLPullReader.clarified(last.pointee.message.map { String(cString: $0) } ?? "")
+                let diagnostic = Diagnostic(.error, path: path, line: Int(last.pointee.line), column: Int(last.pointee.int2), message)
+                if !found.contains(where: { $0.line == diagnostic.line && $0.message == diagnostic.message }) {
+                    found.append(diagnostic)
+                }
+            }
+            if status < 0, rootIsOpen {
+                // What libxml2's reader says when the file stops inside the root element.
+                for index in found.indices where found[index].message == "Extra content at the end of the document" {
+                    found[index].message = "the file ends before its root element is closed: it is truncated"
+                }
             }
             if found.isEmpty { found = [Diagnostic(.error, path: path, line: line, "the file is not well-formed XML")] }
             throw .invalid(found)
         }
         return status == 1
+    }
+
+    /// Whether the last node read lies inside the root element (or is its start tag).
+    private var rootIsOpen: Bool {
+        xmlTextReaderDepth(reader) > 0
+            || (xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) && xmlTextReaderIsEmptyElement(reader) != 1)
     }
 
     /// Errors reported so far (schema validity errors do not stop the reader).
@@ -109,8 +178,24 @@ final class XMLPullReader {
     /// Depth of the current node (the root is 0).
     var depth: Int { Int(xmlTextReaderDepth(reader)) }
 
-    /// Text of the current text node.
-    var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+    /// Text of the current text node. A text longer than `FieldLimits.characters` is an error, thrown by the
+    /// next call to `next()`.
+    var value: String { checked(xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "", "the text of <\(parentName)>") }
+
+    /// The local name of the current node's parent element (for messages).
+    private var parentName: String {
+        guard let name = xmlTextReaderCurrentNode(reader)?.pointee.parent?.pointee.name else { return "?" }
+        return String(cString: name)
+    }
+
+    /// `text`, after recording an error when it is longer than `FieldLimits.characters`.
+    private func checked(_ text: String, _ what: @autoclosure () -> String) -> String {
+        if text.utf8.count > FieldLimits.characters, FieldLimits.isTooLong(text) {
+            errors.tooLong = true
+            errors.diagnostics.append(FieldLimits.diagnostic(path: path, line: line, column: 0, length: text.count, what: what()))
+        }
+        return text
+    }
 
     /// Line of the current node in the file; for an element, the line where its start tag begins.
     var line: Int {
@@ -129,7 +214,7 @@ final class XMLPullReader {
         }
         guard let raw else { return nil }
         defer { realise_xml_free(raw) }
-        return String(cString: raw)
+        return checked(String(cString: raw), "attribute '\(name)'")
     }
 
     /// Every attribute of the current element as (local name, value), in document order.
@@ -138,7 +223,7 @@ final class XMLPullReader {
         guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return result }
         repeat {
             let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            let value = checked(xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "", "attribute '\(name)'")
             if !(xmlTextReaderConstPrefix(reader).map { String(cString: $0) } == "xmlns" || name == "xmlns") {
                 result.append((name, value))
             }

@@ -179,4 +179,34 @@ struct FaultTests {
         #expect(!seen.isEmpty)
         #expect(seen.allSatisfy { $0 == before || $0 == after })
     }
+
+    /// The test above watches one table. An import writes several (benefits, metrics, baselines and targets,
+    /// links, the import run); a reader of the whole workspace (`export`, one read of every table) must also see
+    /// all of them before or all of them after — never the new benefits with the old metrics, which an import
+    /// committed table by table, or in batches, would show.
+    @Test("readers of the whole workspace during an import see every table old or every table new, never a mix")
+    func exportersDuringImport() throws {
+        #expect(try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", db]).status == 0)
+        let export = ["export", "--format", "json", "--db", db]
+        let before = try RealiseBinary.run(export).stdout
+        let big = try bigRegister(rows: 8000)
+        let importer = Process()
+        importer.executableURL = RealiseBinary.url
+        importer.arguments = ["import", big, "--db", db]
+        importer.standardOutput = FileHandle.nullDevice
+        try importer.run()
+        var seen: [String] = []
+        while importer.isRunning {
+            let read = try RealiseBinary.run(export)
+            #expect(read.status == 0, "\(read.stderr)")
+            seen.append(read.stdout)
+        }
+        importer.waitUntilExit()
+        #expect(importer.terminationStatus == 0)
+        let after = try RealiseBinary.run(export).stdout
+        #expect(after != before && after.contains("B7999") && after.contains("BM7999"))
+        #expect(!seen.isEmpty)
+        let mixed = seen.filter { $0 != before && $0 != after }
+        #expect(mixed.isEmpty, "\(mixed.count) of \(seen.count) reads saw part of the import")
+    }
 }
