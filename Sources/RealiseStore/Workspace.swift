@@ -110,10 +110,39 @@ public final class Workspace: Sendable {
         }
     }
 
-    /// Runs `body` in a read transaction, turning database failures into `StoreError`.
+    /// Runs `body` in a read transaction, turning database failures into `StoreError`. A read made while
+    /// another is running on the same thread (inside `consistentRead`) joins its transaction.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer.read(body) } catch let error as StoreError { throw error } catch {
+        do {
+            return try writer.unsafeReentrantRead { db in
+                if db.isInsideTransaction { return try body(db) }
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.database(path: path, message: "a read returned nothing") }
+                return result
+            }
+        } catch let error as StoreError { throw error } catch {
             throw .database(path: path, message: Workspace.explain(error))
+        }
+    }
+
+    /// Runs `body`, every workspace read in which sees one and the same state of the workspace (they share
+    /// one read transaction), even while another process imports: a report that loads the plan, its
+    /// revisions and its reviews in turn never mixes old and new.
+    /// Errors thrown by `body` are thrown as they are.
+    public func consistentRead<T>(_ body: () throws -> T) throws -> T {
+        try writer.unsafeReentrantRead { db in
+            if db.isInsideTransaction { return try body() }
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body()
+                return .commit
+            }
+            guard let result else { throw StoreError.database(path: path, message: "a read returned nothing") }
+            return result
         }
     }
 

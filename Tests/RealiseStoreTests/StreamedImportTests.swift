@@ -200,3 +200,26 @@ struct StreamedImportTests {
         #expect(try !active())
     }
 }
+
+/// Reports read the plan, its revisions and its reviews in turn; they must all see one state.
+@Suite("Consistent reads")
+struct ConsistentReadTests {
+    @Test("reads inside consistentRead see the workspace as it was when they began, whatever another connection commits")
+    func oneSnapshot() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("w.sqlite").path
+            let reader = try Workspace(path: path, create: true)
+            _ = try reader.importFiles([file(strategyPlan(), sha: "s1")])
+            let other = try Workspace(path: path, create: false)
+            let (first, second, revisions) = try reader.consistentRead {
+                let first = try reader.loadPlan()
+                _ = try other.importFiles([file(strategyPlan(target: 50), sha: "s2")])
+                return (first, try reader.loadPlan(), try reader.revisions())
+            }
+            #expect(first == second)
+            #expect(revisions.isEmpty)
+            #expect(try reader.revisions().count == 1)
+            #expect(try reader.loadPlan() != first)
+        }
+    }
+}
