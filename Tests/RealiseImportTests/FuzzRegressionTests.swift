@@ -16,8 +16,8 @@ struct FuzzRegressionTests {
         case error(line: Int)
         /// `.unknownFormat` (only from sniffing).
         case unknownFormat
-        /// A plan with this many entities and links.
-        case plan(entities: Int, links: Int)
+        /// A plan with this many entities, links and warnings (and, always, only finite numbers).
+        case plan(entities: Int, links: Int, warnings: Int)
         /// CSV records (for the `csv` target).
         case records(Int)
 
@@ -25,7 +25,7 @@ struct FuzzRegressionTests {
             switch self {
             case .error(let line): "an error at line \(line)"
             case .unknownFormat: "an unknown format"
-            case .plan(let entities, let links): "a plan of \(entities) entities and \(links) links"
+            case .plan(let entities, let links, let warnings): "a plan of \(entities) entities, \(links) links and \(warnings) warnings"
             case .records(let count): "\(count) CSV records"
             }
         }
@@ -37,6 +37,11 @@ struct FuzzRegressionTests {
         "mspdi/colon-root-name.xml": .error(line: 1),
         "sniff/colon-root-name.txt": .unknownFormat,
         "sniff/empty-local-name.txt": .unknownFormat,
+        // A LinkLag of nan, or one so large (or over so small a MinutesPerDay) that the lag in days is infinite,
+        // made a link with a lag that is not a number; now a warning and no lag.
+        "mspdi/link-lag-nan.xml": .plan(entities: 2, links: 1, warnings: 1),
+        "mspdi/link-lag-1e308.xml": .plan(entities: 2, links: 1, warnings: 1),
+        "mspdi/minutes-per-day-denormal.xml": .plan(entities: 2, links: 1, warnings: 1),
     ]
 
     static let folder = Fixtures.root.appendingPathComponent("fuzz")
@@ -81,8 +86,9 @@ struct FuzzRegressionTests {
             case (.error(let error), .unknownFormat):
                 if case .unknownFormat = error { return true }
                 return false
-            case (.plan(let result), .plan(let entities, let links)):
+            case (.plan(let result), .plan(let entities, let links, let warnings)):
                 return result.plan.entityIndex.count == entities && result.plan.links.count == links
+                    && result.warnings.count == warnings && Got.numbersAreFinite(result.plan)
             case (.records(let count), .records(let expected)):
                 return count == expected
             default:
@@ -90,10 +96,19 @@ struct FuzzRegressionTests {
             }
         }
 
+        /// What the fuzz harnesses check too: NaN and infinity cannot be stored, exported or read back.
+        static func numbersAreFinite(_ plan: Plan) -> Bool {
+            let numbers = plan.deliverables.map(\.percentComplete) + plan.values.map(\.value)
+                + plan.links.map(\.lagDays) + plan.links.map(\.share)
+            return numbers.allSatisfy { $0?.isFinite ?? true }
+        }
+
         var description: String {
             switch self {
             case .error(let error): "error \(error)"
-            case .plan(let result): "a plan of \(result.plan.entityIndex.count) entities and \(result.plan.links.count) links"
+            case .plan(let result):
+                "a plan of \(result.plan.entityIndex.count) entities, \(result.plan.links.count) links and "
+                    + "\(result.warnings.count) warnings\(Got.numbersAreFinite(result.plan) ? "" : ", with a number not finite")"
             case .records(let count): "\(count) CSV records"
             }
         }
