@@ -68,6 +68,14 @@ public enum FuzzInput {
         for problem in result.plan.validate() where problem.line < 0 {
             fail("a validation problem with a negative line: \(problem)")
         }
+        // Numbers are finite: NaN and infinity cannot be stored, compared, exported as JSON or read back.
+        let plan = result.plan
+        let numbers: [(String, Double?)] = plan.deliverables.map { ("percent complete of \($0.id)", $0.percentComplete) }
+            + plan.values.map { ("value of \($0.metric) on \($0.date)", $0.value) }
+            + plan.links.flatMap { [("lag of \($0.from)→\($0.to)", $0.lagDays), ("share of \($0.from)→\($0.to)", $0.share)] }
+        for case let (what, number?) in numbers where !number.isFinite {
+            fail("\(what) is \(number)")
+        }
     }
 
     /// Stops the run with a message (libFuzzer reports the abort as a crash and saves the input).

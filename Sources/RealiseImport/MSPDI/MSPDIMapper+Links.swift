@@ -13,7 +13,7 @@ extension MSPDIMapper {
 
     /// Working minutes in a day: the project's `MinutesPerDay`, else 480 (8 hours).
     var minutesPerDay: Double {
-        guard let text = minutesPerDayText?.plain, let minutes = Double(text), minutes > 0 else { return 480 }
+        guard let text = minutesPerDayText?.plain, let minutes = Double(text), minutes > 0, minutes.isFinite else { return 480 }
         return minutes
     }
 
@@ -46,7 +46,7 @@ extension MSPDIMapper {
     /// The lag in days, or nil when there is none or it cannot be expressed in days.
     private mutating func lagDays(_ predecessor: MSPDIDocument.Predecessor, uid: String) -> Double? {
         guard let text = predecessor.lag?.plain, !text.isEmpty else { return nil }
-        guard let tenths = Double(text) else {
+        guard let tenths = Double(text), tenths.isFinite else {
             warn(predecessor.line, "task UID \(uid): LinkLag '\(text.prefix(20))' is not a number; the link has no lag")
             return nil
         }
@@ -59,8 +59,12 @@ extension MSPDIMapper {
             return nil
         }
         let minutesPerDay = format.map { MSPDIMapper.elapsedLagFormats.contains($0) } == true ? 1440 : self.minutesPerDay
-        let days = tenths / 10 / minutesPerDay
-        return (days * 10_000).rounded() / 10_000
+        let days = (tenths / 10 / minutesPerDay * 10_000).rounded() / 10_000
+        guard days.isFinite else {
+            warn(predecessor.line, "task UID \(uid): LinkLag '\(text.prefix(20))' is too large to be a lag in days; the link has no lag")
+            return nil
+        }
+        return days
     }
 
     /// A programme id made from the project's title, name or the file name (see `MSPDIImporter`).
