@@ -19,8 +19,13 @@ public enum FuzzInput {
     public static func runDriver(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                  _ harness: Harness) -> CInt {
         var argc = argc, argv = argv
+        // libFuzzer ends with exit(): the temporary files go then.
+        atexit { for ext in FuzzInput.extensions { unlink(FuzzInput.path(ext: ext)) } }
         return LLVMFuzzerRunDriver(&argc, &argv, harness)
     }
+
+    /// The extensions the harnesses give their temporary files.
+    static let extensions = ["xml", "csv", "txt"]
 
     /// The temporary file for inputs with extension `ext` (the extension only matters for sniffing by humans:
     /// Realise sniffs content).
