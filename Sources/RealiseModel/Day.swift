@@ -33,6 +33,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = parsed
     }
 
+    /// Parses the UTF-8 bytes of `YYYY-MM-DD`, with an optional time and zone, exactly as `init(iso:)` parses
+    /// text: for days read straight from a buffer (a database row) without making a string first.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Day.parse(bytes[...]) else { return nil }
+        self = parsed
+    }
+
     private static func parse(_ all: Slice<UnsafeBufferPointer<UInt8>>) -> Day? {
         let base = all.startIndex
         guard all.count >= 10, all[base + 4] == UInt8(ascii: "-"), all[base + 7] == UInt8(ascii: "-"),

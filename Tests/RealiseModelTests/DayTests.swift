@@ -21,6 +21,7 @@ struct DayTests {
     ])
     func parsesValid(text: String, year: Int, month: Int, day: Int) throws {
         let parsed = try #require(Day(iso: text))
+        #expect(Array(text.utf8).withUnsafeBufferPointer { Day(isoUTF8: $0) } == parsed)
         #expect(parsed.parts == (year, month, day))
         #expect(parsed == Day(year: year, month: month, day: day))
     }
@@ -52,6 +53,7 @@ struct DayTests {
     ])
     func rejectsInvalid(text: String) {
         #expect(Day(iso: text) == nil)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { Day(isoUTF8: $0) } == nil)
     }
 
     /// The documented suffixes are a time (`T…`) or a zone (`Z`, `+hh:mm`, `-hh:mm`); any text after a space or a
