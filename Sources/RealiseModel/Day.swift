@@ -101,6 +101,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = parts
+        // Days of years 0–9999 (all a plan can name) are written digit by digit: reports print a great many.
+        if (0...9999).contains(y) {
+            return String(unsafeUninitializedCapacity: 10) { text in
+                func put(_ value: Int, width: Int, at end: Int) {
+                    var value = value
+                    for offset in stride(from: end - 1, through: end - width, by: -1) {
+                        text[offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                }
+                put(y, width: 4, at: 4)
+                text[4] = UInt8(ascii: "-")
+                put(m, width: 2, at: 7)
+                text[7] = UInt8(ascii: "-")
+                put(d, width: 2, at: 10)
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
