@@ -32,7 +32,11 @@ let package = Package(
         // SQLite workspace through GRDB: migrations, records, queries.
         .target(
             name: "RealiseStore",
-            dependencies: ["RealiseModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RealiseModel", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for reading the bulk of a workspace straight from SQLite's row buffers.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Importer protocol, sniffing, one folder per format.
         .target(

@@ -23,7 +23,14 @@ public struct Finding: Sendable, Hashable, Codable {
     public var source: Source
 
     public init<E: Entity>(rule: any GapRule, about entity: E, message: String, evidence: [String: Evidence] = [:]) {
-        self.init(rule: rule, aboutAny: entity, message: message, evidence: evidence)
+        // Not through `init(rule:aboutAny:)`: boxing a large entity as `any Entity` copies it to the heap, and
+        // rules make a finding for most entities of a troubled plan.
+        self.rule = type(of: rule).id
+        severity = type(of: rule).severity
+        subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
+        self.message = message
+        self.evidence = evidence
+        source = Source(path: entity.source.path, line: entity.source.line)
     }
 
     /// A finding about an entity whose type is only known at run time.

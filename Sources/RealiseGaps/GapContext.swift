@@ -1,24 +1,23 @@
 import RealiseModel
 
-/// A plan with the indexes rules need, built once per report: links by end, children by parent.
+/// A plan with the indexes rules need, built once per report: the ends of links by kind, children by parent,
+/// values by metric, entities by id. Rules ask it rather than search the plan, so a report costs time in
+/// proportion to the plan.
 public struct GapContext: Sendable {
     public let plan: Plan
     /// "Today" for the report.
     public let asOf: Day
-    /// Links by their source id.
-    public let outgoing: [String: [Link]]
-    /// Links by their target id.
-    public let incoming: [String: [Link]]
     /// Child objectives by parent id.
     public let childObjectives: [String: [String]]
     /// Child deliverables by parent id.
     public let childDeliverables: [String: [String]]
-    /// Values of each metric, ordered by date.
-    public let values: [String: [MetricValue]]
     public let deliverablesById: [String: Deliverable]
     public let metricsById: [String: Metric]
-    private let objectiveIds: Set<String>
-    private let benefitIds: Set<String>
+    private let links: LinkIndex
+    let valueIndex: MetricValueIndex
+    /// Objectives and benefits that contribute to each objective (`contributes-to` sources of those types).
+    private let contributingObjectives: [String: [String]]
+    private let contributingBenefits: [String: [String]]
 
     /// Baseline and target revisions, and review standings, from the workspace.
     public let history: GapHistory
@@ -30,26 +29,50 @@ public struct GapContext: Sendable {
         self.asOf = asOf
         self.history = history
         self.tolerance = tolerance
-        outgoing = Dictionary(grouping: plan.links, by: \.from)
-        incoming = Dictionary(grouping: plan.links, by: \.to)
-        childObjectives = Dictionary(grouping: plan.objectives.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
-        childDeliverables = Dictionary(grouping: plan.deliverables.filter { $0.parent != nil }, by: { $0.parent! }).mapValues { $0.map(\.id) }
-        values = Dictionary(grouping: plan.values, by: \.metric).mapValues { $0.sorted { $0.date < $1.date } }
-        deliverablesById = Dictionary(plan.deliverables.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        metricsById = Dictionary(plan.metrics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        objectiveIds = Set(plan.objectives.map(\.id))
-        benefitIds = Set(plan.benefits.map(\.id))
+        links = LinkIndex(plan.links)
+        childObjectives = GapContext.children(plan.objectives.lazy.map { ($0.id, $0.parent) })
+        childDeliverables = GapContext.children(plan.deliverables.lazy.map { ($0.id, $0.parent) })
+        valueIndex = MetricValueIndex(plan.values)
+        deliverablesById = GapContext.byId(plan.deliverables)
+        metricsById = GapContext.byId(plan.metrics)
+        let objectiveIds = Set(plan.objectives.lazy.map(\.id)), benefitIds = Set(plan.benefits.lazy.map(\.id))
+        var contributingObjectives: [String: [String]] = [:], contributingBenefits: [String: [String]] = [:]
+        for link in plan.links where link.kind == .contributesTo {
+            if objectiveIds.contains(link.from) { contributingObjectives[link.to, default: []].append(link.from) }
+            if benefitIds.contains(link.from) { contributingBenefits[link.to, default: []].append(link.from) }
+        }
+        self.contributingObjectives = contributingObjectives
+        self.contributingBenefits = contributingBenefits
+    }
+
+    /// Child ids by parent id, in plan order.
+    private static func children(_ entities: some Sequence<(id: String, parent: String?)>) -> [String: [String]] {
+        var children: [String: [String]] = [:]
+        for (id, parent) in entities {
+            if let parent { children[parent, default: []].append(id) }
+        }
+        return children
+    }
+
+    /// Entities by id; the first of a repeated id.
+    private static func byId<E: Entity>(_ entities: [E]) -> [String: E] {
+        var byId: [String: E] = [:]
+        byId.reserveCapacity(entities.count)
+        for entity in entities where byId[entity.id] == nil { byId[entity.id] = entity }
+        return byId
     }
 
     /// Ids at the other end of `id`'s outgoing links of `kind`.
-    public func targets(of id: String, _ kind: Link.Kind) -> [String] {
-        (outgoing[id] ?? []).filter { $0.kind == kind }.map(\.to)
-    }
+    public func targets(of id: String, _ kind: Link.Kind) -> [String] { links.targets(of: id, kind) }
 
     /// Ids at the start of links of `kind` that end at `id`.
-    public func sources(of id: String, _ kind: Link.Kind) -> [String] {
-        (incoming[id] ?? []).filter { $0.kind == kind }.map(\.from)
-    }
+    public func sources(of id: String, _ kind: Link.Kind) -> [String] { links.sources(of: id, kind) }
+
+    /// The `measures` links from the metric to the benefits (or objectives) it measures, in plan order.
+    public func measuresLinks(from metric: String) -> [Link] { links.measuresLinks(from: metric).map { plan.links[$0] } }
+
+    /// Metrics that measure the benefit.
+    public func metrics(measuring benefit: String) -> [String] { sources(of: benefit, .measures) }
 
     /// The objective and every objective nested under it.
     public func objectiveTree(_ id: String) -> [String] {
@@ -60,7 +83,7 @@ public struct GapContext: Sendable {
             guard seen.insert(next).inserted else { continue }
             result.append(next)
             queue += childObjectives[next] ?? []
-            queue += sources(of: next, .contributesTo).filter { objectiveIds.contains($0) }
+            queue += contributingObjectives[next] ?? []
         }
         return result
     }
@@ -68,12 +91,17 @@ public struct GapContext: Sendable {
     /// Benefits contributing to the objective or to any objective nested under it.
     public func benefits(servingObjective id: String) -> [String] {
         var seen = Set<String>()
-        return objectiveTree(id).flatMap { sources(of: $0, .contributesTo) }
-            .filter { benefitIds.contains($0) && seen.insert($0).inserted }
+        var result: [String] = []
+        for objective in objectiveTree(id) {
+            for benefit in contributingBenefits[objective] ?? [] where seen.insert(benefit).inserted { result.append(benefit) }
+        }
+        return result
     }
 
-    /// Metrics that measure the benefit.
-    public func metrics(measuring benefit: String) -> [String] { sources(of: benefit, .measures) }
+    /// Whether any benefit contributes to the objective or to an objective nested under it.
+    public func hasBenefits(servingObjective id: String) -> Bool {
+        objectiveTree(id).contains { !(contributingBenefits[$0] ?? []).isEmpty }
+    }
 
     /// The deliverable and its ancestors in the work breakdown structure.
     public func deliverableLineage(_ id: String) -> [String] {
@@ -84,66 +112,5 @@ public struct GapContext: Sendable {
             current = deliverablesById[next]?.parent
         }
         return result
-    }
-}
-
-/// What a workspace knows beyond the plan itself: how values were revised and where reviews stand.
-public struct GapHistory: Sendable {
-    public var revisions: [ValueRevision]
-    public var reviews: [ReviewStanding]
-
-    public init(revisions: [ValueRevision] = [], reviews: [ReviewStanding] = []) {
-        self.revisions = revisions
-        self.reviews = reviews
-    }
-}
-
-extension GapContext {
-    /// The metric's trajectory, when it has numeric targets.
-    public func trajectory(of metric: Metric) -> Trajectory? {
-        Trajectory(metric: metric, values: values[metric.id] ?? [], fraction: tolerance)
-    }
-
-    /// Numeric measurements of the metric taken on or before as-of, oldest first.
-    public func measurements(of metric: String) -> [(day: Day, value: Double)] {
-        (values[metric] ?? []).filter { $0.kind == .measurement && $0.date <= asOf }
-            .compactMap { value in value.value.map { (value.date, $0) } }
-    }
-
-    /// The expected finish of a deliverable: its own actual, forecast or planned finish, else the latest of
-    /// its children's.
-    public func expectedFinish(of id: String, depth: Int = 0) -> Day? {
-        if let own = deliverablesById[id]?.expectedFinish { return own }
-        guard depth < 50 else { return nil }
-        return (childDeliverables[id] ?? []).compactMap { expectedFinish(of: $0, depth: depth + 1) }.max()
-    }
-}
-
-extension GapContext {
-    /// Whether the deliverable serves a benefit: it, one of its parents, or a deliverable that depends on it
-    /// (it is a prerequisite of something that serves one), transitively, enables a benefit.
-    public func servesBenefit(_ deliverable: String) -> Bool {
-        var queue = [deliverable]
-        var seen = Set<String>()
-        while let next = queue.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            if !sources(of: next, .enabledBy).isEmpty { return true }
-            if let parent = deliverablesById[next]?.parent { queue.append(parent) }
-            queue += sources(of: next, .dependsOn).filter { deliverablesById[$0] != nil }
-        }
-        return false
-    }
-
-    /// Whether the benefit has a delivery path: an enabling deliverable of its own, or one of a benefit it
-    /// depends on (an intermediate benefit), transitively.
-    public func hasDeliveryPath(_ benefit: String) -> Bool {
-        var queue = [benefit]
-        var seen = Set<String>()
-        while let next = queue.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            if !targets(of: next, .enabledBy).isEmpty { return true }
-            queue += targets(of: next, .dependsOn)
-        }
-        return false
     }
 }

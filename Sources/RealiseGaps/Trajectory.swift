@@ -18,13 +18,29 @@ public struct Trajectory: Sendable, Hashable {
 
     /// The trajectory of a numeric metric, or nil when it has no numeric target (or is qualitative).
     /// - Parameter fraction: tolerance as a share of the baseline→target distance (0.1 = 10 %).
-    public init?(metric: Metric, values: [MetricValue], fraction: Double = 0.1) {
+    public init?(metric: Metric, values: some Collection<MetricValue>, fraction: Double = 0.1) {
+        self.init(metric: metric, readings: values.map { MetricValueIndex.Reading(date: $0.date, value: $0.value, kind: $0.kind) },
+                  fraction: fraction)
+    }
+
+    /// The trajectory from the kinds, days and numbers of the metric's values.
+    init?(metric: Metric, readings: some Collection<MetricValueIndex.Reading>, fraction: Double) {
         guard metric.measureType != .qualitative else { return nil }
-        let targets = values.filter { $0.kind == .target }.compactMap { value in value.value.map { Point(date: value.date, value: $0) } }
-            .sorted { $0.date < $1.date }
-        guard let final = targets.last else { return nil }
-        let baselines = values.filter { $0.kind == .baseline }.compactMap { value in value.value.map { Point(date: value.date, value: $0) } }
-            .sorted { $0.date < $1.date }
+        var targets: [Point] = [], baselines: [Point] = []
+        for reading in readings {
+            guard let number = reading.value else { continue }
+            switch reading.kind {
+            case .target: targets.append(Point(date: reading.date, value: number))
+            case .baseline: baselines.append(Point(date: reading.date, value: number))
+            case .measurement: break
+            }
+        }
+        guard !targets.isEmpty else { return nil }
+        // Stable sorts: points of one day keep the order given. Values in date order (as `GapContext` gives them)
+        // need no sorting.
+        if !Trajectory.inDateOrder(targets) { targets.sort { $0.date < $1.date } }
+        if !Trajectory.inDateOrder(baselines) { baselines.sort { $0.date < $1.date } }
+        let final = targets[targets.count - 1]
         // The latest baseline taken before the first target starts the line.
         let baseline = baselines.last { $0.date < targets[0].date }
         points = (baseline.map { [$0] } ?? []) + targets
@@ -32,6 +48,10 @@ public struct Trajectory: Sendable, Hashable {
         let start = points[0].value
         let distance = abs(final.value - start)
         tolerance = fraction * (distance > 0 ? distance : abs(final.value))
+    }
+
+    private static func inDateOrder(_ points: [Point]) -> Bool {
+        zip(points, points.dropFirst()).allSatisfy { !($1.date < $0.date) }
     }
 
     public var final: Point { points[points.count - 1] }
@@ -66,7 +86,7 @@ public struct Trend: Sendable, Hashable {
 
     /// The trend through the points, or nil with fewer than two distinct days.
     public init?(_ points: [(day: Day, value: Double)]) {
-        guard Set(points.map(\.day)).count >= 2 else { return nil }
+        guard let first = points.first, points.contains(where: { $0.day != first.day }) else { return nil }
         let n = Double(points.count)
         let xs = points.map { Double($0.day.dayNumber) }, ys = points.map(\.value)
         let meanX = xs.reduce(0, +) / n, meanY = ys.reduce(0, +) / n

@@ -33,6 +33,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self = parsed
     }
 
+    /// Parses the UTF-8 bytes of `YYYY-MM-DD`, with an optional time and zone, exactly as `init(iso:)` parses
+    /// text: for days read straight from a buffer (a database row) without making a string first.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Day.parse(bytes[...]) else { return nil }
+        self = parsed
+    }
+
     private static func parse(_ all: Slice<UnsafeBufferPointer<UInt8>>) -> Day? {
         let base = all.startIndex
         guard all.count >= 10, all[base + 4] == UInt8(ascii: "-"), all[base + 7] == UInt8(ascii: "-"),
@@ -94,6 +101,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = parts
+        // Days of years 0–9999 (all a plan can name) are written digit by digit: reports print a great many.
+        if (0...9999).contains(y) {
+            return String(unsafeUninitializedCapacity: 10) { text in
+                func put(_ value: Int, width: Int, at end: Int) {
+                    var value = value
+                    for offset in stride(from: end - 1, through: end - width, by: -1) {
+                        text[offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                }
+                put(y, width: 4, at: 4)
+                text[4] = UInt8(ascii: "-")
+                put(m, width: 2, at: 7)
+                text[7] = UInt8(ascii: "-")
+                put(d, width: 2, at: 10)
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text

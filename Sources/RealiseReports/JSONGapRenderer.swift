@@ -4,43 +4,94 @@ import RealiseModel
 /// The gap report as the documented JSON contract, keys in the contract's order:
 /// `{"asOf", "summary": {"high", "medium", "low"}, "findings": [{"rule", "severity", "subject": {"type", "id", "name"},
 /// "message", "evidence", "source": {"path", "line"}}], "coverage": [...]}`. Evidence keys are sorted.
+///
+/// Written straight into one byte buffer by `JSONWriter` rather than through a `JSONValue` tree: the report of a
+/// 100 000-benefit workspace is about 100 MB, and building and serialising the tree was the largest part of
+/// `realise gaps --format json` (see BENCHMARKS.md). The text is the same as `JSONValue.serialised()` gives.
 public struct JSONGapRenderer: GapReportRenderer {
     public init() {}
 
     public func render(_ report: GapReport) -> String {
+        var json = JSONWriter(capacity: 640 * report.findings.count + 320 * report.coverage.count + 256)
         let summary = report.summary
-        return JSONValue.object([
-            ("asOf", .string(report.asOf.description)),
-            ("summary", .object([("high", .number(Double(summary.high))), ("medium", .number(Double(summary.medium))),
-                                 ("low", .number(Double(summary.low)))])),
-            ("findings", .array(report.findings.map(JSONGapRenderer.finding))),
-            ("coverage", .array(report.coverage.map(JSONGapRenderer.coverage))),
-        ]).serialised() + "\n"
+        json.beginObject()
+        json.key("asOf")
+        json.string(report.asOf.description)
+        json.key("summary")
+        json.beginObject()
+        json.key("high")
+        json.number(summary.high)
+        json.key("medium")
+        json.number(summary.medium)
+        json.key("low")
+        json.number(summary.low)
+        json.endObject()
+        json.key("findings")
+        json.beginArray()
+        for finding in report.findings { JSONGapRenderer.write(finding, to: &json) }
+        json.endArray()
+        json.key("coverage")
+        json.beginArray()
+        for row in report.coverage { JSONGapRenderer.write(row, to: &json) }
+        json.endArray()
+        json.endObject()
+        json.newline()
+        return json.text
     }
 
-    static func finding(_ finding: Finding) -> JSONValue {
-        .object([
-            ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)),
-            ("subject", .object([("type", .string(finding.subject.type)), ("id", .string(finding.subject.id)),
-                                 ("name", .string(finding.subject.name))])),
-            ("message", .string(finding.message)),
-            ("evidence", .object(finding.evidence.sorted { $0.key < $1.key }.map { key, value in
-                switch value {
-                case .text(let text): (key, .string(text))
-                case .number(let number): (key, .number(number))
-                case .list(let list): (key, .array(list.map(JSONValue.string)))
-                }
-            })),
-            ("source", .object([("path", .string(finding.source.path)), ("line", .number(Double(finding.source.line)))])),
-        ])
+    static func write(_ finding: Finding, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("rule")
+        json.string(finding.rule)
+        json.key("severity")
+        json.string(finding.severity.rawValue)
+        json.key("subject")
+        json.beginObject()
+        json.key("type")
+        json.string(finding.subject.type)
+        json.key("id")
+        json.string(finding.subject.id)
+        json.key("name")
+        json.string(finding.subject.name)
+        json.endObject()
+        json.key("message")
+        json.string(finding.message)
+        json.key("evidence")
+        json.beginObject()
+        for (key, value) in finding.evidence.sorted(by: { $0.key < $1.key }) {
+            json.key(key)
+            switch value {
+            case .text(let text): json.string(text)
+            case .number(let number): json.number(number)
+            case .list(let list):
+                json.beginArray()
+                for item in list { json.string(item) }
+                json.endArray()
+            }
+        }
+        json.endObject()
+        json.key("source")
+        json.beginObject()
+        json.key("path")
+        json.string(finding.source.path)
+        json.key("line")
+        json.number(finding.source.line)
+        json.endObject()
+        json.endObject()
     }
 
-    static func coverage(_ row: Coverage) -> JSONValue {
-        .object([
-            ("level", .string(row.level)), ("objective", .string(row.objective)), ("statement", .string(row.statement)),
-            ("benefits", .number(Double(row.benefits))), ("withDeliverable", .number(Double(row.withDeliverable))),
-            ("withMeasurableMetric", .number(Double(row.withMeasurableMetric))),
-            ("recentlyMeasured", .number(Double(row.recentlyMeasured))), ("upToDateReview", .number(Double(row.upToDateReview))),
-        ])
+    static func write(_ row: Coverage, to json: inout JSONWriter) {
+        json.beginObject()
+        for (key, text) in [("level", row.level), ("objective", row.objective), ("statement", row.statement)] {
+            json.key(key)
+            json.string(text)
+        }
+        for (key, count) in [("benefits", row.benefits), ("withDeliverable", row.withDeliverable),
+                             ("withMeasurableMetric", row.withMeasurableMetric), ("recentlyMeasured", row.recentlyMeasured),
+                             ("upToDateReview", row.upToDateReview)] {
+            json.key(key)
+            json.number(count)
+        }
+        json.endObject()
     }
 }

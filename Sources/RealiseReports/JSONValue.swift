@@ -18,38 +18,31 @@ public indirect enum JSONValue: Sendable, Hashable {
     public static func from(_ number: Double?) -> JSONValue { number.map(JSONValue.number) ?? .null }
 
     /// The value as JSON text, pretty-printed with two-space indentation.
+    /// - Parameter indent: the depth the value sits at (its closing bracket is indented by it).
     public func serialised(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
-        switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let value): return value.isFinite ? value.plainText : "null"
-        case .string(let value): return JSONValue.quote(value)
-        case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.serialised(indent: indent + 1) }.joined(separator: ",\n") + "\n\(end)]"
-        case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { pad + JSONValue.quote($0.0) + ": " + $0.1.serialised(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(end)}"
-        }
+        var writer = JSONWriter(indent: indent)
+        write(to: &writer)
+        return writer.text
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// Writes the value into `writer`.
+    func write(to writer: inout JSONWriter) {
+        switch self {
+        case .null: writer.null()
+        case .bool(let value): writer.bool(value)
+        case .number(let value): writer.number(value)
+        case .string(let value): writer.string(value)
+        case .array(let items):
+            writer.beginArray()
+            for item in items { item.write(to: &writer) }
+            writer.endArray()
+        case .object(let pairs):
+            writer.beginObject()
+            for (key, value) in pairs {
+                writer.key(key)
+                value.write(to: &writer)
             }
+            writer.endObject()
         }
-        return out + "\""
     }
 }

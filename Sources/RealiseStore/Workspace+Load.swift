@@ -8,99 +8,77 @@ extension Workspace {
     public func loadPlan(programme: String? = nil) throws(StoreError) -> Plan {
         try read { db in
             var plan = Plan()
-            let filter = programme == nil ? "" : " AND e.programme = :programme"
-            let arguments: StatementArguments = programme.map { ["programme": $0] } ?? [:]
-            // Rows are read through cursors with each column's position looked up once per query: naming a
-            // column on every row (`row["id"]`) costs a case-insensitive search per value.
-            func each(_ sql: String, _ arguments: StatementArguments = [:], _ body: (ColumnReader) throws -> Void) throws {
+            var shared = SharedStrings()
+            let filter = programme == nil ? "" : " AND e.programme = ?"
+            let arguments: StatementArguments = programme.map { [$0] } ?? []
+            // Rows are read by position straight from SQLite (`StatementRow`): a workspace can hold millions of
+            // values, and naming columns or going through `DatabaseValue` costs more than SQLite's own reading.
+            func each(_ sql: String, _ arguments: StatementArguments = [], _ body: (StatementRow) throws -> Void) throws {
                 let statement = try db.makeStatement(sql: sql)
                 let cursor = try Row.fetchCursor(statement, arguments: arguments)
-                var reader = ColumnReader(columns: statement.columnNames)
-                while let row = try cursor.next() {
-                    reader.row = row
-                    try body(reader)
-                }
+                let row = StatementRow(statement)
+                while try cursor.next() != nil { try body(row) }
             }
-            func rows(_ table: String, _ body: (ColumnReader) throws -> Void) throws {
+            // Each entity table's rows: the entity's columns (`EntityRow`), then the table's own, from position 0.
+            func entities(_ table: String, _ columns: [String], _ body: (EntityRow) throws -> Void) throws {
                 try each("""
-                    SELECT e.*, t.* FROM entity e JOIN \(table) t ON t.id = e.id
+                    SELECT \(EntityRow.columns)\(columns.map { ", t.\($0)" }.joined()) FROM entity e JOIN \(table) t ON t.id = e.id
                     WHERE e.withdrawn_run IS NULL\(filter) ORDER BY e.source_path, e.source_line, e.id
-                    """, arguments, body)
+                    """, arguments) { row in try body(EntityRow(row, shared: &shared)) }
             }
-            func source(_ row: ColumnReader) -> SourceRef {
-                SourceRef(path: row["source_path"], line: row["source_line"], column: row["source_column"],
-                          format: row["source_format"], identifier: row["source_ref"])
-            }
-            func day(_ row: ColumnReader, _ column: String) -> Day? { (row[column] as String?).flatMap(Workspace.day) }
-            func word<T: KebabCaseEnum>(_ row: ColumnReader, _ column: String) -> T? { (row[column] as String?).flatMap { T(rawValue: $0) } }
 
-            try rows("programme") { row in
-                plan.programmes.append(Programme(id: row["id"], name: row["name"], organisation: row["organisation"],
-                                                 owner: row["owner"], notes: row["notes"], source: source(row)))
+            try entities("programme", []) { row in
+                plan.programmes.append(Programme(id: row.id, name: row.name, organisation: row.organisation,
+                                                 owner: row.owner, notes: row.notes, source: row.source))
             }
-            try rows("organisation") { row in
-                plan.organisations.append(Organisation(id: row["id"], name: row["name"], programme: row["programme"],
-                                                       notes: row["notes"], source: source(row)))
+            try entities("organisation", []) { row in
+                plan.organisations.append(Organisation(id: row.id, name: row.name, programme: row.programme,
+                                                       notes: row.notes, source: row.source))
             }
-            try rows("objective") { row in
-                plan.objectives.append(Objective(id: row["id"], statement: row["name"], parent: row["parent"],
-                    horizon: day(row, "horizon"), programme: row["programme"], owner: row["owner"],
-                    organisation: row["organisation"], notes: row["notes"], source: source(row)))
+            try entities("objective", ["parent", "horizon"]) { row in
+                plan.objectives.append(Objective(id: row.id, statement: row.name, parent: row.text(0), horizon: row.day(1),
+                    programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
+                    source: row.source))
             }
-            try rows("benefit") { row in
-                plan.benefits.append(Benefit(id: row["id"], description: row["name"], kind: word(row, "kind") ?? .benefit,
-                    benefitClass: word(row, "class"), confidence: word(row, "confidence"),
-                    realisationStart: day(row, "realisation_start"), realisationEnd: day(row, "realisation_end"),
-                    observableOutcome: row["observable_outcome"], attribution: row["attribution"], measurement: row["measurement"],
-                    programme: row["programme"], owner: row["owner"], organisation: row["organisation"],
-                    notes: row["notes"], source: source(row)))
+            try entities("benefit", ["kind", "class", "confidence", "realisation_start", "realisation_end", "observable_outcome",
+                                     "attribution", "measurement"]) { row in
+                plan.benefits.append(Benefit(id: row.id, description: row.name, kind: row.word(0) ?? .benefit,
+                    benefitClass: row.word(1), confidence: row.word(2), realisationStart: row.day(3), realisationEnd: row.day(4),
+                    observableOutcome: row.text(5), attribution: row.text(6), measurement: row.text(7),
+                    programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
+                    source: row.source))
             }
-            try rows("deliverable") { row in
-                plan.deliverables.append(Deliverable(id: row["id"], name: row["name"], kind: word(row, "kind") ?? .task,
-                    parent: row["parent"], plannedStart: day(row, "planned_start"), plannedFinish: day(row, "planned_finish"),
-                    baselineStart: day(row, "baseline_start"), baselineFinish: day(row, "baseline_finish"),
-                    forecastFinish: day(row, "forecast_finish"), actualStart: day(row, "actual_start"),
-                    actualFinish: day(row, "actual_finish"), percentComplete: row["percent_complete"], status: row["status"],
-                    deliveryConfidence: word(row, "delivery_confidence"), programme: row["programme"], owner: row["owner"],
-                    organisation: row["organisation"], notes: row["notes"], source: source(row)))
+            try entities("deliverable", ["kind", "parent", "planned_start", "planned_finish", "baseline_start", "baseline_finish",
+                                         "forecast_finish", "actual_start", "actual_finish", "percent_complete", "status",
+                                         "delivery_confidence"]) { row in
+                plan.deliverables.append(Deliverable(id: row.id, name: row.name, kind: row.word(0) ?? .task,
+                    parent: row.text(1), plannedStart: row.day(2), plannedFinish: row.day(3), baselineStart: row.day(4),
+                    baselineFinish: row.day(5), forecastFinish: row.day(6), actualStart: row.day(7), actualFinish: row.day(8),
+                    percentComplete: row.number(9), status: row.text(10), deliveryConfidence: row.word(11),
+                    programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
+                    source: row.source))
             }
-            try rows("metric") { row in
-                plan.metrics.append(Metric(id: row["id"], name: row["name"], unit: row["unit"],
-                    direction: word(row, "direction") ?? .increase, measureType: word(row, "measure_type") ?? .number,
-                    frequency: word(row, "frequency"), dataSource: row["data_source"], programme: row["programme"],
-                    owner: row["owner"], organisation: row["organisation"], notes: row["notes"], source: source(row)))
+            try entities("metric", ["unit", "direction", "measure_type", "frequency", "data_source"]) { row in
+                plan.metrics.append(Metric(id: row.id, name: row.name, unit: row.text(0), direction: row.word(1) ?? .increase,
+                    measureType: row.word(2) ?? .number, frequency: row.word(3), dataSource: row.text(4),
+                    programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
+                    source: row.source))
             }
-            let active = Set(plan.entityIndex.map(\.id))
-            // Values are the bulk of a large workspace: their columns are read by position, and the strings most
-            // values share (paths, formats) are kept once.
-            var shared = SharedStrings()
-            let values = try db.makeStatement(sql: """
-                SELECT metric_id, kind, date, value, text, note, data_source, confidence, source_path, source_line, source_format
-                FROM metric_value WHERE withdrawn_run IS NULL ORDER BY metric_id, date, kind
-                """)
-            let valueRows = try Row.fetchCursor(values)
-            while let row = try valueRows.next() {
-                let metric: String = row[0]
-                guard active.contains(metric) else { continue }
-                guard let kind = (row[1] as String?).flatMap(MetricValue.Kind.init(rawValue:)),
-                      let date = (row[2] as String?).flatMap(Workspace.day) else { continue }
-                plan.values.append(MetricValue(metric: metric, kind: kind, date: date, value: row[3],
-                    text: row[4], note: row[5], dataSource: row[6], confidence: (row[7] as String?).flatMap(Confidence.init(rawValue:)),
-                    source: SourceRef(path: shared[row[8]], line: row[9], format: shared[row[10]])))
-            }
-            try each("SELECT * FROM link WHERE withdrawn_run IS NULL ORDER BY source_path, source_line, id") { row in
-                let from: String = row["from_id"], to: String = row["to_id"]
-                guard active.contains(from) && active.contains(to), let kind: Link.Kind = word(row, "kind") else { return }
-                plan.links.append(Link(kind: kind, from: from, to: to,
-                    dependencyType: word(row, "dependency_type"), lagDays: row["lag_days"], share: row["share"],
-                    source: SourceRef(path: shared[row["source_path"]], line: row["source_line"], format: shared[row["source_format"]])))
+            let active = plan.entityIds
+            try loadValues(db, into: &plan, active: active, shared: &shared)
+            try each("""
+                SELECT kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format
+                FROM link WHERE withdrawn_run IS NULL ORDER BY source_path, source_line, id
+                """) { row in
+                let from = row.string(1), to = row.string(2)
+                guard active.contains(from) && active.contains(to), let kind: Link.Kind = row.word(0) else { return }
+                plan.links.append(Link(kind: kind, from: from, to: to, dependencyType: row.word(3), lagDays: row.double(4),
+                    share: row.double(5),
+                    source: SourceRef(path: shared.string(row, 6), line: row.int(7), format: shared.string(row, 8))))
             }
             return plan
         }
     }
-
-    /// A stored day (`YYYY-MM-DD`).
-    static func day(_ text: String) -> Day? { Day(iso: text) }
 
     /// Every import run, oldest first.
     public func importRuns() throws(StoreError) -> [ImportRunSummary] {
@@ -125,43 +103,6 @@ extension Workspace {
                                      newValue: row["new_value"], recordedOn: Day(iso: (row["recorded_at"] as String).prefix(10)),
                                      importRun: row["import_run_id"])
             }
-        }
-    }
-}
-
-/// A row read by column name, with each name's position found once for the statement (the first column of
-/// that name, as `Row`'s own subscript finds it).
-struct ColumnReader {
-    private let positions: [String: Int]
-    var row = Row()
-
-    init(columns: [String]) {
-        var positions: [String: Int] = [:]
-        for (index, name) in columns.enumerated() where positions[name.lowercased()] == nil { positions[name.lowercased()] = index }
-        self.positions = positions
-    }
-
-    /// The column's value. The types a plan is read as are decoded straight from SQLite (the type tests fold
-    /// away in the specialised code); any other goes through `DatabaseValue`.
-    subscript<Value: DatabaseValueConvertible>(_ column: String) -> Value {
-        let index = positions[column]!
-        if Value.self == String.self { return (row[index] as String) as! Value }
-        if Value.self == String?.self { return (row[index] as String?) as! Value }
-        if Value.self == Int.self { return (row[index] as Int) as! Value }
-        if Value.self == Double?.self { return (row[index] as Double?) as! Value }
-        return row[index]
-    }
-}
-
-/// Strings read many times over (source paths and formats), kept once so equal values share storage.
-struct SharedStrings {
-    private var seen: [String: String] = [:]
-
-    subscript(_ text: String) -> String {
-        mutating get {
-            if let known = seen[text] { return known }
-            seen[text] = text
-            return text
         }
     }
 }

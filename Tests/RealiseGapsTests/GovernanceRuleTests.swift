@@ -37,6 +37,35 @@ struct GovernanceRuleTests {
         #expect(found.first?.evidence["terms"] == .list(["world-class", "seamless", "citizen experience"]))
     }
 
+    /// The terms are found by first letter after a space; a plain search for every spelling must agree.
+    @Test("vague terms: the same as searching for every spelling as whole words")
+    func vagueTermsMatchPlainSearch() {
+        var generator = SystemRandomNumberGenerator()
+        let words = VagueStatement.terms + ["world", "class", "joined", "up", "data", "led", "step", "change", "fit", "for", "the",
+                                           "future", "Transform", "SEAMLESS", "trans", "form", "ed", "x", "a", "-", "smarter-", "-holistic"]
+        let gaps = [" ", "  ", "-", ", ", ".", "\r\n", "\t", "/", " (", ") "]
+        func reference(_ text: String) -> [String] {
+            var lower = " "
+            var previous: Character = " "
+            for character in text {
+                if character.isLetter || character == "-" { lower.append(Character(character.lowercased())) }
+                else if !(character == "\n" && previous == "\r") { lower.append(" ") }
+                previous = character
+            }
+            lower.append(" ")
+            return VagueStatement.terms.filter { term in
+                lower.contains(" \(term) ") || lower.contains(" \(term.replacingOccurrences(of: "-", with: " ")) ")
+            }
+        }
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                text += words.randomElement(using: &generator)! + gaps.randomElement(using: &generator)!
+            }
+            #expect(VagueStatement.vagueTerms(in: text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("cross-organisation-dependency needs different bodies and a missing owner on a side")
     func crossOrganisation() {
         var builder = PlanBuilder()

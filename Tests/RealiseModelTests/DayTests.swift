@@ -21,6 +21,7 @@ struct DayTests {
     ])
     func parsesValid(text: String, year: Int, month: Int, day: Int) throws {
         let parsed = try #require(Day(iso: text))
+        #expect(Array(text.utf8).withUnsafeBufferPointer { Day(isoUTF8: $0) } == parsed)
         #expect(parsed.parts == (year, month, day))
         #expect(parsed == Day(year: year, month: month, day: day))
     }
@@ -52,6 +53,7 @@ struct DayTests {
     ])
     func rejectsInvalid(text: String) {
         #expect(Day(iso: text) == nil)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { Day(isoUTF8: $0) } == nil)
     }
 
     /// The documented suffixes are a time (`T…`) or a zone (`Z`, `+hh:mm`, `-hh:mm`); any text after a space or a
@@ -133,6 +135,22 @@ struct DayTests {
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         #expect(count == 73_414) // 201 years, 49 of them leap (2000 is, 1900 and 2100 are not)
         #expect((year, month, day) == (2101, 1, 1))
+    }
+
+    /// `description` writes years 0–9999 digit by digit; outside them it pads as `String(value)` does.
+    @Test("description pads the parts, years 0–9999 and beyond")
+    func descriptionAcrossYears() {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        let first = Day(year: 1, month: 1, day: 1)!.dayNumber, last = Day(year: 9999, month: 12, day: 31)!.dayNumber
+        for number in Array(stride(from: first - 800, through: last + 800, by: 97)) + [first - 366, first - 1, first, last, last + 1] {
+            let day = Day(dayNumber: number), (y, m, d) = day.parts
+            #expect(day.description == "\(padded(y, 4))-\(padded(m, 2))-\(padded(d, 2))", "day number \(number)")
+        }
+        #expect(Day(year: 1, month: 1, day: 1)!.adding(days: -1).description == "0000-12-31")
+        #expect(Day(dayNumber: -800_000).description.hasPrefix("-"))
     }
 
     // MARK: Arithmetic

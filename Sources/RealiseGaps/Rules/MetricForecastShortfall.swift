@@ -15,9 +15,9 @@ public struct MetricForecastShortfall: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.metrics.compactMap { metric in
+            guard metric.direction != .maintain else { return nil }
             let measured = context.measurements(of: metric.id)
-            guard let trajectory = context.trajectory(of: metric), metric.direction != .maintain,
-                  measured.count >= MetricForecastShortfall.minimumMeasurements,
+            guard measured.count >= MetricForecastShortfall.minimumMeasurements, let trajectory = context.trajectory(of: metric),
                   let last = measured.last, trajectory.final.date > last.day, let trend = Trend(measured) else { return nil }
             let forecast = trend.value(on: trajectory.final.date)
             let shortfall = trajectory.shortfall(of: forecast, against: trajectory.final.value)

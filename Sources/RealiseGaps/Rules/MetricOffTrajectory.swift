@@ -9,7 +9,7 @@ public struct MetricOffTrajectory: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.metrics.compactMap { metric in
-            guard let trajectory = context.trajectory(of: metric), let latest = context.measurements(of: metric.id).last,
+            guard let latest = context.latestMeasurement(of: metric.id), let trajectory = context.trajectory(of: metric),
                   let expected = trajectory.expected(on: latest.day) else { return nil }
             let shortfall = trajectory.shortfall(of: latest.value, against: expected)
             guard shortfall > trajectory.tolerance else { return nil }

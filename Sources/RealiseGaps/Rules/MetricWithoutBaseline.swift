@@ -9,11 +9,10 @@ public struct MetricWithoutBaseline: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.metrics.compactMap { metric in
-            let values = context.values[metric.id] ?? []
-            guard !values.contains(where: { $0.kind == .baseline }) else { return nil }
+            guard !context.hasValue(of: metric.id, .baseline) else { return nil }
             return Finding(rule: self, about: metric, message: "this metric has no baseline",
                            evidence: ["measures": .list(context.targets(of: metric.id, .measures)),
-                                      "targets": .number(Double(values.filter { $0.kind == .target }.count))])
+                                      "targets": .number(Double(context.count(of: metric.id, .target)))])
         }
     }
 }

@@ -9,10 +9,9 @@ public struct MetricWithoutTarget: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.metrics.compactMap { metric in
-            let values = context.values[metric.id] ?? []
-            guard !values.contains(where: { $0.kind == .target }) else { return nil }
+            guard !context.hasValue(of: metric.id, .target) else { return nil }
             var evidence: [String: Evidence] = ["measures": .list(context.targets(of: metric.id, .measures))]
-            if let baseline = values.last(where: { $0.kind == .baseline }) {
+            if let baseline = context.lastValue(of: metric.id, .baseline) {
                 evidence["baselineDate"] = .text(baseline.date.description)
                 if let value = baseline.value { evidence["baselineValue"] = .number(value) }
             }

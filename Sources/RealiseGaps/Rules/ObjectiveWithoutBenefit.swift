@@ -10,7 +10,7 @@ public struct ObjectiveWithoutBenefit: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.objectives.compactMap { objective in
-            guard context.benefits(servingObjective: objective.id).isEmpty else { return nil }
+            guard !context.hasBenefits(servingObjective: objective.id) else { return nil }
             let nested = context.objectiveTree(objective.id).dropFirst()
             return Finding(rule: self, about: objective,
                            message: "no benefit contributes to this objective" + (nested.isEmpty ? "" : " or to the objectives under it"),

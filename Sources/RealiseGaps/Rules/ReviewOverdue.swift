@@ -10,11 +10,14 @@ public struct ReviewOverdue: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
+        // The subjects of overdue reviews only (usually few of a large plan's entities).
+        let overdue = Set(context.history.reviews.lazy.filter { $0.due < context.asOf }.map(\.subject))
+        guard !overdue.isEmpty else { return [] }
         var byId: [String: any Entity] = [:]
-        for item in context.plan.benefits { byId[item.id] = item }
-        for item in context.plan.metrics { byId[item.id] = item }
-        for item in context.plan.objectives { byId[item.id] = item }
-        for item in context.plan.programmes { byId[item.id] = item }
+        for item in context.plan.benefits where overdue.contains(item.id) { byId[item.id] = item }
+        for item in context.plan.metrics where overdue.contains(item.id) { byId[item.id] = item }
+        for item in context.plan.objectives where overdue.contains(item.id) { byId[item.id] = item }
+        for item in context.plan.programmes where overdue.contains(item.id) { byId[item.id] = item }
         return context.history.reviews.compactMap { standing in
             guard standing.due < context.asOf, let subject = byId[standing.subject] else { return nil }
             let days = standing.due.days(to: context.asOf)

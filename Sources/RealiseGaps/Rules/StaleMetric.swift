@@ -15,9 +15,8 @@ public struct StaleMetric: GapRule {
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.metrics.compactMap { metric in
             let window = StaleMetric.window(metric.frequency)
-            let values = (context.values[metric.id] ?? []).filter { $0.date <= context.asOf }
-            let lastMeasured = values.last { $0.kind == .measurement }?.date
-            let baseline = values.last { $0.kind == .baseline }?.date
+            let lastMeasured = context.lastValue(of: metric.id, .measurement, onOrBefore: context.asOf)?.date
+            let baseline = context.lastValue(of: metric.id, .baseline, onOrBefore: context.asOf)?.date
             guard let since = lastMeasured ?? baseline, since.days(to: context.asOf) > window else { return nil }
             let age = since.days(to: context.asOf)
             let message = lastMeasured == nil

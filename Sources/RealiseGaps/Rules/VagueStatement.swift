@@ -26,6 +26,17 @@ public struct VagueStatement: GapRule {
         (term, [Array(" \(term) ".utf8), Array(" \(term.replacingOccurrences(of: "-", with: " ")) ".utf8)])
     }
 
+    /// The spellings by their first letter (the byte after the leading space), with their term's position: a
+    /// spelling can only occur where a space is followed by its first letter, so only those few are compared.
+    private static let byFirstLetter: [[(term: Int, pattern: [UInt8])]] = {
+        precondition(spellings.count <= UInt64.bitWidth, "terms found are kept as the bits of a UInt64")
+        var buckets = Array(repeating: [(term: Int, pattern: [UInt8])](), count: 256)
+        for (term, entry) in spellings.enumerated() {
+            for pattern in Set(entry.patterns) { buckets[Int(pattern[1])].append((term, pattern)) }
+        }
+        return buckets
+    }()
+
     /// The vague terms in `text`: its lower-cased letters and hyphens, every other character a space, searched
     /// as UTF-8 bytes (the terms are ASCII, so a byte match is a match of whole characters).
     static func vagueTerms(in text: String) -> [String] {
@@ -49,33 +60,29 @@ public struct VagueStatement: GapRule {
             }
         }
         lower.append(32)
-        return spellings.filter { entry in entry.patterns.contains { occurs($0, in: lower) } }.map(\.term)
+        let found = occurring(in: lower)
+        return found == 0 ? [] : spellings.indices.filter { found & (1 << $0) != 0 }.map { spellings[$0].term }
     }
 
-    /// Whether `pattern` occurs in `bytes`.
-    private static func occurs(_ pattern: [UInt8], in bytes: [UInt8]) -> Bool {
-        let count = pattern.count
-        guard count <= bytes.count, let first = pattern.first else { return false }
-        return bytes.withUnsafeBufferPointer { text in
-            pattern.withUnsafeBufferPointer { pattern in
-                var start = 0
-                let last = text.count - count
-                while start <= last {
-                    if text[start] == first {
-                        var index = 1
-                        while index < count && text[start + index] == pattern[index] { index += 1 }
-                        if index == count { return true }
+    /// The terms (bits by position in `terms`) one of whose spellings occurs in `bytes`.
+    private static func occurring(in bytes: [UInt8]) -> UInt64 {
+        var found: UInt64 = 0
+        bytes.withUnsafeBufferPointer { text in
+            for start in text.indices.dropLast() where text[start] == 32 {
+                for (term, pattern) in byFirstLetter[Int(text[start + 1])] where found & (1 << term) == 0 {
+                    guard start + pattern.count <= text.count else { continue }
+                    if pattern.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text.baseAddress! + start, $0.count) == 0 }) {
+                        found |= 1 << term
                     }
-                    start += 1
                 }
-                return false
             }
         }
+        return found
     }
 
     public func findings(in context: GapContext) -> [Finding] {
         func hasTargetedMetric(_ benefit: String) -> Bool {
-            context.metrics(measuring: benefit).contains { metric in (context.values[metric] ?? []).contains { $0.kind == .target } }
+            context.metrics(measuring: benefit).contains { context.hasValue(of: $0, .target) }
         }
         var found: [Finding] = []
         for objective in context.plan.objectives {

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import RealiseModel
+
+/// The current row of a stepped statement, read by column position straight from SQLite's buffers: what
+/// `loadPlan` reads a workspace's hundreds of thousands of rows with.
+///
+/// Values decode as GRDB decodes them (`String(cString:)` of the column's text, so up to its first NUL;
+/// `sqlite3_column_int64`; `sqlite3_column_double`), but text can also be looked at in place — compared with
+/// the previous row's, parsed as a day — without making a string.
+struct StatementRow {
+    private let statement: SQLiteStatement
+
+    init(_ statement: Statement) { self.statement = statement.sqliteStatement }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    /// The column's text as UTF-8, up to its first NUL; valid until the statement steps again.
+    func utf8(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let text = sqlite3_column_text(statement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        let length = memchr(text, 0, count).map { UnsafeRawPointer($0) - UnsafeRawPointer(text) } ?? count
+        return UnsafeBufferPointer(start: text, count: length)
+    }
+
+    /// The column's text (empty when NULL; read NOT NULL columns with it).
+    func string(_ column: Int32) -> String { String(decoding: utf8(column), as: UTF8.self) }
+
+    func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+
+    func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(statement, column) }
+
+    /// A stored day, parsed from the text in place; nil when NULL or not a day.
+    func day(_ column: Int32) -> Day? { isNull(column) ? nil : Day(isoUTF8: utf8(column)) }
+
+    /// A vocabulary word (`kind`, `direction`, …); nil when NULL or no case's raw value.
+    func word<T: KebabCaseEnum>(_ column: Int32) -> T? { isNull(column) ? nil : T(rawValue: string(column)) }
+
+    /// Whether the column's text is exactly `text`'s UTF-8.
+    func text(_ column: Int32, equals text: String) -> Bool {
+        let bytes = utf8(column)
+        return text.utf8.withContiguousStorageIfAvailable { known in
+            known.count == bytes.count && (known.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, known.count) == 0)
+        } ?? text.utf8.elementsEqual(bytes)
+    }
+}
+
+/// Strings read many times over (source paths and formats), kept once so equal values share storage. A run of
+/// rows with the same text (as values come, file by file) costs a comparison of bytes and no string.
+struct SharedStrings {
+    private var seen: [String: String] = [:]
+    private var last: String?
+
+    subscript(_ text: String) -> String {
+        mutating get {
+            if let known = seen[text] { return known }
+            seen[text] = text
+            return text
+        }
+    }
+
+    /// The column's text (NOT NULL), shared.
+    mutating func string(_ row: StatementRow, _ column: Int32) -> String {
+        if let last, row.text(column, equals: last) { return last }
+        let text = self[row.string(column)]
+        last = text
+        return text
+    }
+}
