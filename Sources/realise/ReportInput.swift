@@ -14,8 +14,11 @@ enum ReportInput {
                 source = try Workspace.emptyInMemory()
                 _ = try source.importFiles(try input.read(paths))
             }
-            let plan = try source.loadPlan(programme: input.programme)
-            return (plan, GapHistory(revisions: try source.revisions(), reviews: try source.reviewBook().standings))
+            // One snapshot: an import committing meanwhile never mixes old entities with new revisions.
+            return try source.consistentRead {
+                let plan = try source.loadPlan(programme: input.programme)
+                return (plan, GapHistory(revisions: try source.revisions(), reviews: try source.reviewBook().standings))
+            }
         } catch { throw Failure(error) }
     }
 }
