@@ -114,12 +114,14 @@ def realise(*args, binary=None):
     return [binary or REALISE] + list(args)
 
 
-def seed_workspace(path, files):
-    """A workspace holding `files` (built once, untimed), reused as the start of timed imports."""
+def seed_workspace(path, files, binary=None):
+    """A workspace holding `files` (built once, untimed, by `binary` — a baseline build needs its own, as a
+    workspace of a newer schema is refused by an older Realise), reused as the start of timed imports."""
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
-    subprocess.run(realise("import", "--db", path, "--format", "json", *files), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(realise("import", "--db", path, "--format", "json", *files, binary=binary), check=True,
+                   stdout=subprocess.DEVNULL)
     # Fold the WAL into the main file so a plain copy is the whole workspace.
     subprocess.run(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
                     "c.execute('PRAGMA wal_checkpoint(TRUNCATE)'); c.close()", path], check=True)
@@ -236,7 +238,8 @@ def main():
         seed_workspace(seed, [plan_benefits])
         rows = [import_row("Realise import", plan, runs, seed, db)]
         if base:
-            rows.append(import_row("Realise import" + BEFORE, plan, runs, seed, db, base))
+            seed_workspace(seed + ".base", [plan_benefits], base)
+            rows.append(import_row("Realise import" + BEFORE, plan, runs, seed + ".base", db, base))
         rows += [measure("libxml2 SAX2, empty callbacks", [SAX2, plan], runs),
                 measure("xmllint --stream --noout", ["xmllint", "--stream", "--noout", plan], runs),
                 measure("MPXJ UniversalProjectReader", [VENV_PY, os.path.join(ROOT, "Benchmarks", "mpxj_count.py"), plan],
@@ -276,8 +279,9 @@ def main():
         gaps = measure("Realise gaps --format json", realise("gaps", "--db", kept, "--format", "json", "--as-of", AS_OF),
                        runs, stdout_path=os.devnull)
         if base:
-            gaps["before"] = measure("Realise gaps" + BEFORE, realise("gaps", "--db", kept, "--format", "json", "--as-of",
-                                                                      AS_OF, binary=base), runs, stdout_path=os.devnull)
+            seed_workspace(kept + ".base", files, base)
+            gaps["before"] = measure("Realise gaps" + BEFORE, realise("gaps", "--db", kept + ".base", "--format", "json",
+                                                                      "--as-of", AS_OF, binary=base), runs, stdout_path=os.devnull)
         results["sections"]["register"] = {
             "input": f"register CSV set: {sizes['reg_benefits']:,} benefits, {sizes['reg_benefits'] * sizes['reg_measurements']:,} "
                      f"measurements, {total:.1f} MB in 4 files", "rows": rows, "gaps": gaps}
@@ -296,8 +300,9 @@ def main():
             row["benefits"] = n
             row["measurements"] = n * 9
             if base:
+                seed_workspace(ws + ".base", files, base)
                 row["before"] = measure(f"gaps, {n:,} benefits" + BEFORE,
-                                        realise("gaps", "--db", ws, "--format", "json", "--as-of", AS_OF, binary=base),
+                                        realise("gaps", "--db", ws + ".base", "--format", "json", "--as-of", AS_OF, binary=base),
                                         runs, stdout_path=os.devnull)
             rows.append(row)
         results["sections"]["gaps"] = {"rows": rows}
@@ -310,7 +315,8 @@ def main():
             seed_workspace(seed, [benefits])
             row = import_row(f"Realise import, {tasks:,} tasks ({mb(path):.0f} MB)", path, runs, seed, db)
             if "missing" not in row and base:
-                row["before"] = import_row("before", path, runs, seed, db, base)
+                seed_workspace(seed + ".base", [benefits], base)
+                row["before"] = import_row("before", path, runs, seed + ".base", db, base)
             rows.append(row)
         rows.append(measure(f"libxml2 SAX2, {t:,} tasks", [SAX2, plan], 1))
         results["sections"]["memory"] = {"rows": rows}
