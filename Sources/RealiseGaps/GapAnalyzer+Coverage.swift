@@ -34,6 +34,9 @@ extension GapAnalyzer {
             }
             return row
         }
+        // Every benefit's standing first, in plan order: what is read about one benefit lies near what is read
+        // about the next, where the objective rows would visit them scattered.
+        for benefit in context.plan.benefits { _ = standingOf(benefit.id) }
         let objectives = context.plan.objectives.map { objective in
             row(level: "objective", id: objective.id, statement: objective.statement,
                 benefits: context.benefits(servingObjective: objective.id))
@@ -52,7 +55,7 @@ extension GapAnalyzer {
 
     /// A measurement on or before as-of within 1.5 × the metric's collection frequency (a quarter when unset).
     private func isRecentlyMeasured(_ metric: String, _ context: GapContext) -> Bool {
-        let window = StaleMetric.window(context.metricsById[metric]?.frequency)
+        let window = StaleMetric.window(context.frequency(ofMetric: metric))
         // Values are in date order: the latest measurement up to as-of is the one to look at.
         guard let latest = context.lastValue(of: metric, .measurement, onOrBefore: context.asOf) else { return false }
         return latest.date.days(to: context.asOf) <= window

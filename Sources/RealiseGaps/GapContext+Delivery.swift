@@ -4,7 +4,7 @@ extension GapContext {
     /// The expected finish of a deliverable: its own actual, forecast or planned finish, else the latest of
     /// its children's.
     public func expectedFinish(of id: String, depth: Int = 0) -> Day? {
-        if let own = deliverablesById[id]?.expectedFinish { return own }
+        if let own = ownExpectedFinish(ofDeliverable: id) { return own }
         guard depth < 50 else { return nil }
         return (childDeliverables[id] ?? []).compactMap { expectedFinish(of: $0, depth: depth + 1) }.max()
     }
@@ -13,14 +13,14 @@ extension GapContext {
     /// (it is a prerequisite of something that serves one), transitively, enables a benefit.
     public func servesBenefit(_ deliverable: String) -> Bool {
         // Most deliverables enable a benefit themselves: no walk needed.
-        if !sources(of: deliverable, .enabledBy).isEmpty { return true }
+        if hasSources(of: deliverable, .enabledBy) { return true }
         var queue = [deliverable]
         var seen = Set<String>()
         while let next = queue.popLast() {
             guard seen.insert(next).inserted else { continue }
-            if !sources(of: next, .enabledBy).isEmpty { return true }
-            if let parent = deliverablesById[next]?.parent { queue.append(parent) }
-            queue += sources(of: next, .dependsOn).filter { deliverablesById[$0] != nil }
+            if hasSources(of: next, .enabledBy) { return true }
+            if let parent = parent(ofDeliverable: next) { queue.append(parent) }
+            queue += sources(of: next, .dependsOn).filter(isDeliverable)
         }
         return false
     }
@@ -29,12 +29,12 @@ extension GapContext {
     /// depends on (an intermediate benefit), transitively.
     public func hasDeliveryPath(_ benefit: String) -> Bool {
         // Most benefits have an enabling deliverable of their own: no walk needed.
-        if !targets(of: benefit, .enabledBy).isEmpty { return true }
+        if hasTargets(of: benefit, .enabledBy) { return true }
         var queue = [benefit]
         var seen = Set<String>()
         while let next = queue.popLast() {
             guard seen.insert(next).inserted else { continue }
-            if !targets(of: next, .enabledBy).isEmpty { return true }
+            if hasTargets(of: next, .enabledBy) { return true }
             queue += targets(of: next, .dependsOn)
         }
         return false

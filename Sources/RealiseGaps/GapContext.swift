@@ -11,8 +11,9 @@ public struct GapContext: Sendable {
     public let childObjectives: [String: [String]]
     /// Child deliverables by parent id.
     public let childDeliverables: [String: [String]]
-    public let deliverablesById: [String: Deliverable]
-    public let metricsById: [String: Metric]
+    /// Positions in the plan of each deliverable and metric (the first of a repeated id).
+    private let deliverablePositions: [String: Int]
+    private let metricPositions: [String: Int]
     private let links: LinkIndex
     let valueIndex: MetricValueIndex
     /// Objectives and benefits that contribute to each objective (`contributes-to` sources of those types).
@@ -33,8 +34,8 @@ public struct GapContext: Sendable {
         childObjectives = GapContext.children(plan.objectives.lazy.map { ($0.id, $0.parent) })
         childDeliverables = GapContext.children(plan.deliverables.lazy.map { ($0.id, $0.parent) })
         valueIndex = MetricValueIndex(plan.values)
-        deliverablesById = GapContext.byId(plan.deliverables)
-        metricsById = GapContext.byId(plan.metrics)
+        deliverablePositions = GapContext.positions(plan.deliverables)
+        metricPositions = GapContext.positions(plan.metrics)
         let objectiveIds = Set(plan.objectives.lazy.map(\.id)), benefitIds = Set(plan.benefits.lazy.map(\.id))
         var contributingObjectives: [String: [String]] = [:], contributingBenefits: [String: [String]] = [:]
         for link in plan.links where link.kind == .contributesTo {
@@ -54,13 +55,33 @@ public struct GapContext: Sendable {
         return children
     }
 
-    /// Entities by id; the first of a repeated id.
-    private static func byId<E: Entity>(_ entities: [E]) -> [String: E] {
-        var byId: [String: E] = [:]
-        byId.reserveCapacity(entities.count)
-        for entity in entities where byId[entity.id] == nil { byId[entity.id] = entity }
-        return byId
+    /// Positions of entities by id; the first of a repeated id.
+    private static func positions<E: Entity>(_ entities: [E]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(entities.count)
+        for index in entities.indices where positions[entities[index].id] == nil { positions[entities[index].id] = index }
+        return positions
     }
+
+    /// The deliverable with this id (the first, should the plan repeat it).
+    public func deliverable(_ id: String) -> Deliverable? { deliverablePositions[id].map { plan.deliverables[$0] } }
+
+    /// The metric with this id (the first, should the plan repeat it).
+    public func metric(_ id: String) -> Metric? { metricPositions[id].map { plan.metrics[$0] } }
+
+    /// Whether the plan has a deliverable with this id.
+    public func isDeliverable(_ id: String) -> Bool { deliverablePositions[id] != nil }
+
+    /// The parent of the deliverable with this id (read in place: a whole deliverable is costly to copy).
+    func parent(ofDeliverable id: String) -> String? { deliverablePositions[id].flatMap { plan.deliverables[$0].parent } }
+
+    /// The deliverable's own actual, forecast or planned finish.
+    func ownExpectedFinish(ofDeliverable id: String) -> Day? {
+        deliverablePositions[id].flatMap { plan.deliverables[$0].expectedFinish }
+    }
+
+    /// The collection frequency of the metric with this id.
+    func frequency(ofMetric id: String) -> Frequency? { metricPositions[id].flatMap { plan.metrics[$0].frequency } }
 
     /// Ids at the other end of `id`'s outgoing links of `kind`.
     public func targets(of id: String, _ kind: Link.Kind) -> [String] { links.targets(of: id, kind) }
@@ -68,8 +89,14 @@ public struct GapContext: Sendable {
     /// Ids at the start of links of `kind` that end at `id`.
     public func sources(of id: String, _ kind: Link.Kind) -> [String] { links.sources(of: id, kind) }
 
-    /// The `measures` links from the metric to the benefits (or objectives) it measures, in plan order.
-    public func measuresLinks(from metric: String) -> [Link] { links.measuresLinks(from: metric).map { plan.links[$0] } }
+    /// Whether `id` has an outgoing link of `kind`.
+    public func hasTargets(of id: String, _ kind: Link.Kind) -> Bool { links.hasTargets(of: id, kind) }
+
+    /// Whether a link of `kind` ends at `id`.
+    public func hasSources(of id: String, _ kind: Link.Kind) -> Bool { links.hasSources(of: id, kind) }
+
+    /// `id`'s outgoing links of `kind`, in plan order.
+    public func links(from id: String, _ kind: Link.Kind) -> [Link] { links.links(from: id, kind) }
 
     /// Metrics that measure the benefit.
     public func metrics(measuring benefit: String) -> [String] { sources(of: benefit, .measures) }
@@ -109,7 +136,7 @@ public struct GapContext: Sendable {
         var current: String? = id
         while let next = current, !result.contains(next) {
             result.append(next)
-            current = deliverablesById[next]?.parent
+            current = parent(ofDeliverable: next)
         }
         return result
     }

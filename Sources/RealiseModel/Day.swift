@@ -59,14 +59,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Whether `rest` is empty or an ISO 8601 time and/or zone: `(T|space)hh:mm[:ss[.fff]]` then `Z` or `±hh:mm`.
     private static func isTimeOrZone(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        if rest.isEmpty { return true }  // a plain day, as nearly all are
         var rest = rest
         func digits(_ count: Int) -> Bool {
             guard rest.count >= count, rest.prefix(count).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
             rest = rest.dropFirst(count)
             return true
         }
-        func take(_ character: Character) -> Bool {
-            guard rest.first == character.asciiValue else { return false }
+        func take(_ character: Unicode.Scalar) -> Bool {
+            guard rest.first == UInt8(ascii: character) else { return false }
             rest = rest.dropFirst()
             return true
         }

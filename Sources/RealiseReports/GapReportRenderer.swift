@@ -3,6 +3,12 @@ import RealiseGaps
 /// Turns a gap report into one output format. One type per format.
 public protocol GapReportRenderer: Sendable {
     func render(_ report: GapReport) -> String
+    /// The report as UTF-8 bytes: the same text as `render`, for writing out without making a string of it.
+    func renderUTF8(_ report: GapReport) -> [UInt8]
+}
+
+extension GapReportRenderer {
+    public func renderUTF8(_ report: GapReport) -> [UInt8] { Array(render(report).utf8) }
 }
 
 /// The formats `realise gaps --format` offers.

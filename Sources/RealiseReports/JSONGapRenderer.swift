@@ -11,7 +11,9 @@ import RealiseModel
 public struct JSONGapRenderer: GapReportRenderer {
     public init() {}
 
-    public func render(_ report: GapReport) -> String {
+    public func render(_ report: GapReport) -> String { String(decoding: renderUTF8(report), as: UTF8.self) }
+
+    public func renderUTF8(_ report: GapReport) -> [UInt8] {
         var json = JSONWriter(capacity: 640 * report.findings.count + 320 * report.coverage.count + 256)
         let summary = report.summary
         json.beginObject()
@@ -36,7 +38,7 @@ public struct JSONGapRenderer: GapReportRenderer {
         json.endArray()
         json.endObject()
         json.newline()
-        return json.text
+        return json.bytes
     }
 
     static func write(_ finding: Finding, to json: inout JSONWriter) {

@@ -87,10 +87,7 @@ struct JSONWriter {
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if hasItems.removeLast() {
-            bytes.append(UInt8(ascii: "\n"))
-            indent()
-        }
+        if hasItems.removeLast() { newlineAndIndent() }
         bytes.append(bracket)
     }
 
@@ -106,16 +103,22 @@ struct JSONWriter {
     /// A comma after the previous item, a new line and the indentation.
     private mutating func startItem() {
         if hasItems[hasItems.count - 1] { bytes.append(UInt8(ascii: ",")) } else { hasItems[hasItems.count - 1] = true }
-        bytes.append(UInt8(ascii: "\n"))
-        indent()
+        newlineAndIndent()
     }
 
-    private mutating func indent() {
-        for _ in 0..<depth {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: " "))
+    /// A line break and two spaces per level, appended at once.
+    private mutating func newlineAndIndent() {
+        let count = 1 + 2 * depth
+        if count <= JSONWriter.lineStart.count {
+            bytes.append(contentsOf: JSONWriter.lineStart[..<count])
+        } else {
+            bytes.append(contentsOf: JSONWriter.lineStart)
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count - JSONWriter.lineStart.count))
         }
     }
+
+    /// A line break and 32 levels of indentation.
+    private static let lineStart: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func appendASCII(_ text: String) { bytes.append(contentsOf: text.utf8) }
 

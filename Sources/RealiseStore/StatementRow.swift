@@ -16,32 +16,49 @@ struct StatementRow {
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
-    /// The column's text as UTF-8, up to its first NUL; valid until the statement steps again.
-    func utf8(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
-        guard let text = sqlite3_column_text(statement, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        let count = Int(sqlite3_column_bytes(statement, column))
-        let length = memchr(text, 0, count).map { UnsafeRawPointer($0) - UnsafeRawPointer(text) } ?? count
-        return UnsafeBufferPointer(start: text, count: length)
+    /// The column's text as UTF-8, all of it (NULs included); nil when NULL. Valid until the statement steps.
+    /// (A NULL value is the one text SQLite gives no pointer for, so one call tells NULL from text.)
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+
+    /// The column's text as UTF-8 up to its first NUL (as `String(cString:)` reads it); empty when NULL.
+    func utf8(_ column: Int32) -> UnsafeBufferPointer<UInt8> { bytes(column).map(StatementRow.upToNUL) ?? UnsafeBufferPointer(start: nil, count: 0) }
+
+    private static func upToNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) else { return bytes }
+        return UnsafeBufferPointer(start: base, count: UnsafeRawPointer(nul) - UnsafeRawPointer(base))
     }
 
     /// The column's text (empty when NULL; read NOT NULL columns with it).
     func string(_ column: Int32) -> String { String(decoding: utf8(column), as: UTF8.self) }
 
-    func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+    func optionalString(_ column: Int32) -> String? {
+        bytes(column).map { String(decoding: StatementRow.upToNUL($0), as: UTF8.self) }
+    }
 
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
 
     func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(statement, column) }
 
     /// A stored day, parsed from the text in place; nil when NULL or not a day.
-    func day(_ column: Int32) -> Day? { isNull(column) ? nil : Day(isoUTF8: utf8(column)) }
+    func day(_ column: Int32) -> Day? {
+        guard let bytes = bytes(column) else { return nil }
+        // Text a day parses from holds no NUL, so it is the text up to the first NUL too; only text that does not
+        // parse needs cutting there and a second look.
+        if let day = Day(isoUTF8: bytes) { return day }
+        let cut = StatementRow.upToNUL(bytes)
+        return cut.count < bytes.count ? Day(isoUTF8: cut) : nil
+    }
 
     /// A vocabulary word (`kind`, `direction`, …); nil when NULL or no case's raw value.
-    func word<T: KebabCaseEnum>(_ column: Int32) -> T? { isNull(column) ? nil : T(rawValue: string(column)) }
+    func word<T: KebabCaseEnum>(_ column: Int32) -> T? { optionalString(column).flatMap(T.init(rawValue:)) }
 
-    /// Whether the column's text is exactly `text`'s UTF-8.
+    /// Whether the column's text is exactly `text`'s UTF-8. (A string read from a column holds no NUL, so
+    /// matching all of the column's bytes is matching it as read.)
     func text(_ column: Int32, equals text: String) -> Bool {
-        let bytes = utf8(column)
+        let bytes = bytes(column) ?? UnsafeBufferPointer(start: nil, count: 0)
         return text.utf8.withContiguousStorageIfAvailable { known in
             known.count == bytes.count && (known.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, known.count) == 0)
         } ?? text.utf8.elementsEqual(bytes)

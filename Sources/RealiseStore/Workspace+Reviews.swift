@@ -96,10 +96,14 @@ extension Workspace {
     /// Reviews recorded, oldest first; of one subject when given.
     public func reviews(subject: String? = nil) throws(StoreError) -> [StoredReview] {
         try read { db in
+            let reviews = try Row.fetchAll(db, sql: "SELECT * FROM review WHERE (? IS NULL OR subject_id = ?) ORDER BY date, id",
+                                           arguments: [subject, subject])
+            // Finding the measurements taken at reviews reads every value (`review_id` has no index): not when
+            // there is no review to give them to.
+            guard !reviews.isEmpty else { return [] }
             let measured = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT review_id, metric_id, value FROM metric_value WHERE review_id IS NOT NULL"),
                                       by: { $0["review_id"] as Int64 })
-            return try Row.fetchAll(db, sql: "SELECT * FROM review WHERE (? IS NULL OR subject_id = ?) ORDER BY date, id",
-                                    arguments: [subject, subject]).compactMap { row in
+            return reviews.compactMap { row in
                 guard let date = Day(iso: row["date"] as String), let rag = RAG(rawValue: row["rag"]) else { return nil }
                 let id: Int64 = row["id"]
                 var values: [String: Double] = [:]

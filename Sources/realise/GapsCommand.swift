@@ -53,7 +53,7 @@ struct GapsCommand: ParsableCommand {
             }
             let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input)
             let report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
-            try Output.emit(format.renderer(colour: output == nil && Output.colour).render(report), to: output)
+            try Output.emit(utf8: format.renderer(colour: output == nil && Output.colour).renderUTF8(report), to: output)
             if let failOn, let worst = report.worst, worst >= failOn {
                 throw ExitCode(1)
             }

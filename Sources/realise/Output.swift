@@ -17,9 +17,22 @@ enum Output {
 
     /// Writes `text` to `path` atomically, or prints it when `path` is nil.
     static func emit(_ text: String, to path: String?) throws {
-        guard let path else { return print(text) }
+        try emit(data: Data(text.utf8), to: path)
+    }
+
+    /// Writes UTF-8 text to `path` atomically, or to standard output when `path` is nil, without copying it
+    /// (a gap report can be a hundred megabytes).
+    static func emit(utf8 bytes: [UInt8], to path: String?) throws {
+        try bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return try emit(data: Data(), to: path) }
+            try emit(data: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none), to: path)
+        }
+    }
+
+    private static func emit(data: Data, to path: String?) throws {
+        guard let path else { return FileHandle.standardOutput.write(data) }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw Failure(lines: ["\(path): cannot write: \(error.localizedDescription)"], code: 74)
         }

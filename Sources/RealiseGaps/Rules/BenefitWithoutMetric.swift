@@ -9,7 +9,7 @@ public struct BenefitWithoutMetric: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.benefits.compactMap { benefit in
-            guard context.metrics(measuring: benefit.id).isEmpty else { return nil }
+            guard !context.hasSources(of: benefit.id, .measures) else { return nil }
             return Finding(rule: self, about: benefit, message: "no metric measures this \(benefit.kind.rawValue)",
                            evidence: benefit.measurement.map { ["measurementNote": .text($0)] } ?? [:])
         }

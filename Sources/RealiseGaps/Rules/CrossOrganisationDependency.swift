@@ -11,7 +11,7 @@ public struct CrossOrganisationDependency: GapRule {
         context.plan.benefits.flatMap { benefit -> [Finding] in
             guard let mine = benefit.organisation, !mine.isEmpty else { return [] }
             return context.targets(of: benefit.id, .enabledBy).compactMap { id in
-                guard let deliverable = context.deliverablesById[id], let theirs = deliverable.organisation,
+                guard let deliverable = context.deliverable(id), let theirs = deliverable.organisation,
                       !theirs.isEmpty, theirs != mine,
                       benefit.owner.isBlank || deliverable.owner.isBlank else { return nil }
                 return Finding(rule: self, about: benefit,

@@ -11,8 +11,8 @@ public struct DoubleCountedMetric: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         context.plan.metrics.compactMap { metric in
-            guard context.targets(of: metric.id, .measures).count > 1 else { return nil }
-            let claims = context.measuresLinks(from: metric.id)
+            let claims = context.links(from: metric.id, .measures)
+            guard claims.count > 1 else { return nil }
             let missing = claims.filter { $0.share == nil }.map(\.to)
             let total = claims.compactMap(\.share).reduce(0, +)
             guard !missing.isEmpty || total > 100 else { return nil }

@@ -12,7 +12,7 @@ public struct TargetLowered: GapRule {
     public func findings(in context: GapContext) -> [Finding] {
         var found: [Finding] = []
         for revision in context.history.revisions where revision.kind == .target {
-            guard let metric = context.metricsById[revision.metric], let old = revision.oldValue, let new = revision.newValue else { continue }
+            guard let metric = context.metric(revision.metric), let old = revision.oldValue, let new = revision.newValue else { continue }
             let lowered: Bool
             switch metric.direction {
             case .increase: lowered = new < old

@@ -1,0 +1,58 @@
+import RealiseModel
+import Testing
+@testable import RealiseGaps
+
+/// The context's indexes against the plain searches of the plan they stand for.
+@Suite("Gap context indexes")
+struct GapContextTests {
+    private let source = SourceRef(path: "plan.xml", line: 1, format: "realise-xml")
+
+    @Test("link ends by kind and direction are the plan's links filtered, in plan order")
+    func linkEnds() {
+        var generator = SystemRandomNumberGenerator()
+        let ids = ["B1", "B2", "B3", "O1", "O2", "D1", "D2", "M1", "M2", "X"]
+        for _ in 0..<50 {
+            var plan = Plan()
+            plan.links = (0..<Int.random(in: 0...40, using: &generator)).map { index in
+                Link(kind: Link.Kind.allCases.randomElement(using: &generator)!, from: ids.randomElement(using: &generator)!,
+                     to: ids.randomElement(using: &generator)!, share: Double(index), source: source)
+            }
+            let context = GapContext(plan: plan, asOf: Day(dayNumber: 0))
+            for id in ids + ["unknown"] {
+                for kind in Link.Kind.allCases {
+                    let outgoing = plan.links.filter { $0.from == id && $0.kind == kind }
+                    let incoming = plan.links.filter { $0.to == id && $0.kind == kind }
+                    #expect(context.targets(of: id, kind) == outgoing.map(\.to))
+                    #expect(context.sources(of: id, kind) == incoming.map(\.from))
+                    #expect(context.links(from: id, kind) == outgoing)
+                    #expect(context.hasTargets(of: id, kind) == !outgoing.isEmpty)
+                    #expect(context.hasSources(of: id, kind) == !incoming.isEmpty)
+                }
+            }
+        }
+    }
+
+    @Test("values by metric are grouped in order of first appearance and sorted stably by date")
+    func valuesByMetric() {
+        var generator = SystemRandomNumberGenerator()
+        let metrics = ["M1", "M2", "M3"]
+        for round in 0..<100 {
+            var plan = Plan()
+            plan.values = (0..<Int.random(in: 0...30, using: &generator)).map { index in
+                MetricValue(metric: metrics.randomElement(using: &generator)!, kind: MetricValue.Kind.allCases.randomElement(using: &generator)!,
+                            date: Day(dayNumber: Int.random(in: 0...5, using: &generator)), value: Double(index), source: source)
+            }
+            // Half the rounds already grouped and in date order, as a workspace loads them.
+            if round % 2 == 0 { plan.values.sort { ($0.metric, $0.date.dayNumber) < ($1.metric, $1.date.dayNumber) } }
+            let context = GapContext(plan: plan, asOf: Day(dayNumber: 3))
+            for metric in metrics + ["M4"] {
+                let expected = plan.values.filter { $0.metric == metric }.sorted { $0.date < $1.date }
+                #expect(Array(context.values(of: metric)) == expected)
+                #expect(context.measurements(of: metric).map(\.value)
+                        == expected.filter { $0.kind == .measurement && $0.date <= context.asOf }.compactMap(\.value))
+                #expect(context.lastValue(of: metric, .baseline)?.value == expected.last { $0.kind == .baseline }?.value)
+                #expect(context.count(of: metric, .target) == expected.filter { $0.kind == .target }.count)
+            }
+        }
+    }
+}
