@@ -112,6 +112,17 @@ extension Workspace {
                 ALTER TABLE claim ADD COLUMN seen_batch INTEGER;
                 """)
         }
+        migrator.registerMigration("v4-reference-indexes") { db in
+            try db.execute(sql: """
+                -- Every column that references an entity is indexed. SQLite checks deferred foreign keys from the
+                -- parent side too: while an import has a reference still waiting for its entity, each entity
+                -- inserted looks for the rows referring to it, and without these indexes that look is a scan of
+                -- the whole table per entity (an import into a large workspace took minutes).
+                CREATE INDEX link_from ON link(from_id);
+                CREATE INDEX deliverable_parent ON deliverable(parent);
+                CREATE INDEX objective_parent ON objective(parent);
+                """)
+        }
         return migrator
     }
 }
