@@ -14,10 +14,15 @@ extension GapAnalyzer {
         func standingOf(_ benefit: String) -> BenefitStanding {
             if let known = standing[benefit] { return known }
             let metrics = context.metrics(measuring: benefit)
+            // Each metric found once: its values and its collection frequency.
+            let facts = metrics.map { metric in
+                context.metricPositions[metric].map { (context.series(ofMetricAt: $0), context.plan.metrics[$0].frequency) }
+                    ?? (context.series(of: metric), nil)
+            }
             let found = BenefitStanding(
                 delivered: context.hasDeliveryPath(benefit),
-                measurable: metrics.contains { context.hasValue(of: $0, .baseline) && context.hasValue(of: $0, .target) },
-                recentlyMeasured: metrics.contains { isRecentlyMeasured($0, context) },
+                measurable: facts.contains { series, _ in series.has(.baseline) && series.has(.target) },
+                recentlyMeasured: facts.contains { series, frequency in isRecentlyMeasured(series, frequency, context) },
                 reviewed: !reviewed.isEmpty && (reviewed.contains(benefit) || metrics.contains(where: reviewed.contains)))
             standing[benefit] = found
             return found
@@ -54,10 +59,10 @@ extension GapAnalyzer {
     }
 
     /// A measurement on or before as-of within 1.5 × the metric's collection frequency (a quarter when unset).
-    private func isRecentlyMeasured(_ metric: String, _ context: GapContext) -> Bool {
-        let window = StaleMetric.window(context.frequency(ofMetric: metric))
+    private func isRecentlyMeasured(_ series: MetricSeries, _ frequency: Frequency?, _ context: GapContext) -> Bool {
+        let window = StaleMetric.window(frequency)
         // Values are in date order: the latest measurement up to as-of is the one to look at.
-        guard let latest = context.lastValue(of: metric, .measurement, onOrBefore: context.asOf) else { return false }
+        guard let latest = series.last(.measurement, onOrBefore: context.asOf) else { return false }
         return latest.date.days(to: context.asOf) <= window
     }
 }

@@ -23,7 +23,7 @@ public struct GapAnalyzer: Sendable {
     ///   - tolerance: trajectory tolerance as a share of the baseline→target distance (default 10 %).
     public func report(for plan: Plan, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1) -> GapReport {
         let context = GapContext(plan: plan, asOf: asOf, history: history, tolerance: tolerance)
-        let findings = GapAnalyzer.inReportOrder(rules.flatMap { $0.findings(in: context) })
+        let findings = GapAnalyzer.inReportOrder(rules.map { $0.findings(in: context) })
         var summary = GapReport.Summary()
         for finding in findings {
             switch finding.severity {
@@ -37,27 +37,39 @@ public struct GapAnalyzer: Sendable {
     }
 
     /// Findings by severity (high first), then by their rule's place in `GapRules.all` (unknown rules first),
-    /// then in the order they were found.
-    static func inReportOrder(_ findings: [Finding]) -> [Finding] {
+    /// then in the order they were found: `found` is each rule's findings, in the order the rules ran.
+    static func inReportOrder(_ found: [[Finding]]) -> [Finding] {
         let order = Dictionary(uniqueKeysWithValues: GapRules.ids.enumerated().map { ($1, $0) })
         // Each finding's place as one number, its rule looked up once per run of one rule's findings: sorting
         // then compares integers instead of hashing rule ids.
-        var keys: [Int] = []
-        keys.reserveCapacity(findings.count)
-        var rule: String?, place = 0
-        for finding in findings {
-            if finding.rule != rule {
-                rule = finding.rule
-                place = order[finding.rule] ?? 0
-            }
+        func key(_ finding: Finding, _ place: Int) -> Int {
             let severity = switch finding.severity {
             case .high: 0
             case .medium: 1
             case .low: 2
             }
-            keys.append(severity * (order.count + 1) + place)
+            return severity * (order.count + 1) + place
         }
-        return findings.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { findings[$0] }
+        var keys: [[Int]] = []
+        var rule: String?, place = 0
+        for findings in found {
+            keys.append(findings.map { finding in
+                if finding.rule != rule {
+                    rule = finding.rule
+                    place = order[finding.rule] ?? 0
+                }
+                return key(finding, place)
+            })
+        }
+        // A rule's findings usually share one place (its id and severity): then whole groups are put in order
+        // and joined, each finding copied once. Otherwise finding by finding.
+        if keys.allSatisfy({ group in group.allSatisfy { $0 == group.first } }) {
+            return found.indices.filter { !found[$0].isEmpty }
+                .sorted { keys[$0][0] != keys[$1][0] ? keys[$0][0] < keys[$1][0] : $0 < $1 }
+                .flatMap { found[$0] }
+        }
+        let findings = found.flatMap { $0 }, flat = keys.flatMap { $0 }
+        return findings.indices.sorted { flat[$0] != flat[$1] ? flat[$0] < flat[$1] : $0 < $1 }.map { findings[$0] }
     }
 }
 

@@ -13,7 +13,9 @@ public struct GapContext: Sendable {
     public let childDeliverables: [String: [String]]
     /// Positions in the plan of each deliverable and metric (the first of a repeated id).
     private let deliverablePositions: [String: Int]
-    private let metricPositions: [String: Int]
+    let metricPositions: [String: Int]
+    /// The positions in `valueIndex` of each of the plan's metrics' values, by the metric's position.
+    let metricValueRanges: [Range<Int>]
     private let links: LinkIndex
     let valueIndex: MetricValueIndex
     /// Objectives and benefits that contribute to each objective (`contributes-to` sources of those types).
@@ -36,6 +38,8 @@ public struct GapContext: Sendable {
         valueIndex = MetricValueIndex(plan.values)
         deliverablePositions = GapContext.positions(plan.deliverables)
         metricPositions = GapContext.positions(plan.metrics)
+        let valueIndex = valueIndex
+        metricValueRanges = plan.metrics.indices.map { valueIndex.range(of: plan.metrics[$0].id) }
         let objectiveIds = Set(plan.objectives.lazy.map(\.id)), benefitIds = Set(plan.benefits.lazy.map(\.id))
         var contributingObjectives: [String: [String]] = [:], contributingBenefits: [String: [String]] = [:]
         for link in plan.links where link.kind == .contributesTo {
@@ -79,9 +83,6 @@ public struct GapContext: Sendable {
     func ownExpectedFinish(ofDeliverable id: String) -> Day? {
         deliverablePositions[id].flatMap { plan.deliverables[$0].expectedFinish }
     }
-
-    /// The collection frequency of the metric with this id.
-    func frequency(ofMetric id: String) -> Frequency? { metricPositions[id].flatMap { plan.metrics[$0].frequency } }
 
     /// Ids at the other end of `id`'s outgoing links of `kind`.
     public func targets(of id: String, _ kind: Link.Kind) -> [String] { links.targets(of: id, kind) }

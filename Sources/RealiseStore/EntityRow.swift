@@ -9,6 +9,8 @@ struct EntityRow {
         e.source_format, e.source_ref
         """
     private static let tableStart: Int32 = 11
+    /// The order entities are listed in: by source path, line and id.
+    static let order = SourceOrder(path: 6, line: 7, tie: .text(0))
 
     let row: StatementRow
     let source: SourceRef

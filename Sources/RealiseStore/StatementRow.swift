@@ -15,6 +15,8 @@ struct StatementRow {
     init(_ statement: Statement) { self.statement = statement.sqliteStatement }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    func isText(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_TEXT }
+    func isInteger(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_INTEGER }
 
     /// The column's text as UTF-8, all of it (NULs included); nil when NULL. Valid until the statement steps.
     /// (A NULL value is the one text SQLite gives no pointer for, so one call tells NULL from text.)
@@ -39,6 +41,7 @@ struct StatementRow {
     }
 
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
     func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(statement, column) }
 

@@ -13,70 +13,80 @@ extension Workspace {
             let arguments: StatementArguments = programme.map { [$0] } ?? []
             // Rows are read by position straight from SQLite (`StatementRow`): a workspace can hold millions of
             // values, and naming columns or going through `DatabaseValue` costs more than SQLite's own reading.
-            func each(_ sql: String, _ arguments: StatementArguments = [], _ body: (StatementRow) throws -> Void) throws {
-                let statement = try db.makeStatement(sql: sql)
-                let cursor = try Row.fetchCursor(statement, arguments: arguments)
-                let row = StatementRow(statement)
-                while try cursor.next() != nil { try body(row) }
+            // Entities and links are stored in the order their files gave them, which is the order asked for:
+            // they are read unsorted and only sorted by SQLite when a row turns out of order (`SourceOrder`).
+            func rows<T>(_ sql: String, orderBy: String, _ order: SourceOrder, _ arguments: StatementArguments = [],
+                         _ make: (StatementRow) throws -> T?) throws -> [T] {
+                func read(sorted: Bool) throws -> [T]? {
+                    let statement = try db.makeStatement(sql: sorted ? sql + orderBy : sql)
+                    let cursor = try Row.fetchCursor(statement, arguments: arguments)
+                    let row = StatementRow(statement)
+                    var order = order, made: [T] = []
+                    while try cursor.next() != nil {
+                        guard sorted || order.follows(row) else { return nil }
+                        if let item = try make(row) { made.append(item) }
+                    }
+                    return made
+                }
+                return try read(sorted: false) ?? read(sorted: true) ?? []
             }
             // Each entity table's rows: the entity's columns (`EntityRow`), then the table's own, from position 0.
             // The table's rows lead (CROSS JOIN keeps them outermost): a table with few rows costs a few look-ups
             // instead of a pass over every entity.
-            func entities(_ table: String, _ columns: [String], _ body: (EntityRow) throws -> Void) throws {
-                try each("""
+            func entities<T>(_ table: String, _ columns: [String], _ make: (EntityRow) throws -> T) throws -> [T] {
+                try rows("""
                     SELECT \(EntityRow.columns)\(columns.map { ", t.\($0)" }.joined()) FROM \(table) t CROSS JOIN entity e ON e.id = t.id
-                    WHERE e.withdrawn_run IS NULL\(filter) ORDER BY e.source_path, e.source_line, e.id
-                    """, arguments) { row in try body(EntityRow(row, shared: &shared)) }
+                    WHERE e.withdrawn_run IS NULL\(filter)
+                    """, orderBy: " ORDER BY e.source_path, e.source_line, e.id", EntityRow.order, arguments) { row in
+                    try make(EntityRow(row, shared: &shared))
+                }
             }
 
-            try entities("programme", []) { row in
-                plan.programmes.append(Programme(id: row.id, name: row.name, organisation: row.organisation,
-                                                 owner: row.owner, notes: row.notes, source: row.source))
+            plan.programmes = try entities("programme", []) { row in
+                Programme(id: row.id, name: row.name, organisation: row.organisation, owner: row.owner, notes: row.notes,
+                          source: row.source)
             }
-            try entities("organisation", []) { row in
-                plan.organisations.append(Organisation(id: row.id, name: row.name, programme: row.programme,
-                                                       notes: row.notes, source: row.source))
+            plan.organisations = try entities("organisation", []) { row in
+                Organisation(id: row.id, name: row.name, programme: row.programme, notes: row.notes, source: row.source)
             }
-            try entities("objective", ["parent", "horizon"]) { row in
-                plan.objectives.append(Objective(id: row.id, statement: row.name, parent: row.text(0), horizon: row.day(1),
-                    programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
-                    source: row.source))
+            plan.objectives = try entities("objective", ["parent", "horizon"]) { row in
+                Objective(id: row.id, statement: row.name, parent: row.text(0), horizon: row.day(1), programme: row.programme,
+                          owner: row.owner, organisation: row.organisation, notes: row.notes, source: row.source)
             }
-            try entities("benefit", ["kind", "class", "confidence", "realisation_start", "realisation_end", "observable_outcome",
-                                     "attribution", "measurement"]) { row in
-                plan.benefits.append(Benefit(id: row.id, description: row.name, kind: row.word(0) ?? .benefit,
+            plan.benefits = try entities("benefit", ["kind", "class", "confidence", "realisation_start", "realisation_end",
+                                                     "observable_outcome", "attribution", "measurement"]) { row in
+                Benefit(id: row.id, description: row.name, kind: row.word(0) ?? .benefit,
                     benefitClass: row.word(1), confidence: row.word(2), realisationStart: row.day(3), realisationEnd: row.day(4),
                     observableOutcome: row.text(5), attribution: row.text(6), measurement: row.text(7),
                     programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
-                    source: row.source))
+                    source: row.source)
             }
-            try entities("deliverable", ["kind", "parent", "planned_start", "planned_finish", "baseline_start", "baseline_finish",
-                                         "forecast_finish", "actual_start", "actual_finish", "percent_complete", "status",
-                                         "delivery_confidence"]) { row in
-                plan.deliverables.append(Deliverable(id: row.id, name: row.name, kind: row.word(0) ?? .task,
+            plan.deliverables = try entities("deliverable", ["kind", "parent", "planned_start", "planned_finish", "baseline_start",
+                                                             "baseline_finish", "forecast_finish", "actual_start", "actual_finish",
+                                                             "percent_complete", "status", "delivery_confidence"]) { row in
+                Deliverable(id: row.id, name: row.name, kind: row.word(0) ?? .task,
                     parent: row.text(1), plannedStart: row.day(2), plannedFinish: row.day(3), baselineStart: row.day(4),
                     baselineFinish: row.day(5), forecastFinish: row.day(6), actualStart: row.day(7), actualFinish: row.day(8),
                     percentComplete: row.number(9), status: row.text(10), deliveryConfidence: row.word(11),
                     programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
-                    source: row.source))
+                    source: row.source)
             }
-            try entities("metric", ["unit", "direction", "measure_type", "frequency", "data_source"]) { row in
-                plan.metrics.append(Metric(id: row.id, name: row.name, unit: row.text(0), direction: row.word(1) ?? .increase,
+            plan.metrics = try entities("metric", ["unit", "direction", "measure_type", "frequency", "data_source"]) { row in
+                Metric(id: row.id, name: row.name, unit: row.text(0), direction: row.word(1) ?? .increase,
                     measureType: row.word(2) ?? .number, frequency: row.word(3), dataSource: row.text(4),
                     programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
-                    source: row.source))
+                    source: row.source)
             }
             let active = plan.entityIds
             try loadValues(db, into: &plan, active: active, shared: &shared)
-            try each("""
-                SELECT kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format
-                FROM link WHERE withdrawn_run IS NULL ORDER BY source_path, source_line, id
-                """) { row in
+            plan.links = try rows("""
+                SELECT kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format, id
+                FROM link WHERE withdrawn_run IS NULL
+                """, orderBy: " ORDER BY source_path, source_line, id", SourceOrder(path: 6, line: 7, tie: .integer(9))) { row in
                 let from = row.string(1), to = row.string(2)
-                guard active.contains(from) && active.contains(to), let kind: Link.Kind = row.word(0) else { return }
-                plan.links.append(Link(kind: kind, from: from, to: to, dependencyType: row.word(3), lagDays: row.double(4),
-                    share: row.double(5),
-                    source: SourceRef(path: shared.string(row, 6), line: row.int(7), format: shared.string(row, 8))))
+                guard active.contains(from) && active.contains(to), let kind: Link.Kind = row.word(0) else { return nil }
+                return Link(kind: kind, from: from, to: to, dependencyType: row.word(3), lagDays: row.double(4), share: row.double(5),
+                            source: SourceRef(path: shared.string(row, 6), line: row.int(7), format: shared.string(row, 8)))
             }
             return plan
         }

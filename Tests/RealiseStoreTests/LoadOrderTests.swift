@@ -92,4 +92,26 @@ struct LoadOrderTests {
         #expect(values.prefix(2).map(\.kind) == [.target, .baseline])
         #expect(Set(values.map(\.source.path)) == ["plans/values.xml"])
     }
+
+    @Test("entities and links stored out of source order load by path, line and id, as SQLite sorts them")
+    func entitiesAndLinksInSourceOrder() throws {
+        let workspace = try Workspace()
+        // Imported second, listed first ("a" < "z"); two benefits on one line, stored with the larger id first.
+        _ = try workspace.importFiles([file(strategyPlan(path: "plans/z.xml", programme: "PZ", prefix: "Z"), path: "plans/z.xml", sha: "z")])
+        var early = strategyPlan(path: "plans/a.xml", programme: "PA", prefix: "A")
+        early.benefits.append(Benefit(id: "AB0", description: "Same line as AB1", source: early.benefits[0].source))
+        early.benefits.swapAt(0, 2)
+        early.links.reverse()
+        _ = try workspace.importFiles([file(early, path: "plans/a.xml", sha: "a")])
+        let plan = try workspace.loadPlan()
+        let benefits = try workspace.rows("""
+            SELECT e.id FROM benefit t JOIN entity e ON e.id = t.id WHERE e.withdrawn_run IS NULL ORDER BY e.source_path, e.source_line, e.id
+            """).map { $0["id"] as String }
+        #expect(plan.benefits.map(\.id) == benefits)
+        #expect(benefits.prefix(3) == ["AB0", "AB1", "AB2"])
+        let links = try workspace.rows("SELECT from_id, to_id FROM link WHERE withdrawn_run IS NULL ORDER BY source_path, source_line, id")
+            .map { "\($0["from_id"] as String)→\($0["to_id"] as String)" }
+        #expect(plan.links.map { "\($0.from)→\($0.to)" } == links)
+        #expect(links.first?.hasPrefix("A") == true)
+    }
 }

@@ -14,10 +14,13 @@ public struct MetricForecastShortfall: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.metrics.compactMap { metric in
-            guard metric.direction != .maintain else { return nil }
-            let measured = context.measurements(of: metric.id)
-            guard measured.count >= MetricForecastShortfall.minimumMeasurements, let trajectory = context.trajectory(of: metric),
+        context.plan.metrics.indices.compactMap { index in
+            guard context.plan.metrics[index].direction != .maintain else { return nil }
+            let series = context.series(ofMetricAt: index)
+            let measured = series.measurements
+            guard measured.count >= MetricForecastShortfall.minimumMeasurements else { return nil }
+            let metric = context.plan.metrics[index]
+            guard let trajectory = series.trajectory(of: metric, tolerance: context.tolerance),
                   let last = measured.last, trajectory.final.date > last.day, let trend = Trend(measured) else { return nil }
             let forecast = trend.value(on: trajectory.final.date)
             let shortfall = trajectory.shortfall(of: forecast, against: trajectory.final.value)

@@ -8,8 +8,11 @@ public struct MetricOffTrajectory: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.metrics.compactMap { metric in
-            guard let latest = context.latestMeasurement(of: metric.id), let trajectory = context.trajectory(of: metric),
+        context.plan.metrics.indices.compactMap { index in
+            let series = context.series(ofMetricAt: index)
+            guard let latest = series.latestMeasurement else { return nil }
+            let metric = context.plan.metrics[index]
+            guard let trajectory = series.trajectory(of: metric, tolerance: context.tolerance),
                   let expected = trajectory.expected(on: latest.day) else { return nil }
             let shortfall = trajectory.shortfall(of: latest.value, against: expected)
             guard shortfall > trajectory.tolerance else { return nil }

@@ -8,11 +8,13 @@ public struct MetricWithoutBaseline: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.metrics.compactMap { metric in
-            guard !context.hasValue(of: metric.id, .baseline) else { return nil }
+        context.plan.metrics.indices.compactMap { index in
+            let series = context.series(ofMetricAt: index)
+            guard !series.has(.baseline) else { return nil }
+            let metric = context.plan.metrics[index]
             return Finding(rule: self, about: metric, message: "this metric has no baseline",
                            evidence: ["measures": .list(context.targets(of: metric.id, .measures)),
-                                      "targets": .number(Double(context.count(of: metric.id, .target)))])
+                                      "targets": .number(Double(series.count(.target)))])
         }
     }
 }

@@ -8,10 +8,12 @@ public struct MetricWithoutTarget: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.metrics.compactMap { metric in
-            guard !context.hasValue(of: metric.id, .target) else { return nil }
+        context.plan.metrics.indices.compactMap { index in
+            let series = context.series(ofMetricAt: index)
+            guard !series.has(.target) else { return nil }
+            let metric = context.plan.metrics[index]
             var evidence: [String: Evidence] = ["measures": .list(context.targets(of: metric.id, .measures))]
-            if let baseline = context.lastValue(of: metric.id, .baseline) {
+            if let baseline = series.last(.baseline) {
                 evidence["baselineDate"] = .text(baseline.date.description)
                 if let value = baseline.value { evidence["baselineValue"] = .number(value) }
             }

@@ -13,11 +13,13 @@ public struct StaleMetric: GapRule {
     static func window(_ frequency: Frequency?) -> Int { Int((Double((frequency ?? .quarterly).days) * 1.5).rounded()) }
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.metrics.compactMap { metric in
-            let window = StaleMetric.window(metric.frequency)
-            let lastMeasured = context.lastValue(of: metric.id, .measurement, onOrBefore: context.asOf)?.date
-            let baseline = context.lastValue(of: metric.id, .baseline, onOrBefore: context.asOf)?.date
+        context.plan.metrics.indices.compactMap { index in
+            let window = StaleMetric.window(context.plan.metrics[index].frequency)
+            let series = context.series(ofMetricAt: index)
+            let lastMeasured = series.last(.measurement, onOrBefore: context.asOf)?.date
+            let baseline = series.last(.baseline, onOrBefore: context.asOf)?.date
             guard let since = lastMeasured ?? baseline, since.days(to: context.asOf) > window else { return nil }
+            let metric = context.plan.metrics[index]
             let age = since.days(to: context.asOf)
             let message = lastMeasured == nil
                 ? "never measured since its baseline on \(since) (\(age) days)"
