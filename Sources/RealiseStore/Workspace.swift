@@ -24,8 +24,13 @@ public final class Workspace: Sendable {
             configuration.busyMode = .timeout(30)
             if exists, try Workspace.isNewerSchema(path: path) { throw StoreError.newerSchema(path: path) }
             if !exists {
-                // Owner-only permissions before SQLite writes anything into it.
-                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                // Owner-only permissions before SQLite writes anything into it. Created exclusively: another
+                // process may create the workspace at the same moment, and replacing the file it has just made
+                // (as `FileManager.createFile` does) would silently drop everything it writes into it.
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+                if descriptor >= 0 {
+                    close(descriptor)
+                } else if errno != EEXIST {
                     throw StoreError.database(path: path, message: "cannot create the file; check the folder exists and is writable")
                 }
             }
