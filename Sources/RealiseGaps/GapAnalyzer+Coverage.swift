@@ -8,30 +8,27 @@ extension GapAnalyzer {
         let standings = Dictionary(grouping: context.history.reviews, by: \.subject)
         let reviewed = Set(standings.filter { $0.value.allSatisfy { $0.due >= context.asOf } }.keys)
         // A benefit is counted in the row of every objective above it and in its programme's: what is known
-        // about it is worked out once.
-        var standing: [String: BenefitStanding] = [:]
-        standing.reserveCapacity(context.plan.benefits.count)
-        func standingOf(_ benefit: String) -> BenefitStanding {
-            if let known = standing[benefit] { return known }
-            let metrics = context.metrics(measuring: benefit)
+        // about it is worked out once, by its position in the plan, in plan order.
+        let benefits = context.plan.benefits
+        let standing = benefits.indices.map { index in
+            let links = context.links(ofBenefitAt: index), id = benefits[index].id
+            let metrics = links.sources(.measures)
             // Each metric found once: its values and its collection frequency.
             let facts = metrics.map { metric in
                 context.metricPositions[metric].map { (context.series(ofMetricAt: $0), context.plan.metrics[$0].frequency) }
                     ?? (context.series(of: metric), nil)
             }
-            let found = BenefitStanding(
-                delivered: context.hasDeliveryPath(benefit),
+            return BenefitStanding(
+                delivered: links.hasTargets(.enabledBy) || context.hasDeliveryPath(id),
                 measurable: facts.contains { series, _ in series.has(.baseline) && series.has(.target) },
                 recentlyMeasured: facts.contains { series, frequency in isRecentlyMeasured(series, frequency, context) },
-                reviewed: !reviewed.isEmpty && (reviewed.contains(benefit) || metrics.contains(where: reviewed.contains)))
-            standing[benefit] = found
-            return found
+                reviewed: !reviewed.isEmpty && (reviewed.contains(id) || metrics.contains(where: reviewed.contains)))
         }
-        func row(level: String, id: String, statement: String, benefits: [String]) -> Coverage {
-            var row = Coverage(level: level, objective: id, statement: statement, benefits: benefits.count,
+        func row(level: String, id: String, statement: String, positions: some Collection<Int>) -> Coverage {
+            var row = Coverage(level: level, objective: id, statement: statement, benefits: positions.count,
                                withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0, upToDateReview: 0)
-            for benefit in benefits {
-                let known = standingOf(benefit)
+            for position in positions {
+                let known = standing[position]
                 if known.delivered { row.withDeliverable += 1 }
                 if known.measurable { row.withMeasurableMetric += 1 }
                 if known.recentlyMeasured { row.recentlyMeasured += 1 }
@@ -39,22 +36,28 @@ extension GapAnalyzer {
             }
             return row
         }
-        // Every benefit's standing first, in plan order: what is read about one benefit lies near what is read
-        // about the next, where the objective rows would visit them scattered.
-        for benefit in context.plan.benefits { _ = standingOf(benefit.id) }
-        let objectives = context.plan.objectives.map { objective in
-            row(level: "objective", id: objective.id, statement: objective.statement,
-                benefits: context.benefits(servingObjective: objective.id))
+        // The benefits serving each objective (`GapContext.benefits(servingObjective:)`), by position, each once:
+        // `seen` holds the number of the row that last counted each benefit.
+        var seen = [Int](repeating: -1, count: benefits.count)
+        let objectives = context.plan.objectives.enumerated().map { number, objective in
+            var serving: [Int] = []
+            for tree in context.objectiveTree(objective.id) {
+                for position in context.contributingBenefitPositions[tree] ?? [] where seen[position] != number {
+                    seen[position] = number
+                    serving.append(position)
+                }
+            }
+            return row(level: "objective", id: objective.id, statement: objective.statement, positions: serving)
         }
         guard !context.plan.programmes.isEmpty else {
-            return objectives + [row(level: "programme", id: "*", statement: "All benefits", benefits: context.plan.benefits.map(\.id))]
+            return objectives + [row(level: "programme", id: "*", statement: "All benefits", positions: benefits.indices)]
         }
-        var byProgramme: [String: [String]] = [:]
-        for benefit in context.plan.benefits {
-            if let programme = benefit.programme { byProgramme[programme, default: []].append(benefit.id) }
+        var byProgramme: [String: [Int]] = [:]
+        for index in benefits.indices {
+            if let programme = benefits[index].programme { byProgramme[programme, default: []].append(index) }
         }
         return objectives + context.plan.programmes.map { programme in
-            row(level: "programme", id: programme.id, statement: programme.name, benefits: byProgramme[programme.id] ?? [])
+            row(level: "programme", id: programme.id, statement: programme.name, positions: byProgramme[programme.id] ?? [])
         }
     }
 

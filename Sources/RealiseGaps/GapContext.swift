@@ -17,10 +17,16 @@ public struct GapContext: Sendable {
     /// The positions in `valueIndex` of each of the plan's metrics' values, by the metric's position.
     let metricValueRanges: [Range<Int>]
     private let links: LinkIndex
+    /// The link index's number for each of the plan's benefits, by the benefit's position.
+    private let benefitSlots: [Int32?]
+    /// The position in the plan of each benefit (the first of a repeated id).
+    let benefitPositions: [String: Int]
     let valueIndex: MetricValueIndex
     /// Objectives and benefits that contribute to each objective (`contributes-to` sources of those types).
     private let contributingObjectives: [String: [String]]
     private let contributingBenefits: [String: [String]]
+    /// The same benefits by position (`benefitPositions`), for counting them.
+    let contributingBenefitPositions: [String: [Int]]
 
     /// Baseline and target revisions, and review standings, from the workspace.
     public let history: GapHistory
@@ -32,7 +38,11 @@ public struct GapContext: Sendable {
         self.asOf = asOf
         self.history = history
         self.tolerance = tolerance
-        links = LinkIndex(plan.links)
+        let links = LinkIndex(plan.links)
+        self.links = links
+        benefitSlots = plan.benefits.indices.map { links.slot(of: plan.benefits[$0].id) }
+        let benefitPositions = GapContext.positions(plan.benefits)
+        self.benefitPositions = benefitPositions
         childObjectives = GapContext.children(plan.objectives.lazy.map { ($0.id, $0.parent) })
         childDeliverables = GapContext.children(plan.deliverables.lazy.map { ($0.id, $0.parent) })
         valueIndex = MetricValueIndex(plan.values)
@@ -40,14 +50,19 @@ public struct GapContext: Sendable {
         metricPositions = GapContext.positions(plan.metrics)
         let valueIndex = valueIndex
         metricValueRanges = plan.metrics.indices.map { valueIndex.range(of: plan.metrics[$0].id) }
-        let objectiveIds = Set(plan.objectives.lazy.map(\.id)), benefitIds = Set(plan.benefits.lazy.map(\.id))
+        let objectiveIds = Set(plan.objectives.lazy.map(\.id))
         var contributingObjectives: [String: [String]] = [:], contributingBenefits: [String: [String]] = [:]
+        var contributingBenefitPositions: [String: [Int]] = [:]
         for link in plan.links where link.kind == .contributesTo {
             if objectiveIds.contains(link.from) { contributingObjectives[link.to, default: []].append(link.from) }
-            if benefitIds.contains(link.from) { contributingBenefits[link.to, default: []].append(link.from) }
+            if let position = benefitPositions[link.from] {
+                contributingBenefits[link.to, default: []].append(link.from)
+                contributingBenefitPositions[link.to, default: []].append(position)
+            }
         }
         self.contributingObjectives = contributingObjectives
         self.contributingBenefits = contributingBenefits
+        self.contributingBenefitPositions = contributingBenefitPositions
     }
 
     /// Child ids by parent id, in plan order.
@@ -83,6 +98,9 @@ public struct GapContext: Sendable {
     func ownExpectedFinish(ofDeliverable id: String) -> Day? {
         deliverablePositions[id].flatMap { plan.deliverables[$0].expectedFinish }
     }
+
+    /// The links of the plan's benefit at `index` (of `plan.benefits`): no look-up by id.
+    public func links(ofBenefitAt index: Int) -> EntityLinks { EntityLinks(index: links, slot: benefitSlots[index]) }
 
     /// Ids at the other end of `id`'s outgoing links of `kind`.
     public func targets(of id: String, _ kind: Link.Kind) -> [String] { links.targets(of: id, kind) }

@@ -6,7 +6,7 @@ import RealiseModel
 /// links are laid out entity by entity in one array, with the start of each entity's run in another
 /// (compressed sparse rows). A plan of 100 000 benefits has some 300 000 links: a dictionary of small arrays
 /// per kind and direction took 600 000 allocations to build and as many to free, this takes a few.
-struct LinkIndex: Sendable {
+final class LinkIndex: Sendable {
     private let links: [Link]
     /// The number of each id at an end of a link.
     private let slots: [String: Int32]
@@ -68,28 +68,32 @@ struct LinkIndex: Sendable {
         }
     }
 
-    /// Positions in the plan's links of `id`'s links of `kind`, outgoing or incoming.
-    private func run(_ id: String, _ kind: Link.Kind, outgoing: Bool) -> ArraySlice<Int32> {
-        guard let slot = slots[id] else { return [] }
+    /// The number given to `id`, when it is at an end of a link.
+    func slot(of id: String) -> Int32? { slots[id] }
+
+    /// Positions in the plan's links of the links of `kind` of the entity numbered `slot`, outgoing or incoming.
+    func run(_ slot: Int32?, _ kind: Link.Kind, outgoing: Bool) -> ArraySlice<Int32> {
+        guard let slot else { return [] }
         let lane = LinkIndex.slot(kind) * 2 + (outgoing ? 0 : 1)
         return positions[lane][Int(starts[lane][Int(slot)])..<Int(starts[lane][Int(slot) + 1])]
     }
 
+    /// The ids at the other end of the links at these positions.
+    func targets(_ run: ArraySlice<Int32>) -> [String] { run.map { links[Int($0)].to } }
+    func sources(_ run: ArraySlice<Int32>) -> [String] { run.map { links[Int($0)].from } }
+
     /// Ids at the other end of `id`'s outgoing links of `kind`.
-    func targets(of id: String, _ kind: Link.Kind) -> [String] { run(id, kind, outgoing: true).map { links[Int($0)].to } }
+    func targets(of id: String, _ kind: Link.Kind) -> [String] { targets(run(slot(of: id), kind, outgoing: true)) }
 
     /// Ids at the start of links of `kind` that end at `id`.
-    func sources(of id: String, _ kind: Link.Kind) -> [String] { run(id, kind, outgoing: false).map { links[Int($0)].from } }
+    func sources(of id: String, _ kind: Link.Kind) -> [String] { sources(run(slot(of: id), kind, outgoing: false)) }
 
     /// Whether `id` has an outgoing link of `kind`.
-    func hasTargets(of id: String, _ kind: Link.Kind) -> Bool { !run(id, kind, outgoing: true).isEmpty }
+    func hasTargets(of id: String, _ kind: Link.Kind) -> Bool { !run(slot(of: id), kind, outgoing: true).isEmpty }
 
     /// Whether a link of `kind` ends at `id`.
-    func hasSources(of id: String, _ kind: Link.Kind) -> Bool { !run(id, kind, outgoing: false).isEmpty }
-
-    /// The number of `id`'s outgoing links of `kind`.
-    func targetCount(of id: String, _ kind: Link.Kind) -> Int { run(id, kind, outgoing: true).count }
+    func hasSources(of id: String, _ kind: Link.Kind) -> Bool { !run(slot(of: id), kind, outgoing: false).isEmpty }
 
     /// `id`'s outgoing links of `kind`, in plan order.
-    func links(from id: String, _ kind: Link.Kind) -> [Link] { run(id, kind, outgoing: true).map { links[Int($0)] } }
+    func links(from id: String, _ kind: Link.Kind) -> [Link] { run(slot(of: id), kind, outgoing: true).map { links[Int($0)] } }
 }

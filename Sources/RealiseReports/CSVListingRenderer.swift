@@ -19,6 +19,11 @@ public struct CSVListingRenderer: Sendable {
 
     /// One cell, neutralised against formula injection and quoted when needed.
     public static func cell(_ text: String) -> String {
+        ASCIIText.csvCell(text) ?? cellByCharacter(text)
+    }
+
+    /// `cell` character by character: for any text (ASCII text takes `ASCIIText.csvCell`, which gives the same).
+    static func cellByCharacter(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
            Double(value) == nil {

@@ -43,6 +43,11 @@ public struct MarkdownGapRenderer: GapReportRenderer {
 
     /// Text safe inside a table cell: one line, pipes and Markdown/HTML specials escaped.
     static func inline(_ text: String) -> String {
+        ASCIIText.inline(text) ?? inlineByCharacter(text)
+    }
+
+    /// `inline` character by character: for any text (ASCII text takes `ASCIIText.inline`, which gives the same).
+    static func inlineByCharacter(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

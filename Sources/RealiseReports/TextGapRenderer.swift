@@ -57,6 +57,11 @@ public struct TextGapRenderer: GapReportRenderer {
 
     /// `text` cut to `width` characters with an ellipsis, on one line.
     static func clip(_ text: String, _ width: Int) -> String {
+        ASCIIText.clip(text, width) ?? clipByCharacter(text, width)
+    }
+
+    /// `clip` character by character: for any text (ASCII text takes `ASCIIText.clip`, which gives the same).
+    static func clipByCharacter(_ text: String, _ width: Int) -> String {
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return line.count <= width ? line : String(line.prefix(width - 1)) + "…"
     }

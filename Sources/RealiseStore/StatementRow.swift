@@ -69,10 +69,11 @@ struct StatementRow {
 }
 
 /// Strings read many times over (source paths and formats), kept once so equal values share storage. A run of
-/// rows with the same text (as values come, file by file) costs a comparison of bytes and no string.
+/// rows with the same text in a column (as rows come, file by file) costs a comparison of bytes and no string.
 struct SharedStrings {
     private var seen: [String: String] = [:]
-    private var last: String?
+    /// The last text read from each column (by position): paths and formats alternate within a row.
+    private var last: [String?] = Array(repeating: nil, count: 16)
 
     subscript(_ text: String) -> String {
         mutating get {
@@ -84,9 +85,10 @@ struct SharedStrings {
 
     /// The column's text (NOT NULL), shared.
     mutating func string(_ row: StatementRow, _ column: Int32) -> String {
-        if let last, row.text(column, equals: last) { return last }
+        let slot = Int(column) % last.count
+        if let last = last[slot], row.text(column, equals: last) { return last }
         let text = self[row.string(column)]
-        last = text
+        last[slot] = text
         return text
     }
 }

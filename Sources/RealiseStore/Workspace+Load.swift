@@ -15,13 +15,16 @@ extension Workspace {
             // values, and naming columns or going through `DatabaseValue` costs more than SQLite's own reading.
             // Entities and links are stored in the order their files gave them, which is the order asked for:
             // they are read unsorted and only sorted by SQLite when a row turns out of order (`SourceOrder`).
+            // `table`'s largest row id bounds the count: room for them is made at once.
             func rows<T>(_ sql: String, orderBy: String, _ order: SourceOrder, _ arguments: StatementArguments = [],
-                         _ make: (StatementRow) throws -> T?) throws -> [T] {
+                         table: String, _ make: (StatementRow) throws -> T?) throws -> [T] {
+                let capacity = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)") ?? 0
                 func read(sorted: Bool) throws -> [T]? {
                     let statement = try db.makeStatement(sql: sorted ? sql + orderBy : sql)
                     let cursor = try Row.fetchCursor(statement, arguments: arguments)
                     let row = StatementRow(statement)
                     var order = order, made: [T] = []
+                    made.reserveCapacity(capacity)
                     while try cursor.next() != nil {
                         guard sorted || order.follows(row) else { return nil }
                         if let item = try make(row) { made.append(item) }
@@ -37,7 +40,7 @@ extension Workspace {
                 try rows("""
                     SELECT \(EntityRow.columns)\(columns.map { ", t.\($0)" }.joined()) FROM \(table) t CROSS JOIN entity e ON e.id = t.id
                     WHERE e.withdrawn_run IS NULL\(filter)
-                    """, orderBy: " ORDER BY e.source_path, e.source_line, e.id", EntityRow.order, arguments) { row in
+                    """, orderBy: " ORDER BY e.source_path, e.source_line, e.id", EntityRow.order, arguments, table: table) { row in
                     try make(EntityRow(row, shared: &shared))
                 }
             }
@@ -82,7 +85,7 @@ extension Workspace {
             plan.links = try rows("""
                 SELECT kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format, id
                 FROM link WHERE withdrawn_run IS NULL
-                """, orderBy: " ORDER BY source_path, source_line, id", SourceOrder(path: 6, line: 7, tie: .integer(9))) { row in
+                """, orderBy: " ORDER BY source_path, source_line, id", SourceOrder(path: 6, line: 7, tie: .integer(9)), table: "link") { row in
                 let from = row.string(1), to = row.string(2)
                 guard active.contains(from) && active.contains(to), let kind: Link.Kind = row.word(0) else { return nil }
                 return Link(kind: kind, from: from, to: to, dependencyType: row.word(3), lagDays: row.double(4), share: row.double(5),

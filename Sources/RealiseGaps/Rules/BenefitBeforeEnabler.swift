@@ -9,14 +9,14 @@ public struct BenefitBeforeEnabler: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.benefits.compactMap { benefit in
-            guard let start = benefit.realisationStart else { return nil }
-            let late = context.targets(of: benefit.id, .enabledBy)
+        context.plan.benefits.indices.compactMap { index in
+            guard let start = context.plan.benefits[index].realisationStart else { return nil }
+            let late = context.links(ofBenefitAt: index).targets(.enabledBy)
                 .compactMap { id in context.expectedFinish(of: id).map { (id, $0) } }
                 .filter { $0.1 > start }
             guard let latest = late.max(by: { $0.1 < $1.1 }) else { return nil }
             let days = start.days(to: latest.1)
-            return Finding(rule: self, about: benefit,
+            return Finding(rule: self, about: context.plan.benefits[index],
                            message: "realisation starts \(start), \(days) days before enabler \(latest.0) finishes (\(latest.1))",
                            evidence: ["realisationStart": .text(start.description), "enabler": .text(latest.0),
                                       "enablerFinish": .text(latest.1.description), "daysEarly": .number(Double(days)),

@@ -9,12 +9,16 @@ public struct BenefitWithoutDeliverable: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.benefits.compactMap { benefit in
+        context.plan.benefits.indices.compactMap { index in
+            // An enabler of its own is a delivery path; only the others need the walk.
+            let links = context.links(ofBenefitAt: index)
+            guard !links.hasTargets(.enabledBy) else { return nil }
+            let benefit = context.plan.benefits[index]
             guard !context.hasDeliveryPath(benefit.id) else { return nil }
+            let dependsOn = links.targets(.dependsOn)
             return Finding(rule: self, about: benefit, message: "no deliverable enables this \(benefit.kind.rawValue)"
-                               + (context.targets(of: benefit.id, .dependsOn).isEmpty ? "" : " or the benefits it depends on"),
-                           evidence: ["contributesTo": .list(context.targets(of: benefit.id, .contributesTo)),
-                                      "dependsOn": .list(context.targets(of: benefit.id, .dependsOn))])
+                               + (dependsOn.isEmpty ? "" : " or the benefits it depends on"),
+                           evidence: ["contributesTo": .list(links.targets(.contributesTo)), "dependsOn": .list(dependsOn)])
         }
     }
 }

@@ -8,8 +8,9 @@ public struct BenefitWithoutMetric: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.benefits.compactMap { benefit in
-            guard !context.hasSources(of: benefit.id, .measures) else { return nil }
+        context.plan.benefits.indices.compactMap { index in
+            guard !context.links(ofBenefitAt: index).hasSources(.measures) else { return nil }
+            let benefit = context.plan.benefits[index]
             return Finding(rule: self, about: benefit, message: "no metric measures this \(benefit.kind.rawValue)",
                            evidence: benefit.measurement.map { ["measurementNote": .text($0)] } ?? [:])
         }
