@@ -65,35 +65,8 @@ enum CSVFileStream {
         }
     }
 
-    /// Checks UTF-8; nil when invalid, else how many bytes at the end start a sequence the next chunk must
-    /// complete.
+    /// `TextDecoding.utf8Tail` with the bytes of a cut-off last sequence checked as far as they go.
     static func incompleteTail(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { raw -> Int? in
-            var index = 0
-            let count = raw.count
-            while index < count {
-                // Eight ASCII bytes at a time.
-                if index + 8 <= count {
-                    let word = UnsafeRawPointer(raw.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 { index += 8; continue }
-                }
-                let byte = raw[index]
-                if byte < 0x80 { index += 1; continue }
-                let length: Int
-                switch byte {
-                case 0xC2...0xDF: length = 2
-                case 0xE0...0xEF: length = 3
-                case 0xF0...0xF4: length = 4
-                default: return nil
-                }
-                if index + length > count {
-                    for offset in 1..<(count - index) where raw[index + offset] & 0xC0 != 0x80 { return nil }
-                    return count - index
-                }
-                for offset in 1..<length where raw[index + offset] & 0xC0 != 0x80 { return nil }
-                index += length
-            }
-            return 0
-        }
+        TextDecoding.utf8Tail(bytes, checkingTail: true)
     }
 }

@@ -15,6 +15,11 @@ enum FileDigest {
         return [UInt8](data)
     }
 
+    /// The file's size in bytes, 0 when it cannot be had (for progress: how far reading has come).
+    static func size(path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+    }
+
     /// Lower-case hex SHA-256 of `bytes`.
     static func sha256(_ bytes: [UInt8]) -> String {
         hex(SHA256.hash(data: bytes))

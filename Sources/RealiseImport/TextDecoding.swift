@@ -20,23 +20,40 @@ enum TextDecoding {
     /// Valid UTF-8; with `allowTruncatedEnd`, a sequence cut off at the very end is allowed (a head read
     /// mid-character).
     static func isValidUTF8(_ bytes: [UInt8], allowTruncatedEnd: Bool = false) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            let length: Int
-            switch byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return false
+        guard let tail = utf8Tail(bytes, checkingTail: false) else { return false }
+        return tail == 0 || allowTruncatedEnd
+    }
+
+    /// Checks UTF-8: nil when invalid, else how many bytes at the end start a sequence cut off there (0 when
+    /// none), so that a text read in chunks can carry them over to the next. `checkingTail`: whether the
+    /// bytes present of that last sequence must be continuation bytes too.
+    static func utf8Tail(_ bytes: [UInt8], checkingTail: Bool) -> Int? {
+        bytes.withUnsafeBufferPointer { raw -> Int? in
+            var index = 0
+            let count = raw.count
+            while index < count {
+                // Eight ASCII bytes at a time.
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(raw.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { index += 8; continue }
+                }
+                let byte = raw[index]
+                if byte < 0x80 { index += 1; continue }
+                let length: Int
+                switch byte {
+                case 0xC2...0xDF: length = 2
+                case 0xE0...0xEF: length = 3
+                case 0xF0...0xF4: length = 4
+                default: return nil
+                }
+                let present = min(length, count - index)
+                if present < length, !checkingTail { return count - index }
+                for offset in 1..<present where raw[index + offset] & 0xC0 != 0x80 { return nil }
+                if present < length { return count - index }
+                index += length
             }
-            if index + length > count { return allowTruncatedEnd }
-            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
-            index += length
+            return 0
         }
-        return true
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8] {

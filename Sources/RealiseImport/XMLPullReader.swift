@@ -92,7 +92,7 @@ final class XMLPullReader {
     var bytesConsumed: Int { max(Int(xmlTextReaderByteConsumed(reader)), 0) }
 
     /// The file's size in bytes (0 when it cannot be had).
-    lazy var fileSize: Int = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+    lazy var fileSize: Int = FileDigest.size(path: path)
 
     /// libxml2's message, trimmed, with the limits Realise keeps (it never parses with XML_PARSE_HUGE) said
     /// in words a user can act on rather than as the parser option that would lift them.

@@ -1,4 +1,3 @@
-import Foundation
 import RealiseModel
 
 /// Reads a benefits register kept as CSV: the register itself (one row per benefit, with its metric,
@@ -17,7 +16,7 @@ public struct RegisterCSVImporter: PlanImporter {
 
     /// Streams the table: the header first, then each row mapped and handed over in chunks.
     public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+        let size = FileDigest.size(path: path)
         var table: RegisterTable?
         var headerProblem: ImportError?
         var mapper = RegisterRowMapper(path: path, programme: options.programme)
