@@ -225,33 +225,26 @@ extension ImportTransaction {
         revisions += 1
     }
 
-    /// Inserts or replaces a metric's value for its kind and day, marked with `batch` (nil: typed in by a
-    /// person). A row this batch already wrote is left as it is and returned as the conflict.
-    /// - Returns: the row's id, and the earlier value of this batch when there was one.
+    /// Inserts or replaces a metric's value for its kind and day, typed in by a person (`measure`, a
+    /// review): not part of any import, so not marked with a batch.
+    /// - Returns: the row's id.
     @discardableResult
-    static func upsert(_ db: Database, _ value: MetricValue, batch: Int64?) throws
-        -> (id: Int64, conflict: (value: Double?, text: String?, source: SourceRef)?) {
+    static func upsertTypedIn(_ db: Database, _ value: MetricValue) throws -> Int64 {
         let before = db.lastInsertedRowID
         try db.cachedStatement(sql: """
             INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
-                                      source_path, source_line, source_format, seen_batch)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      source_path, source_line, source_format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(metric_id, kind, date) DO UPDATE SET value = excluded.value, text = excluded.text,
               note = excluded.note, data_source = excluded.data_source, confidence = excluded.confidence,
               source_path = excluded.source_path, source_line = excluded.source_line,
-              source_format = excluded.source_format, seen_batch = excluded.seen_batch, withdrawn_run = NULL
-            WHERE metric_value.seen_batch IS NOT excluded.seen_batch OR excluded.seen_batch IS NULL
+              source_format = excluded.source_format, seen_batch = NULL, withdrawn_run = NULL
             """).execute(arguments: [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
                                      value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
-                                     value.source.line, value.source.format, batch])
+                                     value.source.line, value.source.format])
         // An insert sets the last inserted row id to the new (autoincrement) id; an update never changes it.
-        if db.lastInsertedRowID != before { return (db.lastInsertedRowID, nil) }
-        let updated = db.changesCount > 0
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, value, text, source_path, source_line FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
-            """), arguments: [value.metric, value.kind.rawValue, value.date.description])
-        guard let row else { return (0, nil) }
-        if updated { return (row["id"], nil) }
-        return (row["id"], (row["value"], row["text"], SourceRef(path: row["source_path"], line: row["source_line"], format: "")))
+        if db.lastInsertedRowID != before { return db.lastInsertedRowID }
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?"),
+                                  arguments: [value.metric, value.kind.rawValue, value.date.description]) ?? 0
     }
 }

@@ -104,8 +104,8 @@ extension Workspace {
                 throw StoreError.unknownEntity(id: metric)
             }
             let source = SourceRef.manual("measure")
-            try ImportTransaction.upsert(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value, text: text,
-                                                         note: note, dataSource: dataSource, source: source), batch: nil)
+            try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
+                                                                text: text, note: note, dataSource: dataSource, source: source))
         }
     }
 }

@@ -84,9 +84,9 @@ extension Workspace {
                     throw StoreError.unknownEntity(id: metric)
                 }
                 let source = SourceRef(path: "(review #\(review))", line: 0, format: "manual", identifier: subject)
-                let (id, _) = try ImportTransaction.upsert(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
-                                                                           note: "taken at review #\(review)", dataSource: reviewer,
-                                                                           source: source), batch: nil)
+                let id = try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
+                                                                             note: "taken at review #\(review)", dataSource: reviewer,
+                                                                             source: source))
                 try db.execute(sql: "UPDATE metric_value SET review_id = ? WHERE id = ?", arguments: [review, id])
             }
             return review
