@@ -45,13 +45,16 @@ public enum ControlCharacters {
         return out
     }
 
-    /// Whether `text` holds a control character (so `escaped` may change it).
-    public static func needsEscaping(_ text: String) -> Bool {
+    /// Whether `text` holds a control character (so `escaped` may change it); with `ignoringLayout`, line
+    /// feeds, tabs and carriage returns that end a line (CR LF) do not count.
+    public static func needsEscaping(_ text: String, ignoringLayout: Bool = false) -> Bool {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
             var previous: UInt8 = 0
-            for byte in bytes {
+            for (index, byte) in bytes.enumerated() {
                 switch byte {
+                case 0x0A where ignoringLayout, 0x09 where ignoringLayout: break
+                case 0x0D where ignoringLayout && index + 1 < bytes.count && bytes[index + 1] == 0x0A: break
                 case 0..<0x20, 0x7F: return true
                 // The C1 controls are U+0080–U+009F: C2 80…C2 9F in UTF-8.
                 case 0x80...0x9F where previous == 0xC2: return true

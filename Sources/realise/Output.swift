@@ -5,10 +5,14 @@ import RealiseModel
 enum Output {
     /// Writes text to standard output. The renderers make control characters in ids, names and plan text
     /// visible field by field (a line break in a name must not start a line); what is left here besides line
-    /// feeds and tabs (an escape sequence, a carriage return) is made visible too, so nothing printed can
-    /// drive the terminal.
+    /// feeds, tabs and CSV's CR LF record ends (an escape sequence, a lone carriage return) is made visible
+    /// too, so nothing printed can drive the terminal.
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data(ControlCharacters.escaped(text, keeping: ControlCharacters.layout).utf8))
+        let safe = ControlCharacters.needsEscaping(text, ignoringLayout: true)
+            ? text.components(separatedBy: "\r\n").map { ControlCharacters.escaped($0, keeping: ControlCharacters.layout) }
+                .joined(separator: "\r\n")
+            : text
+        FileHandle.standardOutput.write(Data(safe.utf8))
     }
 
     /// Writes one line to standard error. Lines quote paths, ids and values as given: control characters in
