@@ -69,6 +69,25 @@ public enum ControlCharacters {
         }
     }
 
+    /// JSON text with the control characters JSON lets stand raw (DEL, the C1 controls, U+2028–U+202E,
+    /// U+2066–U+2069) written as `\uxxxx`, as Realise's own JSON writer does: for JSON made by another
+    /// encoder (Foundation's escapes only C0). Outside strings JSON holds only ASCII, so every such character
+    /// is inside a string, where the escape means the same character.
+    public static func jsonEscaped(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { isControl($0) && $0.value >= 0x7F }) else { return json }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(json.unicodeScalars.count + 16)
+        for scalar in json.unicodeScalars {
+            guard isControl(scalar), scalar.value >= 0x7F else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
+        return out
+    }
+
     /// One control character as its escape.
     static func escape(_ scalar: Unicode.Scalar) -> String {
         switch scalar {

@@ -98,6 +98,12 @@ final class ControlCharacterOutputTests {
         try run(["list", "benefits", "--format", "csv", "--db", db], .csv, shows: #"Owner\u{7}\u{9B}31m"#)
         try run(["list", "benefits", "--format", "json", "--db", db], .json, shows: #"Owner\u0007\u009b31m"#)
         try run(["show", "BEN-1", "--db", db], shows: #"journeys\nrealise: ok: forged line\u{202E}"#)
+        // Export: JSON by its rule; XML, which cannot hold C0 controls at all, stays well-formed and re-imports.
+        try run(["export", "--format", "json", "--db", db], .json, shows: #"Bus\u001b[2J"#)
+        try run(["export", "--format", "realise-xml", "--output", "all.xml", "--db", db])
+        let exported = try String(contentsOf: folder.appendingPathComponent("all.xml"), encoding: .utf8)
+        #expect(exported.contains(#"Bus\u{1B}[2J journeys"#) && !exported.unicodeScalars.contains("\u{1B}"))
+        try run(["import", "all.xml", "--db", "again.sqlite"])
     }
 
     @Test("gaps in every format and the maps")
