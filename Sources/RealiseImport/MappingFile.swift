@@ -27,6 +27,9 @@ public enum MappingFile {
             throw .badMapping(path: path, reason: "expected a 'columns:' map of header: column")
         }
         var mapping: [String: String] = [:]
+        // Headers match ignoring case, spaces and punctuation: two spellings of one header mapped to different
+        // columns would be resolved by dictionary order, differently from run to run.
+        var byKey: [String: (header: String, name: String)] = [:]
         for (key, target) in columns {
             guard let header = key.scalar?.string, let name = target.scalar?.string else {
                 throw .badMapping(path: path, reason: "expected a 'columns:' map of header: column, each a plain text, not a list or a map")
@@ -34,6 +37,11 @@ public enum MappingFile {
             guard RegisterColumn.byKey[RegisterColumn.key(name)] != nil else {
                 throw .badMapping(path: path, reason: "'\(header)' maps to '\(name)', which is not a column; use one of \(RegisterColumn.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            if let other = byKey[RegisterColumn.key(header)], RegisterColumn.key(other.name) != RegisterColumn.key(name) {
+                throw .badMapping(path: path, reason: "'\(other.header)' and '\(header)' are one header (headers match ignoring case, "
+                                  + "spaces and punctuation) mapped to '\(other.name)' and '\(name)'; keep one of them")
+            }
+            byKey[RegisterColumn.key(header)] = (header, name)
             mapping[header] = name
         }
         return mapping
