@@ -4,11 +4,51 @@
 /// reorder what the reader sees.
 ///
 /// Every text door uses this one escaping: the CLI's text output and errors, the text, Markdown and CSV
-/// renderers, the maps, the HTML report (whose `HTMLText.escape` any web page is to build on) and the
-/// iCalendar writer; a change log or web page that prints names must use it too. Formats with their own
-/// rule for a character keep it (JSON's `\u001b`, a quoted line break in CSV); whatever they have no rule
-/// for is written as here.
+/// renderers, the maps, the HTML report (whose `HTMLText.escape` any web page is to build on), the iCalendar
+/// writer and the change log's listings. Formats with their own rule for a character keep it (JSON's
+/// `\u001b`, a quoted line break in CSV); whatever they have no rule for is written as here.
 public enum ControlCharacters {
+    /// Groups of control characters a renderer keeps as they are (an option set: no allocation per call).
+    public struct Kept: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        public static let lineFeed = Kept(rawValue: 1 << 0)
+        public static let tab = Kept(rawValue: 1 << 1)
+        public static let carriageReturn = Kept(rawValue: 1 << 2)
+        /// VT, FF and NEL (U+0085): line breaks for Swift's `isNewline`.
+        public static let otherLineBreaks = Kept(rawValue: 1 << 3)
+        /// The line and paragraph separators, U+2028 and U+2029.
+        public static let separators = Kept(rawValue: 1 << 4)
+        public static let delete = Kept(rawValue: 1 << 5)
+        /// U+0080–U+009F.
+        public static let c1 = Kept(rawValue: 1 << 6)
+        /// U+202A–U+202E and U+2066–U+2069.
+        public static let bidirectional = Kept(rawValue: 1 << 7)
+
+        /// Line feeds and tabs: what a renderer that keeps a text's layout leaves alone.
+        public static let layout: Kept = [.lineFeed, .tab]
+        /// Every character Swift counts as a line break: what a renderer that puts text on one line turns into
+        /// spaces itself.
+        public static let lineBreaks: Kept = [.lineFeed, .carriageReturn, .otherLineBreaks, .separators]
+
+        /// Whether `scalar` (a control character) is kept.
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x0A: contains(.lineFeed)
+            case 0x09: contains(.tab)
+            case 0x0D: contains(.carriageReturn)
+            case 0x0B, 0x0C: contains(.otherLineBreaks)
+            case 0x85: contains(.otherLineBreaks) || contains(.c1)
+            case 0x7F: contains(.delete)
+            case 0x80...0x9F: contains(.c1)
+            case 0x2028, 0x2029: contains(.separators)
+            case 0x202A...0x202E, 0x2066...0x2069: contains(.bidirectional)
+            default: false
+            }
+        }
+    }
+
     /// Whether `scalar` must not reach a terminal raw: the C0 controls (tab and line breaks included), DEL,
     /// the C1 controls, the line and paragraph separators, and the bidirectional embeddings, overrides and
     /// isolates (U+202A–U+202E, U+2066–U+2069).
@@ -20,18 +60,10 @@ public enum ControlCharacters {
         }
     }
 
-    /// The line feed and the tab: what a renderer that keeps a text's layout leaves as they are.
-    public static let layout: Set<Unicode.Scalar> = ["\n", "\t"]
-
-    /// Every character Swift counts as a line break: what a renderer that puts text on one line turns into
-    /// spaces itself (so they need no escape).
-    public static let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
-
     /// `text` with every control character written as its Swift escape: `\n`, `\r`, `\t`, `\0`, or
-    /// `\u{1B}` (hex, upper case), except those in `kept` (`layout` for text whose line breaks a renderer
-    /// keeps: a quoted CSV cell, a note in an HTML paragraph). Text without control characters (nearly all
-    /// text) is returned as it is, after one pass over its bytes.
-    public static func escaped(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
+    /// `\u{1B}` (hex, upper case), except those `kept`. Text without control characters (nearly all text) is
+    /// returned as it is, after one pass over its bytes.
+    public static func escaped(_ text: String, keeping kept: Kept = []) -> String {
         guard needsEscaping(text) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
@@ -50,20 +82,25 @@ public enum ControlCharacters {
     public static func needsEscaping(_ text: String, ignoringLayout: Bool = false) -> Bool {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            for (index, byte) in bytes.enumerated() {
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                index += 1
+                // Printable ASCII and the bytes of other characters go by with one comparison each.
+                if byte >= 0x20 && byte < 0x7F || byte >= 0xC3 && byte != 0xE2 || byte >= 0x80 && byte < 0xC2 { continue }
                 switch byte {
-                case 0x0A where ignoringLayout, 0x09 where ignoringLayout: break
-                case 0x0D where ignoringLayout && index + 1 < bytes.count && bytes[index + 1] == 0x0A: break
-                case 0..<0x20, 0x7F: return true
+                case 0x0A, 0x09: if !ignoringLayout { return true }
+                case 0x0D: if !(ignoringLayout && index < count && bytes[index] == 0x0A) { return true }
                 // The C1 controls are U+0080–U+009F: C2 80…C2 9F in UTF-8.
-                case 0x80...0x9F where previous == 0xC2: return true
-                // U+2028–U+202E and U+2066–U+2069 are E2 80 A8…AE and E2 81 A6…A9 in UTF-8: at the first E2
-                // lead byte the scalars decide.
-                case 0xE2: return text.unicodeScalars.contains(where: isControl)
-                default: break
+                case 0xC2: if index < count && bytes[index] <= 0x9F { return true }
+                // U+2028–U+202E and U+2066–U+2069 are E2 80 A8…AE and E2 81 A6…A9 in UTF-8.
+                case 0xE2:
+                    guard index + 1 < count else { continue }
+                    let second = bytes[index], third = bytes[index + 1]
+                    if second == 0x80 && (0xA8...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                default: return true  // another C0 control, or DEL
                 }
-                previous = byte
             }
             return false
         }

@@ -26,7 +26,7 @@ public struct CSVListingRenderer: Sendable {
     }
 
     /// The control characters a CSV cell holds as they are.
-    private static let csvKept: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
+    private static let csvKept: ControlCharacters.Kept = [.lineFeed, .carriageReturn, .tab]
 
     /// `cell` character by character: for any text (ASCII text takes `ASCIIText.csvCell`, which gives the same).
     static func cellByCharacter(_ text: String) -> String {

@@ -29,7 +29,7 @@ public enum HTMLText {
     }
 
     /// The control characters HTML holds as white space.
-    private static let kept: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
+    private static let kept: ControlCharacters.Kept = [.tab, .lineFeed, .carriageReturn]
 
     /// `text` on one line (runs of white space, line breaks included, become one space), trimmed.
     static func oneLine(_ text: String) -> String {

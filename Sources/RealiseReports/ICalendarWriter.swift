@@ -82,7 +82,7 @@ public struct ICalendarWriter: Sendable {
     /// forbids in TEXT) made visible as `ControlCharacters` writes it.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for character in ControlCharacters.escaped(text, keeping: ["\n", "\r"]) {
+        for character in ControlCharacters.escaped(text, keeping: [.lineFeed, .carriageReturn]) {
             switch character {
             case "\\": out += "\\\\"
             case ";": out += "\\;"

@@ -59,7 +59,7 @@ public struct MermaidMapRenderer: BenefitsMapRenderer {
     static func escape(_ text: String) -> String {
         var out = ""
         // Control characters other than line breaks (which `oneLine` makes spaces) are made visible first.
-        for scalar in HTMLText.oneLine(ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks)).unicodeScalars {
+        for scalar in HTMLText.oneLine(ControlCharacters.escaped(text, keeping: .lineBreaks)).unicodeScalars {
             switch scalar {
             case "\"", "&", "<", ">", "#", "`": out += "#\(scalar.value);"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "

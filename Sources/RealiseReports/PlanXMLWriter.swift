@@ -111,10 +111,7 @@ public struct PlanXMLWriter: Sendable {
         return out
     }
 
-    /// The control characters XML 1.0 holds: tab and line breaks, DEL, the C1 controls, and every other
-    /// character `ControlCharacters` names outside the C0 block (they are data, and valid XML).
-    static let xmlControls: Set<Unicode.Scalar> = {
-        let values: [UInt32] = [0x09, 0x0A, 0x0D] + Array(0x7F...0x9F) + Array(0x2028...0x202E) + Array(0x2066...0x2069)
-        return Set(values.compactMap(Unicode.Scalar.init))
-    }()
+    /// The control characters XML 1.0 holds: tab and line breaks, DEL, the C1 controls, the separators and the
+    /// bidirectional controls (they are data, and valid XML); only the other C0 controls are escaped.
+    static let xmlControls: ControlCharacters.Kept = [.tab, .lineFeed, .carriageReturn, .delete, .c1, .separators, .bidirectional]
 }

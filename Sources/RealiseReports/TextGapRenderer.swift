@@ -58,13 +58,13 @@ public struct TextGapRenderer: GapReportRenderer {
     /// `text` cut to `width` characters with an ellipsis, on one line.
     /// Control characters other than line breaks (which become spaces) are made visible first.
     static func clip(_ text: String, _ width: Int) -> String {
-        let text = ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks)
+        let text = ControlCharacters.escaped(text, keeping: .lineBreaks)
         return ASCIIText.clip(text, width) ?? clipByCharacter(text, width)
     }
 
     /// `clip` character by character: for any text (ASCII text takes `ASCIIText.clip`, which gives the same).
     static func clipByCharacter(_ text: String, _ width: Int) -> String {
-        let text = ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks)
+        let text = ControlCharacters.escaped(text, keeping: .lineBreaks)
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return line.count <= width ? line : String(line.prefix(width - 1)) + "…"
     }

@@ -9,7 +9,7 @@ enum Output {
     /// too, so nothing printed can drive the terminal.
     static func print(_ text: String) {
         let safe = ControlCharacters.needsEscaping(text, ignoringLayout: true)
-            ? text.components(separatedBy: "\r\n").map { ControlCharacters.escaped($0, keeping: ControlCharacters.layout) }
+            ? text.components(separatedBy: "\r\n").map { ControlCharacters.escaped($0, keeping: .layout) }
                 .joined(separator: "\r\n")
             : text
         FileHandle.standardOutput.write(Data(safe.utf8))

@@ -19,8 +19,8 @@ struct ControlCharactersTests {
 
     @Test("kept characters stay: a layout's line feeds and tabs, a one-line renderer's line breaks")
     func kept() {
-        #expect(ControlCharacters.escaped("a\nb\tc\rd\u{1B}", keeping: ControlCharacters.layout) == "a\nb\tc\\rd\\u{1B}")
-        #expect(ControlCharacters.escaped("a\r\nb\u{85}c\u{B}\u{1B}", keeping: ControlCharacters.lineBreaks) == "a\r\nb\u{85}c\u{B}\\u{1B}")
+        #expect(ControlCharacters.escaped("a\nb\tc\rd\u{1B}", keeping: .layout) == "a\nb\tc\\rd\\u{1B}")
+        #expect(ControlCharacters.escaped("a\r\nb\u{85}c\u{B}\u{1B}", keeping: .lineBreaks) == "a\r\nb\u{85}c\u{B}\\u{1B}")
     }
 
     @Test("needsEscaping finds every control character, and with ignoringLayout only those a layout does not use")
