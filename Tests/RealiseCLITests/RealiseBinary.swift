@@ -30,17 +30,29 @@ struct RealiseBinary {
         } ?? candidates.last!
     }()
 
-    /// Runs `realise` with `arguments` in `directory`, with `environment` added (and `REALISE_DB`/`NO_COLOR` cleared
-    /// unless given).
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// The environment every child runs in: this process's, without `REALISE_DB`, with `TZ=UTC` so that nothing
+    /// depends on the machine's time zone (every test that reports also passes `--as-of`), plus `extra`.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "REALISE_DB")
+        environment["TZ"] = "UTC"
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
+    /// A `Process` for `realise` with `arguments`, in the pinned environment, not yet started.
+    static func process(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "REALISE_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = environment(extra)
+        return process
+    }
+
+    /// Runs `realise` with `arguments` in `directory`, in the pinned environment with `environment` added.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Self.process(arguments, in: directory, environment: environment)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -57,13 +69,19 @@ struct RealiseBinary {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh empty folder for one test.
-    static func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("realise-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// The sample programme shipped in `imports/`.
     static var samplePlans: String { packageRoot.appendingPathComponent("imports").path }
+}
+
+/// A fresh empty folder for one test, removed with everything in it when the test's suite instance (which holds
+/// it) goes away — Swift Testing makes one instance per test, so every test cleans up, passed or failed.
+final class Scratch: Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("realise-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
 }
