@@ -53,7 +53,7 @@ struct BoardRendererGoldenTests {
 struct ListingGoldenTests {
     @Test("every listing format has its golden file (GoldenCatalog)")
     func listingFormatsCatalogued() {
-        #expect(ListFormat.allCases.map(\.rawValue) == ["table", "csv", "json"])
+        #expect(ListFormat.allCases.map(\.rawValue) == ["table", "json", "csv"])
     }
 
     @Test("CSV cells that would start a formula are neutralised; numbers are not", arguments: [

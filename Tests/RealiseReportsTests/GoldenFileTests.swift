@@ -49,7 +49,8 @@ enum GoldenCatalog {
 struct GoldenFileTests {
     @Test("output matches its golden file", arguments: GoldenCatalog.outputs.keys.sorted())
     func matches(name: String) throws {
-        try Golden.check(try #require(GoldenCatalog.outputs[name])(), name)
+        let render = try #require(GoldenCatalog.outputs[name])
+        try Golden.check(try render(), name)
     }
 
     @Test("every golden file is compared, and every comparison has its file")
