@@ -7,6 +7,12 @@ import RealiseModel
 enum FieldLimits {
     static let characters = 100_000
 
+    /// The deepest an XML element may be nested (the root is level 1). Realise's formats need at most about
+    /// ten levels; the check is Realise's own (`XMLPullReader.next()`), well below libxml2's 256, so that
+    /// nesting is refused the same way whatever limit the C library is built or set with, and no reader
+    /// ever recurses deeper than this.
+    static let xmlDepth = 64
+
     /// Whether `utf8Count` bytes of `text` hold more than the limit's characters. Cheap for ordinary fields:
     /// characters are counted only when the bytes alone exceed the limit.
     static func isTooLong(_ text: String) -> Bool {

@@ -2,6 +2,9 @@ import Foundation
 import RealiseModel
 
 extension ImporterRegistry {
+    /// The units of one import and the warnings of the folder walk that found them.
+    public typealias ImportUnits = (units: [ImportedFile], warnings: [Diagnostic])
+
     /// The import units of every plan file named or found under the given paths, fingerprinted but not yet
     /// read: the workspace reads them inside its import transaction.
     ///
@@ -9,9 +12,11 @@ extension ImporterRegistry {
     /// folder, and give one `ImportedFile` (see `importUnit(group:with:options:)`); a group's place in the result is
     /// that of its first file. A file in no known format gives a unit whose reading fails with that problem,
     /// so that an import reports it together with the problems of every other file.
+    /// The warnings are the folder walk's (see `PlanFileWalk`): entries passed over, for the caller to show.
     /// - Throws: the first missing-input error (exit 66), or `.invalid` when no plan file was found.
-    public func importUnits(paths: [String], format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> [ImportedFile] {
-        let files = try ImporterRegistry.planFiles(in: paths)
+    public func importUnits(paths: [String], format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> ImportUnits {
+        let walk = try PlanFileWalk(paths: paths)
+        let files = walk.files
         var units: [(importer: (any PlanImporter)?, files: [String], problem: ImportError?)] = []
         var groups: [String: Int] = [:]
         for file in files {
@@ -34,13 +39,14 @@ extension ImporterRegistry {
             throw .invalid([Diagnostic(.error, path: paths.joined(separator: " "), line: 0,
                                        "no plan files (.xml, .csv, .tsv, .txt) found; give files or a folder holding them")])
         }
-        return try units.map { unit throws(ImportError) in
+        let read = try units.map { unit throws(ImportError) in
             guard let importer = unit.importer else {
                 let problem = unit.problem ?? .invalid([])
                 return ImportedFile(path: unit.files[0], format: "unknown", sha256: "") { _ in throw problem }
             }
             return try importUnit(group: unit.files, with: importer, options: options)
         }
+        return (read, walk.warnings)
     }
 
     /// Reads every plan file named or found under the given paths whole (see `importUnits`), collecting the
@@ -49,7 +55,7 @@ extension ImporterRegistry {
     public func readAll(paths: [String], format: ImportFormat? = nil, options: ImportOptions = .init()) throws(ImportError) -> [LoadedFile] {
         var loaded: [LoadedFile] = []
         var problems: [Diagnostic] = []
-        for unit in try importUnits(paths: paths, format: format, options: options) {
+        for unit in try importUnits(paths: paths, format: format, options: options).units {
             do { loaded.append(try ImporterRegistry.load(unit)) } catch {
                 if error.isMissingInput { throw error }
                 problems += error.diagnostics

@@ -76,45 +76,33 @@ public struct ImporterRegistry: Sendable {
     /// itself. Several (only for a `GroupedPlanImporter`: its tables found in one folder) are read as one
     /// unit whose path is their folder with a trailing `/`, whose SHA-256 covers every member, and whose
     /// `parts` are the members (sorted), so the workspace recognises an unchanged group and withdraws, on
-    /// re-import, what the group's tables no longer state.
+    /// re-import, what the group's tables no longer state. Reading fails when a file changed (size,
+    /// modification time or inode) since the unit was made.
     public func importUnit(group files: [String], with importer: any PlanImporter, options: ImportOptions = .init()) throws(ImportError) -> ImportedFile {
         let files = files.sorted()
+        // Stamped before the fingerprint and checked after the read: a file written meanwhile fails the import.
+        let stamps = FileStamp.of(files)
         guard files.count > 1, let grouped = importer as? any GroupedPlanImporter else {
             let path = files.first ?? ""
             return ImportedFile(path: path, format: importer.format.rawValue, sha256: try FileDigest.sha256(path: path)) { sink in
-                try importer.read(path: path, options: options, into: sink)
+                let warnings = try importer.read(path: path, options: options, into: sink)
+                try FileStamp.check(files, against: stamps)
+                return warnings
             }
         }
         let folder = (files[0] as NSString).deletingLastPathComponent
         return ImportedFile(path: folder.isEmpty ? "./" : folder + "/", format: importer.format.rawValue,
                             sha256: try FileDigest.sha256(group: files), parts: files) { sink in
-            try grouped.read(group: files, options: options, into: sink)
+            let warnings = try grouped.read(group: files, options: options, into: sink)
+            try FileStamp.check(files, against: stamps)
+            return warnings
         }
     }
 
     /// Expands folders (recursively, sorted, hidden files skipped) into the plan files under them:
     /// files with a plan extension (`.xml`, `.csv`, `.tsv`, `.txt`). Files named directly are kept as given.
+    /// See `PlanFileWalk` for what is passed over and why.
     public static func planFiles(in paths: [String]) throws(ImportError) -> [String] {
-        var files: [String] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else { throw .fileNotFound(path: path) }
-            guard isFolder.boolValue else { files.append(canonical(path)); continue }
-            guard let walker = manager.enumerator(atPath: path) else { throw .unreadable(path: path, reason: "cannot list the folder") }
-            var found: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") { walker.skipDescendants(); continue }
-                let ext = (name as NSString).pathExtension.lowercased()
-                guard ["xml", "csv", "tsv", "txt"].contains(ext) else { continue }
-                let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-                var sub: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(canonical(full)) }
-            }
-            files += found.sorted()
-        }
-        var seen = Set<String>()
-        return files.filter { seen.insert($0).inserted }
+        try PlanFileWalk(paths: paths).files
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Safe by construction: a DOCTYPE is refused before libxml2 reads the file (`XMLProlog`), so no entity is
 /// ever declared, expanded or fetched and no DTD loaded; the network is never used; compressed files are not
-/// inflated; libxml2's limits on nesting and text length stand; and each reader has its own structured error
+/// inflated; nesting is limited by Realise's own check (`FieldLimits.xmlDepth`) and libxml2's limits on
+/// nesting and text length stand behind it; and each reader has its own structured error
 /// handler (no process-wide libxml2 state is changed, since Foundation shares the library). Optionally
 /// validates against an XSD while streaming.
 final class XMLPullReader {
@@ -102,7 +103,8 @@ final class XMLPullReader {
             return "a NUL byte, which XML never holds: binary content (\(message))"
         }
         if message.hasPrefix("Excessive depth in document") {
-            return "elements are nested more than 256 deep, which no plan needs; the file is refused"
+            // libxml2's own limit, met only when it parses further ahead than Realise's own check has read.
+            return tooDeep(256)
         }
         let limits = ["huge text node", "Huge input lookup", "Name too long", "AttValue length too long", "Comment too big",
                       "CData section too big", "too big found", "text too long"]
@@ -143,7 +145,16 @@ final class XMLPullReader {
             if found.isEmpty { found = [Diagnostic(.error, path: path, line: line, "the file is not well-formed XML")] }
             throw .invalid(found)
         }
+        if status == 1, xmlTextReaderDepth(reader) >= FieldLimits.xmlDepth,
+           xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+            throw .invalid([Diagnostic(.error, path: path, line: line, XMLPullReader.tooDeep(FieldLimits.xmlDepth))])
+        }
         return status == 1
+    }
+
+    /// The message for elements nested deeper than `levels`.
+    static func tooDeep(_ levels: Int) -> String {
+        "elements are nested more than \(levels) deep, which no plan needs; the file is refused"
     }
 
     /// Whether the last node read lies inside the root element (or is its start tag).

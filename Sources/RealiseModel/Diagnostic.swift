@@ -21,6 +21,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.init(severity, path: source.path, line: source.line, column: source.column, message)
     }
 
-    /// `path:line:column: message`, the form editors and CI logs understand.
-    public var description: String { "\(path):\(line):\(column): \(message)" }
+    /// `path:line:column: message`, the form editors and CI logs understand, on one line: control characters
+    /// in the path or the message (a crafted file name, a value quoted from the file) are made visible.
+    public var description: String { "\(path.escapingControls):\(line):\(column): \(message.escapingControls)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RealiseModel
 
 /// A listing as RFC 4180 CSV with a header row. Cells that a spreadsheet would run as a formula
 /// (starting `=`, `+`, `-`, `@`, tab or CR, except plain negative numbers) are prefixed with `'`.
@@ -17,14 +18,19 @@ public struct CSVListingRenderer: Sendable {
         return out
     }
 
-    /// One cell, neutralised against formula injection and quoted when needed.
+    /// One cell, neutralised against formula injection and quoted when needed. Line breaks and tabs are CSV's
+    /// to carry (in quotes); any other control character is made visible (`ControlCharacters`).
     public static func cell(_ text: String) -> String {
-        ASCIIText.csvCell(text) ?? cellByCharacter(text)
+        let text = ControlCharacters.escaped(text, keeping: csvKept)
+        return ASCIIText.csvCell(text) ?? cellByCharacter(text)
     }
+
+    /// The control characters a CSV cell holds as they are.
+    private static let csvKept: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
 
     /// `cell` character by character: for any text (ASCII text takes `ASCIIText.csvCell`, which gives the same).
     static func cellByCharacter(_ text: String) -> String {
-        var value = text
+        var value = ControlCharacters.escaped(text, keeping: csvKept)
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
            Double(value) == nil {
             value = "'" + value

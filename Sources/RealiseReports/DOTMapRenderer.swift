@@ -69,7 +69,8 @@ public struct DOTMapRenderer: BenefitsMapRenderer {
     /// `text` safe inside a double-quoted DOT string: one line, `\` and `"` escaped, `&`, `<`, `>` as entities.
     static func escape(_ text: String) -> String {
         var out = ""
-        for scalar in HTMLText.oneLine(text).unicodeScalars {
+        // Control characters other than line breaks (which `oneLine` makes spaces) are made visible first.
+        for scalar in HTMLText.oneLine(ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks)).unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""

@@ -53,17 +53,18 @@ public struct EntityView: Sendable {
     /// Whether the plan has an entity with this id.
     public func contains(_ id: String) -> Bool { names[id] != nil }
 
-    /// The text view of entity `id`, with its fields from `fields` (a listing row).
+    /// The text view of entity `id`, with its fields from `fields` (a listing row); every id and text is on
+    /// its line with control characters made visible.
     public func render(id: String, fields: Listing.Row) -> String {
         guard let (type, name) = names[id] else { return "" }
-        var out = "\(type.rawValue) \(id): \(name)\n"
+        var out = "\(type.rawValue) \(id.escapingControls): \(name.escapingControls)\n"
         for (key, value) in fields where !["id", "name"].contains(key) {
-            let text = cellText(value)
+            let text = cellText(value).escapingControls
             if !text.isEmpty, key != "values" { out += "  \(key): \(text)\n" }
         }
         if case .array(let values)? = fields.first(where: { $0.0 == "values" })?.1, !values.isEmpty {
             out += "  values:\n"
-            for value in values { out += "    \(cellText(value))\n" }
+            for value in values { out += "    \(cellText(value).escapingControls)\n" }
         }
         out += "\nUpstream (what it serves):\n" + tree(from: id, edges: serves, upstream: true)
         out += "\nDownstream (what serves it):\n" + tree(from: id, edges: servedBy, upstream: false)
@@ -78,7 +79,7 @@ public struct EntityView: Sendable {
                 let next = upstream ? edge.to : edge.from
                 let (type, name) = names[next] ?? (.objective, "?")
                 let seen = !visited.insert(next).inserted
-                out += String(repeating: "  ", count: depth) + "- \(upstream ? edge.relation : edge.reverse) \(type.rawValue) \(next): "
+                out += String(repeating: "  ", count: depth) + "- \(upstream ? edge.relation : edge.reverse) \(type.rawValue) \(next.escapingControls): "
                     + TextGapRenderer.clip(name, 70) + (seen ? " (see above)" : "") + "\n"
                 if !seen, depth < 12 { walk(next, depth: depth + 1) }
             }

@@ -1,12 +1,17 @@
+import RealiseModel
+
 /// Escaping and small text helpers for the HTML report and its inline SVG.
 ///
 /// Every piece of text that comes from a plan goes through ``escape(_:)`` before it is written into HTML or
 /// SVG, in element content and in attribute values alike, so a plan cannot inject markup or script.
 public enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, safe in element content and
-    /// in single- or double-quoted attribute values of HTML and SVG. Control characters that XML forbids
-    /// become U+FFFD so the document stays well-formed.
+    /// in single- or double-quoted attribute values of HTML and SVG. Tabs and line breaks stay (HTML's white
+    /// space); every other control character is made visible as `ControlCharacters` writes it (`\u{1B}`), so
+    /// the document stays well-formed and a bidirectional override cannot reorder what a reader sees; the
+    /// non-characters U+FFFE and U+FFFF become U+FFFD.
     public static func escape(_ text: String) -> String {
+        let text = ControlCharacters.escaped(text, keeping: kept)
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -16,14 +21,15 @@ public enum HTMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += "\u{FFFD}"
+            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
+
+    /// The control characters HTML holds as white space.
+    private static let kept: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
 
     /// `text` on one line (runs of white space, line breaks included, become one space), trimmed.
     static func oneLine(_ text: String) -> String {

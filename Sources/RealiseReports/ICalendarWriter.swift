@@ -78,10 +78,11 @@ public struct ICalendarWriter: Sendable {
         }
     }
 
-    /// TEXT escaping: backslash, semicolon, comma and line breaks.
+    /// TEXT escaping: backslash, semicolon, comma and line breaks; any other control character (which RFC 5545
+    /// forbids in TEXT) made visible as `ControlCharacters` writes it.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in ControlCharacters.escaped(text, keeping: ["\n", "\r"]) {
             switch character {
             case "\\": out += "\\\\"
             case ";": out += "\\;"

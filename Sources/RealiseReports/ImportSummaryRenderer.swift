@@ -48,7 +48,7 @@ public struct ImportSummaryRenderer: Sendable {
     public func text(_ files: [File]) -> String {
         var out = ""
         for file in files {
-            out += "\(file.path) (\(file.format)): \(file.status)"
+            out += "\(file.path.escapingControls) (\(file.format)): \(file.status)"
             out += file.status == "unchanged" ? " since its last import\n" : " — \(file.counts.summary)\n"
             for warning in file.warnings { out += "  warning: \(warning)\n" }
         }

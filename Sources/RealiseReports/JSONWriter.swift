@@ -5,8 +5,9 @@
 /// of every level was 46 % of `realise gaps --format json` on a 4 000-benefit workspace, and the
 /// 1 000 000-measurement one writes about 100 MB. Appending bytes into one buffer, with runs of plain
 /// characters copied at once, writes the same text several times faster. The output is exactly
-/// `JSONValue.serialised()`'s: the same escapes (`\"`, `\\`, `\n`, `\r`, `\t`, other controls and U+2028/U+2029 as
-/// lower-case `\u00xx`; every other character as itself) and numbers as `Double.plainText` (`null` when not finite).
+/// `JSONValue.serialised()`'s: the same escapes (`\"`, `\\`, `\n`, `\r`, `\t`; other C0 controls, DEL, the C1 controls,
+/// U+2028/U+2029 and the bidirectional controls that `ControlCharacters` names as lower-case `\uxxxx`; every
+/// other character as itself) and numbers as `Double.plainText` (`null` when not finite).
 struct JSONWriter {
     /// The text written so far.
     private(set) var bytes: [UInt8] = []
@@ -158,16 +159,24 @@ struct JSONWriter {
             let byte = utf8[index]
             let escape: StaticString?
             var width = 1
+            // The scalar written as `\uXXXX` when `escape` is empty.
+            var scalar = UInt32(byte)
             switch byte {
             case UInt8(ascii: "\""): escape = "\\\""
             case UInt8(ascii: "\\"): escape = "\\\\"
             case UInt8(ascii: "\n"): escape = "\\n"
             case UInt8(ascii: "\r"): escape = "\\r"
             case UInt8(ascii: "\t"): escape = "\\t"
-            case 0..<0x20: escape = ""
-            case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                width = 3
+            case 0..<0x20, 0x7F: escape = ""
+            // C1 controls (U+0080–U+009F: C2 80…9F), escaped as every other control character is.
+            case 0xC2 where index + 1 < count && (0x80...0x9F).contains(utf8[index + 1]):
+                (escape, scalar, width) = ("", UInt32(utf8[index + 1]), 2)
+            // U+2028–U+202E (line and paragraph separators, bidirectional embeddings and overrides: E2 80 A8…AE)
+            // and U+2066–U+2069 (bidirectional isolates: E2 81 A6…A9).
+            case 0xE2 where index + 2 < count && ((utf8[index + 1] == 0x80 && (0xA8...0xAE).contains(utf8[index + 2]))
+                                                   || (utf8[index + 1] == 0x81 && (0xA6...0xA9).contains(utf8[index + 2]))):
+                (escape, width) = ("", 3)
+                scalar = 0x2000 | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F)
             default: escape = nil
             }
             guard let escape else {
@@ -178,8 +187,9 @@ struct JSONWriter {
             if escape.utf8CodeUnitCount > 0 {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
             } else {
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          JSONWriter.hex[Int(byte >> 4)], JSONWriter.hex[Int(byte & 0xF)]])
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), JSONWriter.hex[Int(scalar >> 12 & 0xF)],
+                                          JSONWriter.hex[Int(scalar >> 8 & 0xF)], JSONWriter.hex[Int(scalar >> 4 & 0xF)],
+                                          JSONWriter.hex[Int(scalar & 0xF)]])
             }
             index += width
             runStart = index

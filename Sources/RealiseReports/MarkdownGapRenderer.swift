@@ -42,14 +42,16 @@ public struct MarkdownGapRenderer: GapReportRenderer {
     }
 
     /// Text safe inside a table cell: one line, pipes and Markdown/HTML specials escaped.
+    /// Control characters other than line breaks (which become spaces) are made visible first.
     static func inline(_ text: String) -> String {
-        ASCIIText.inline(text) ?? inlineByCharacter(text)
+        let text = ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks)
+        return ASCIIText.inline(text) ?? inlineByCharacter(text)
     }
 
     /// `inline` character by character: for any text (ASCII text takes `ASCIIText.inline`, which gives the same).
     static func inlineByCharacter(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks) {
             switch character {
             case "|", "\\", "*", "_", "`", "[", "]", "#": out += "\\\(character)"
             case "<": out += "&lt;"

@@ -58,7 +58,8 @@ public struct MermaidMapRenderer: BenefitsMapRenderer {
     /// backticks as numeric entity codes (`#34;`).
     static func escape(_ text: String) -> String {
         var out = ""
-        for scalar in HTMLText.oneLine(text).unicodeScalars {
+        // Control characters other than line breaks (which `oneLine` makes spaces) are made visible first.
+        for scalar in HTMLText.oneLine(ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks)).unicodeScalars {
             switch scalar {
             case "\"", "&", "<", ">", "#", "`": out += "#\(scalar.value);"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "

@@ -90,10 +90,12 @@ public struct PlanXMLWriter: Sendable {
         pairs.compactMap { pair in pair.1.map { " \(pair.0)=\"\(escape($0, attribute: true))\"" } }.joined()
     }
 
-    /// XML-escapes text; in attributes also quotes and line breaks (so they survive normalisation).
+    /// XML-escapes text; in attributes also quotes and line breaks (so they survive normalisation). Control
+    /// characters XML 1.0 cannot hold at all (C0 but tab and line breaks) are written as `ControlCharacters`
+    /// makes them visible (`\u{1B}`), so the export stays well-formed and re-imports.
     func escape(_ text: String, attribute: Bool = false) -> String {
         var out = ""
-        for character in text {
+        for character in ControlCharacters.escaped(text, keeping: Self.xmlControls) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -108,4 +110,11 @@ public struct PlanXMLWriter: Sendable {
         }
         return out
     }
+
+    /// The control characters XML 1.0 holds: tab and line breaks, DEL, the C1 controls, and every other
+    /// character `ControlCharacters` names outside the C0 block (they are data, and valid XML).
+    static let xmlControls: Set<Unicode.Scalar> = {
+        let values: [UInt32] = [0x09, 0x0A, 0x0D] + Array(0x7F...0x9F) + Array(0x2028...0x202E) + Array(0x2066...0x2069)
+        return Set(values.compactMap(Unicode.Scalar.init))
+    }()
 }

@@ -23,7 +23,7 @@ public enum ReviewBriefing {
         return metricIds.compactMap { id in
             guard let metric = plan.metrics.first(where: { $0.id == id }) else { return nil }
             let mine = (values[id] ?? []).sorted { $0.date < $1.date }
-            var line = "\(id) \(metric.name)" + (metric.unit.map { " (\($0))" } ?? "")
+            var line = "\(id.escapingControls) \(metric.name.escapingControls)" + (metric.unit.map { " (\($0.escapingControls))" } ?? "")
             if let latest = mine.last(where: { $0.kind == .measurement && $0.date <= asOf }) {
                 line += ": latest \(latest.value?.plainText ?? latest.text ?? "?") on \(latest.date)"
             } else {

@@ -28,18 +28,18 @@ public struct TextGapRenderer: GapReportRenderer {
             guard !group.isEmpty else { continue }
             out += "\n\(label(severity)) (\(group.count))\n"
             for finding in group {
-                out += "  [\(finding.rule)] \(finding.subject.type) \(paint(finding.subject.id, "1")): \(finding.message)\n"
+                out += "  [\(finding.rule)] \(finding.subject.type) \(paint(finding.subject.id.escapingControls, "1")): \(finding.message.escapingControls)\n"
                 out += "      \(TextGapRenderer.clip(finding.subject.name, 90))\n"
                 let evidence = finding.evidence.sorted { $0.key < $1.key }.filter { !$0.value.description.isEmpty }
                 if !evidence.isEmpty {
-                    out += "      " + evidence.map { "\($0.key): \($0.value)" }.joined(separator: "; ") + "\n"
+                    out += "      " + evidence.map { "\($0.key): \($0.value)".escapingControls }.joined(separator: "; ") + "\n"
                 }
-                out += "      at \(finding.source.path):\(finding.source.line)\n"
+                out += "      at \(finding.source.path.escapingControls):\(finding.source.line)\n"
             }
         }
         if !report.coverage.isEmpty {
             out += "\n" + paint("Coverage by objective", "1") + " (benefits with a deliverable / a metric with baseline and target / a recent measurement / an up-to-date review)\n"
-            let label = { (row: Coverage) in row.level == "programme" ? "total" : row.objective }
+            let label = { (row: Coverage) in row.level == "programme" ? "total" : row.objective.escapingControls }
             let width = max(9, report.coverage.map { label($0).count }.max() ?? 0)
             for row in report.coverage {
                 let id = label(row).padding(toLength: width, withPad: " ", startingAt: 0)
@@ -56,12 +56,15 @@ public struct TextGapRenderer: GapReportRenderer {
     }
 
     /// `text` cut to `width` characters with an ellipsis, on one line.
+    /// Control characters other than line breaks (which become spaces) are made visible first.
     static func clip(_ text: String, _ width: Int) -> String {
-        ASCIIText.clip(text, width) ?? clipByCharacter(text, width)
+        let text = ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks)
+        return ASCIIText.clip(text, width) ?? clipByCharacter(text, width)
     }
 
     /// `clip` character by character: for any text (ASCII text takes `ASCIIText.clip`, which gives the same).
     static func clipByCharacter(_ text: String, _ width: Int) -> String {
+        let text = ControlCharacters.escaped(text, keeping: ControlCharacters.lineBreaks)
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return line.count <= width ? line : String(line.prefix(width - 1)) + "…"
     }

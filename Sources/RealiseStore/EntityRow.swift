@@ -8,7 +8,19 @@ struct EntityRow {
         e.id, e.name, e.programme, e.owner, e.organisation, e.notes, e.source_path, e.source_line, e.source_column, \
         e.source_format, e.source_ref
         """
-    private static let tableStart: Int32 = 11
+    /// The position of the table's own first column.
+    static let tableStart: Int32 = 11
+
+    /// The position of an optional `entity` column (`programme`, `owner`, `organisation`, `notes`).
+    static func position(of column: String) -> Int32 {
+        switch column {
+        case "programme": 2
+        case "owner": 3
+        case "organisation": 4
+        case "notes": 5
+        default: preconditionFailure("\(column) is not an optional entity column")
+        }
+    }
     /// The order entities are listed in: by source path, line and id.
     static let order = SourceOrder(path: 6, line: 7, tie: .text(0))
 

@@ -5,56 +5,40 @@ import RealiseModel
 /// value and link, revisions for changed baselines and targets.
 extension ImportTransaction {
     func write(_ chunk: Plan, file: ImportedFile) throws {
-        for item in chunk.programmes { try upsertEntity(item, name: item.name, details: []) }
-        for item in chunk.organisations { try upsertEntity(item, name: item.name, details: []) }
+        for item in chunk.programmes { try upsertEntity(item, EntityTables.programme) }
+        for item in chunk.organisations { try upsertEntity(item, EntityTables.organisation) }
         for item in chunk.objectives {
-            try upsertEntity(item, name: item.statement, details: [("parent", item.parent), ("horizon", item.horizon?.description)])
+            try upsertEntity(item, EntityTables.objective)
             expect(item.parent, [.objective], at: item.source, "parent objective")
         }
-        for item in chunk.benefits {
-            try upsertEntity(item, name: item.description, details: [
-                ("kind", item.kind.rawValue), ("class", item.benefitClass?.rawValue), ("confidence", item.confidence?.rawValue),
-                ("realisation_start", item.realisationStart?.description), ("realisation_end", item.realisationEnd?.description),
-                ("observable_outcome", item.observableOutcome), ("attribution", item.attribution), ("measurement", item.measurement),
-            ])
-        }
+        for item in chunk.benefits { try upsertEntity(item, EntityTables.benefit) }
         for item in chunk.deliverables {
-            try upsertEntity(item, name: item.name, details: [
-                ("kind", item.kind.rawValue), ("parent", item.parent),
-                ("planned_start", item.plannedStart?.description), ("planned_finish", item.plannedFinish?.description),
-                ("baseline_start", item.baselineStart?.description), ("baseline_finish", item.baselineFinish?.description),
-                ("forecast_finish", item.forecastFinish?.description), ("actual_start", item.actualStart?.description),
-                ("actual_finish", item.actualFinish?.description), ("percent_complete", item.percentComplete),
-                ("status", item.status), ("delivery_confidence", item.deliveryConfidence?.rawValue),
-            ])
+            try upsertEntity(item, EntityTables.deliverable)
             expect(item.parent, [.deliverable], at: item.source, "parent deliverable")
         }
-        for item in chunk.metrics {
-            try upsertEntity(item, name: item.name, details: [
-                ("unit", item.unit), ("direction", item.direction.rawValue), ("measure_type", item.measureType.rawValue),
-                ("frequency", item.frequency?.rawValue), ("data_source", item.dataSource),
-            ])
-        }
+        for item in chunk.metrics { try upsertEntity(item, EntityTables.metric) }
         for value in chunk.values { try write(value) }
         for link in chunk.links { try write(link) }
     }
 
     /// Inserts or updates an entity and its row of its type's table, unless its id is taken: by an entity
     /// this import already wrote, or by one the workspace holds from a file this import does not read.
-    private func upsertEntity<E: Entity>(_ entity: E, name: String, details: [(String, (any DatabaseValueConvertible)?)]) throws {
-        let table = E.type.rawValue
+    private func upsertEntity<E: Entity>(_ entity: E, _ description: EntityTable<E>) throws {
+        let table = description.name
         let source = entity.source
-        let entityArguments: StatementArguments = [entity.id, table, name, entity.programme, entity.owner, entity.organisation,
-                                                   entity.notes, source.path, source.line, source.column, source.format,
-                                                   source.identifier, batch, batch]
-        var arguments: StatementArguments = [entity.id]
-        for (_, value) in details { arguments += [value] }
+        let entityArguments: StatementArguments = [
+            entity.id, table, entity[keyPath: description.title], description.shared("programme", of: entity),
+            description.shared("owner", of: entity), description.shared("organisation", of: entity),
+            description.shared("notes", of: entity), source.path, source.line, source.column, source.format,
+            source.identifier, batch, batch,
+        ]
+        let arguments = StatementArguments([entity.id] + description.values(entity))
         if optimistic, try insertIfNew(db.cachedStatement(sql: """
             INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
                                 source_format, source_ref, seen_batch, created_batch)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """), entityArguments) {
-            try db.cachedStatement(sql: typeInsert(table, details.map(\.0))).execute(arguments: arguments)
+            try db.cachedStatement(sql: typeInsert(description)).execute(arguments: arguments)
             remember(entity.id, E.type)
             return
         }
@@ -84,14 +68,15 @@ extension ImportTransaction {
               source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
               withdrawn_run = NULL
             """).execute(arguments: entityArguments)
-        try db.cachedStatement(sql: typeInsert(table, details.map(\.0))).execute(arguments: arguments)
+        try db.cachedStatement(sql: typeInsert(description)).execute(arguments: arguments)
         remember(entity.id, E.type)
     }
 
     /// `INSERT OR REPLACE INTO <table> (id, <columns>) VALUES (?, …)`, built once per table and import.
-    private func typeInsert(_ table: String, _ columns: [String]) -> String {
+    private func typeInsert<E>(_ description: EntityTable<E>) -> String {
+        let table = description.name
         if let sql = typeInserts[table] { return sql }
-        let all = ["id"] + columns
+        let all = ["id"] + description.columns.map(\.name)
         let sql = "INSERT OR REPLACE INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
         typeInserts[table] = sql
         return sql

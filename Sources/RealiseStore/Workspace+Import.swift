@@ -79,6 +79,10 @@ extension Workspace {
             }
             let counts = transaction.counts
             let (withdrawn, revisions) = try transaction.end(warnings: warnings)
+            try logChange(db, .import, subject: file.path,
+                          summary: "\(file.format): \(counts.summary)"
+                              + (withdrawn > 0 ? "; \(withdrawn) withdrawn" : "") + (revisions > 0 ? "; \(revisions) revised" : ""),
+                          at: now)
             if let index = outcomes.firstIndex(where: { $0.path == file.path && $0.status != .unchanged }) {
                 outcomes[index].counts = counts
                 outcomes[index].warnings = warnings
@@ -95,14 +99,20 @@ extension Workspace {
     }
 
     /// Records one measurement typed in by a person (`realise measure`), replacing any value of the same
-    /// metric on the same day.
+    /// metric on the same day (the change log keeps the value it replaced).
     public func recordMeasurement(metric: String, value: Double?, text: String?, date: Day, dataSource: String?,
-                                  note: String?) throws(StoreError) {
+                                  note: String?, now: Date = Date()) throws(StoreError) {
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM entity WHERE id = ? AND type = 'metric' AND withdrawn_run IS NULL",
                                     arguments: [metric]) ?? false else {
                 throw StoreError.unknownEntity(id: metric)
             }
+            let before = try Row.fetchOne(db, sql: "SELECT value, text FROM metric_value WHERE metric_id = ? AND kind = 'measurement' "
+                                          + "AND date = ? AND withdrawn_run IS NULL", arguments: [metric, date.description])
+            let shown = { (number: Double?, text: String?) in number?.plainText ?? text ?? "no value" }
+            try logChange(db, .measure, subject: metric,
+                          summary: "\(metric) = \(shown(value, text)) on \(date)"
+                              + (before.map { " (was \(shown($0["value"], $0["text"])))" } ?? ""), at: now)
             let source = SourceRef.manual("measure")
             try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
                                                                 text: text, note: note, dataSource: dataSource, source: source))

@@ -33,53 +33,24 @@ extension Workspace {
                 }
                 return try read(sorted: false) ?? read(sorted: true) ?? []
             }
-            // Each entity table's rows: the entity's columns (`EntityRow`), then the table's own, from position 0.
-            // The table's rows lead (CROSS JOIN keeps them outermost): a table with few rows costs a few look-ups
-            // instead of a pass over every entity.
-            func entities<T>(_ table: String, _ columns: [String], _ make: (EntityRow) throws -> T) throws -> [T] {
+            // Each entity table's rows: the entity's columns (`EntityRow`), then the table's own as its description
+            // lists them (`EntityTables`). The table's rows lead (CROSS JOIN keeps them outermost): a table with few
+            // rows costs a few look-ups instead of a pass over every entity.
+            func entities<E>(_ table: EntityTable<E>) throws -> [E] {
                 try rows("""
-                    SELECT \(EntityRow.columns)\(columns.map { ", t.\($0)" }.joined()) FROM \(table) t CROSS JOIN entity e ON e.id = t.id
-                    WHERE e.withdrawn_run IS NULL\(filter)
-                    """, orderBy: " ORDER BY e.source_path, e.source_line, e.id", EntityRow.order, arguments, table: table) { row in
-                    try make(EntityRow(row, shared: &shared))
+                    SELECT \(EntityRow.columns)\(table.columns.map { ", t.\($0.name)" }.joined()) FROM \(table.name) t
+                    CROSS JOIN entity e ON e.id = t.id WHERE e.withdrawn_run IS NULL\(filter)
+                    """, orderBy: " ORDER BY e.source_path, e.source_line, e.id", EntityRow.order, arguments, table: table.name) { row in
+                    table.make(EntityRow(row, shared: &shared))
                 }
             }
 
-            plan.programmes = try entities("programme", []) { row in
-                Programme(id: row.id, name: row.name, organisation: row.organisation, owner: row.owner, notes: row.notes,
-                          source: row.source)
-            }
-            plan.organisations = try entities("organisation", []) { row in
-                Organisation(id: row.id, name: row.name, programme: row.programme, notes: row.notes, source: row.source)
-            }
-            plan.objectives = try entities("objective", ["parent", "horizon"]) { row in
-                Objective(id: row.id, statement: row.name, parent: row.text(0), horizon: row.day(1), programme: row.programme,
-                          owner: row.owner, organisation: row.organisation, notes: row.notes, source: row.source)
-            }
-            plan.benefits = try entities("benefit", ["kind", "class", "confidence", "realisation_start", "realisation_end",
-                                                     "observable_outcome", "attribution", "measurement"]) { row in
-                Benefit(id: row.id, description: row.name, kind: row.word(0) ?? .benefit,
-                    benefitClass: row.word(1), confidence: row.word(2), realisationStart: row.day(3), realisationEnd: row.day(4),
-                    observableOutcome: row.text(5), attribution: row.text(6), measurement: row.text(7),
-                    programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
-                    source: row.source)
-            }
-            plan.deliverables = try entities("deliverable", ["kind", "parent", "planned_start", "planned_finish", "baseline_start",
-                                                             "baseline_finish", "forecast_finish", "actual_start", "actual_finish",
-                                                             "percent_complete", "status", "delivery_confidence"]) { row in
-                Deliverable(id: row.id, name: row.name, kind: row.word(0) ?? .task,
-                    parent: row.text(1), plannedStart: row.day(2), plannedFinish: row.day(3), baselineStart: row.day(4),
-                    baselineFinish: row.day(5), forecastFinish: row.day(6), actualStart: row.day(7), actualFinish: row.day(8),
-                    percentComplete: row.number(9), status: row.text(10), deliveryConfidence: row.word(11),
-                    programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
-                    source: row.source)
-            }
-            plan.metrics = try entities("metric", ["unit", "direction", "measure_type", "frequency", "data_source"]) { row in
-                Metric(id: row.id, name: row.name, unit: row.text(0), direction: row.word(1) ?? .increase,
-                    measureType: row.word(2) ?? .number, frequency: row.word(3), dataSource: row.text(4),
-                    programme: row.programme, owner: row.owner, organisation: row.organisation, notes: row.notes,
-                    source: row.source)
-            }
+            plan.programmes = try entities(EntityTables.programme)
+            plan.organisations = try entities(EntityTables.organisation)
+            plan.objectives = try entities(EntityTables.objective)
+            plan.benefits = try entities(EntityTables.benefit)
+            plan.deliverables = try entities(EntityTables.deliverable)
+            plan.metrics = try entities(EntityTables.metric)
             let active = plan.entityIds
             try loadValues(db, into: &plan, active: active, shared: &shared)
             plan.links = try rows("""

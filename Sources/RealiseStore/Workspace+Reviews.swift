@@ -43,16 +43,22 @@ extension Workspace {
         try write { db in
             _ = try requireSubject(db, subject)
             try db.execute(sql: "INSERT INTO review_schedule (subject_id, cadence, start, reviewer, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [subject, cadence, start.description, reviewer, ISO8601DateFormatter().string(from: now)])
-            return db.lastInsertedRowID
+                           arguments: [subject, cadence, start.description, reviewer, Workspace.timestamp(now)])
+            let id = db.lastInsertedRowID
+            try logChange(db, .schedule, subject: subject, summary: "review schedule #\(id): \(cadence) from \(start)"
+                          + (reviewer.map { ", reviewer \($0)" } ?? ""), at: now)
+            return id
         }
     }
 
     /// Removes a schedule; its reviews are kept.
-    public func removeSchedule(id: Int64) throws(StoreError) {
+    public func removeSchedule(id: Int64, now: Date = Date()) throws(StoreError) {
         try write { db in
+            let row = try Row.fetchOne(db, sql: "SELECT subject_id, cadence FROM review_schedule WHERE id = ?", arguments: [id])
+            guard let row else { throw StoreError.invalidValue("no review schedule #\(id); `realise review list` shows them") }
             try db.execute(sql: "DELETE FROM review_schedule WHERE id = ?", arguments: [id])
-            if db.changesCount == 0 { throw StoreError.invalidValue("no review schedule #\(id); `realise review list` shows them") }
+            try logChange(db, .unschedule, subject: row["subject_id"],
+                          summary: "review schedule #\(id) (\(row["cadence"] as String)) removed; its reviews are kept", at: now)
         }
     }
 
@@ -77,8 +83,11 @@ extension Workspace {
         try write { db in
             _ = try requireSubject(db, subject)
             try db.execute(sql: "INSERT INTO review (subject_id, date, rag, reviewer, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [subject, date.description, rag.rawValue, reviewer, note, ISO8601DateFormatter().string(from: now)])
+                           arguments: [subject, date.description, rag.rawValue, reviewer, note, Workspace.timestamp(now)])
             let review = db.lastInsertedRowID
+            let measured = measurements.map { "\($0.0) = \($0.1.plainText)" }.joined(separator: ", ")
+            try logChange(db, .review, subject: subject, summary: "review #\(review) on \(date): \(rag.rawValue)"
+                          + (reviewer.map { " by \($0)" } ?? "") + (measured.isEmpty ? "" : "; measured \(measured)"), at: now)
             for (metric, value) in measurements {
                 guard try String.fetchOne(db, sql: "SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", arguments: [metric]) == "metric" else {
                     throw StoreError.unknownEntity(id: metric)

@@ -123,6 +123,16 @@ extension Workspace {
                 CREATE INDEX objective_parent ON objective(parent);
                 """)
         }
+        migrator.registerMigration("v5-change-log") { db in
+            try db.execute(sql: """
+                -- Who changed what, and when: one row per write (an import run, a measurement, a review, a schedule
+                -- added or removed), written in the same transaction as the change.
+                CREATE TABLE change_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT, summary TEXT NOT NULL);
+                CREATE INDEX change_log_at ON change_log(at);
+                """)
+        }
         return migrator
     }
 }

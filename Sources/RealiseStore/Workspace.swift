@@ -9,13 +9,17 @@ import RealiseModel
 public final class Workspace: Sendable {
     /// Where the workspace lives: a file path, or `:memory:`.
     public let path: String
+    /// Who the changes made through this workspace are recorded as, in the change log.
+    public let actor: String
     let writer: any DatabaseWriter
 
-    /// Opens (creating and migrating when `create` is true) the workspace file at `path`.
+    /// Opens (creating and migrating when `create` is true) the workspace file at `path`, recording changes
+    /// as made by `actor` (default: `defaultActor()`).
     /// - Throws: `.missingWorkspace` when it does not exist and `create` is false, `.newerSchema` when a newer
     ///   Realise wrote it, `.database` for SQLite and file-system failures.
-    public init(path: String, create: Bool) throws(StoreError) {
+    public init(path: String, create: Bool, actor: String? = nil) throws(StoreError) {
         self.path = path
+        self.actor = actor ?? Workspace.defaultActor()
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw .missingWorkspace(path: path) }
         do {
@@ -61,8 +65,9 @@ public final class Workspace: Sendable {
     }
 
     /// A throw-away workspace in memory (the `gaps PATH...` lint mode); nothing touches the disk.
-    public init() throws(StoreError) {
+    public init(actor: String? = nil) throws(StoreError) {
         path = ":memory:"
+        self.actor = actor ?? Workspace.defaultActor()
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true

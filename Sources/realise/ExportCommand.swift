@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let data = try encoder.encode(plan)
-                try Output.emit(String(decoding: data, as: UTF8.self) + "\n", to: output)
+                try Output.emit(ControlCharacters.jsonEscaped(String(decoding: data, as: UTF8.self)) + "\n", to: output)
             }
         }
     }

@@ -33,7 +33,7 @@ struct MeasureCommand: ParsableCommand {
                 try workspace.open(create: false).recordMeasurement(metric: metric, value: number, text: nil, date: day,
                                                                      dataSource: source, note: note)
             } catch { throw Failure(error) }
-            Output.print("recorded \(metric) = \(number.plainText) on \(day)\n")
+            Output.print("recorded \(metric.escapingControls) = \(number.plainText) on \(day)\n")
         }
     }
 }

@@ -1,13 +1,24 @@
 import Foundation
+import RealiseModel
 
 /// Writing results to standard output, errors to standard error, and reports to files.
 enum Output {
+    /// Writes text to standard output. The renderers make control characters in ids, names and plan text
+    /// visible field by field (a line break in a name must not start a line); what is left here besides line
+    /// feeds, tabs and CSV's CR LF record ends (an escape sequence, a lone carriage return) is made visible
+    /// too, so nothing printed can drive the terminal.
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let safe = ControlCharacters.needsEscaping(text, ignoringLayout: true)
+            ? text.components(separatedBy: "\r\n").map { ControlCharacters.escaped($0, keeping: ControlCharacters.layout) }
+                .joined(separator: "\r\n")
+            : text
+        FileHandle.standardOutput.write(Data(safe.utf8))
     }
 
+    /// Writes one line to standard error. Lines quote paths, ids and values as given: control characters in
+    /// them are made visible, so a crafted name can neither start a forged line nor drive the terminal.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((line.escapingControls + "\n").utf8))
     }
 
     /// Whether standard output is a terminal that wants colour (`NO_COLOR` unset).

@@ -18,13 +18,16 @@ struct PlanInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("An MS Project custom field (by alias) whose values are benefit or objective ids (repeatable; default: Benefit, Objective, Outcome).", valueName: "alias"))
     var linkField: [String] = []
 
-    /// Reads every plan file named or found under `paths`.
+    /// Reads every plan file named or found under `paths`; what the folder walk passed over (special files,
+    /// link loops, links out of the folder) is printed on standard error, one warning each.
     func read(_ paths: [String]) throws -> [ImportedFile] {
         do {
             let columns = try mapping.map { path throws(ImportError) in try MappingFile.load(path: path) } ?? [:]
-            return try ImporterRegistry.standard.importUnits(paths: paths, format: from,
-                                                         options: ImportOptions(programme: programme, columnMapping: columns,
-                                                                                linkFields: linkField.isEmpty ? ImportOptions.defaultLinkFields : linkField))
+            let found = try ImporterRegistry.standard.importUnits(paths: paths, format: from,
+                                                              options: ImportOptions(programme: programme, columnMapping: columns,
+                                                                                     linkFields: linkField.isEmpty ? ImportOptions.defaultLinkFields : linkField))
+            for warning in found.warnings { Output.error("realise: warning: \(warning)") }
+            return found.units
         } catch {
             throw Failure(error)
         }

@@ -35,7 +35,7 @@ final class ProgressBar {
         let filled = Int((progress.fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let percent = String(Int((progress.fraction * 100).rounded(.down)))
-        let name = (progress.path as NSString).lastPathComponent
+        let name = (progress.path as NSString).lastPathComponent.escapingControls
         return "importing \(progress.fileNumber)/\(progress.fileCount) \(name) [\(bar)] "
             + String(repeating: " ", count: max(0, 3 - percent.count)) + percent + "%  "
             + progress.items.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB"))) + " items"

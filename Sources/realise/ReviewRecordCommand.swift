@@ -43,7 +43,7 @@ struct ReviewRecordCommand: ParsableCommand {
                 id = try workspace.open(create: false).recordReview(subject: subject, date: day, rag: rag, reviewer: reviewer,
                                                                    note: note, measurements: measurements)
             } catch { throw Failure(error) }
-            Output.print("recorded review #\(id) of \(subject) on \(day): \(rag.rawValue)"
+            Output.print("recorded review #\(id) of \(subject.escapingControls) on \(day): \(rag.rawValue)"
                          + (measurements.isEmpty ? "" : " with \(measurements.count) measurement\(measurements.count == 1 ? "" : "s")") + "\n")
         }
     }

@@ -52,7 +52,7 @@ struct ReviewRunCommand: ParsableCommand {
             let overdue = due.filter { $0.status == .overdue }
             Output.print("Realise review run as of \(day): \(report.summary.high) high, \(report.summary.medium) medium and "
                          + "\(report.summary.low) low gaps; \(overdue.count) review\(overdue.count == 1 ? "" : "s") overdue"
-                         + (overdue.isEmpty ? "" : " (" + overdue.map { "\($0.schedule.subject) due \($0.due)" }.joined(separator: ", ") + ")")
+                         + (overdue.isEmpty ? "" : " (" + overdue.map { "\($0.schedule.subject.escapingControls) due \($0.due)" }.joined(separator: ", ") + ")")
                          + ", \(due.count - overdue.count) due within \(within) days. Reports written to \(out): "
                          + files.map(\.0).joined(separator: ", ") + ".\n")
             if !overdue.isEmpty { throw ExitCode(1) }

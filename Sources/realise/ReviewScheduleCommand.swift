@@ -1,4 +1,5 @@
 import ArgumentParser
+import RealiseModel
 import RealiseReviews
 
 /// `realise review schedule SUBJECT --every CADENCE`.
@@ -33,7 +34,7 @@ struct ReviewScheduleCommand: ParsableCommand {
             } catch { throw Failure(error) }
             let schedule = ReviewSchedule(id: id, subject: subject, cadence: cadence, start: start, reviewer: reviewer)
             let next = schedule.nextDue(lastReviewed: nil).map { "first due \($0)" } ?? "no occurrences"
-            Output.print("scheduled review #\(id) of \(subject): \(cadence.name) from \(start), \(next)\n")
+            Output.print("scheduled review #\(id) of \(subject.escapingControls): \(cadence.name) from \(start), \(next)\n")
         }
     }
 }

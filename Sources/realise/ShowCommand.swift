@@ -39,12 +39,12 @@ struct ShowCommand: ParsableCommand {
         for schedule in schedules {
             let next = schedule.nextDue(lastReviewed: book.lastReviewed[id]).map { "next due \($0)" } ?? "finished"
             out += "  schedule #\(schedule.id): \(schedule.cadence.name) from \(schedule.start)"
-                + (schedule.reviewer.map { ", reviewer \($0)" } ?? "") + ", \(next)\n"
+                + (schedule.reviewer.map { ", reviewer \($0.escapingControls)" } ?? "") + ", \(next)\n"
         }
         for review in reviews {
             let measured = review.measurements.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.plainText)" }
-            out += "  \(review.date) \(review.rag.rawValue)" + (review.reviewer.map { " by \($0)" } ?? "")
-                + (review.note.map { ": \($0)" } ?? "") + (measured.isEmpty ? "" : " [\(measured.joined(separator: ", "))]") + "\n"
+            out += "  \(review.date) \(review.rag.rawValue)" + (review.reviewer.map { " by \($0.escapingControls)" } ?? "")
+                + (review.note.map { ": \($0.escapingControls)" } ?? "") + (measured.isEmpty ? "" : " [\(measured.joined(separator: ", "))]") + "\n"
         }
         return out
     }

@@ -7,12 +7,19 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The workspace file (default: $REALISE_DB, else realise.sqlite).", valueName: "path"))
     var db: String?
 
+    @Option(help: ArgumentHelp("Who the change log records changes as (default: $REALISE_ACTOR, else the login name).", valueName: "name"))
+    var actor: String?
+
+    func validate() throws {
+        if let actor, actor.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--actor must name someone") }
+    }
+
     /// The workspace path: `--db`, then `$REALISE_DB`, then `realise.sqlite` in the current folder.
     var path: String { db ?? ProcessInfo.processInfo.environment["REALISE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "realise.sqlite" }
 
     /// Opens the workspace; `create` makes it when missing.
     func open(create: Bool) throws -> Workspace {
-        do { return try Workspace(path: path, create: create) } catch { throw Failure(error) }
+        do { return try Workspace(path: path, create: create, actor: actor) } catch { throw Failure(error) }
     }
 }
 

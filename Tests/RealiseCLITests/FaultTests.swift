@@ -73,7 +73,7 @@ struct FaultTests {
     /// Imports `path` with the progress bar on and kills it with SIGKILL once the bar shows `percent` % or more;
     /// the percentage it showed then, or nil when the import ended first.
     private func importKilled(_ path: String, atPercent percent: Int) throws -> Int? {
-        let process = RealiseBinary.process(["import", path, "--progress", "--db", db])
+        let process = try RealiseBinary.process(["import", path, "--progress", "--db", db])
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
@@ -160,8 +160,8 @@ struct FaultTests {
     func concurrentImports() throws {
         let first = try bigRegister(rows: 3000, prefix: "A")
         let second = try bigRegister(rows: 3000, prefix: "Z")
-        let processes = [first, second].map { path -> Process in
-            let process = RealiseBinary.process(["import", path, "--db", db])
+        let processes = try [first, second].map { path -> Process in
+            let process = try RealiseBinary.process(["import", path, "--db", db])
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             return process
@@ -180,7 +180,7 @@ struct FaultTests {
         #expect(try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", db]).status == 0)
         let before = try RealiseBinary.run(["list", "benefits", "--format", "csv", "--db", db]).stdout
         let big = try bigRegister(rows: 8000)
-        let importer = RealiseBinary.process(["import", big, "--db", db])
+        let importer = try RealiseBinary.process(["import", big, "--db", db])
         importer.standardOutput = FileHandle.nullDevice
         try importer.run()
         var seen: [String] = []
@@ -206,7 +206,7 @@ struct FaultTests {
         let export = ["export", "--format", "json", "--db", db]
         let before = try RealiseBinary.run(export).stdout
         let big = try bigRegister(rows: 8000)
-        let importer = RealiseBinary.process(["import", big, "--db", db])
+        let importer = try RealiseBinary.process(["import", big, "--db", db])
         importer.standardOutput = FileHandle.nullDevice
         try importer.run()
         var seen: [String] = []

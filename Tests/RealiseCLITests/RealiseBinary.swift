@@ -40,24 +40,40 @@ struct RealiseBinary {
         return environment
     }
 
-    /// A `Process` for `realise` with `arguments`, in the pinned environment, not yet started.
-    static func process(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]) -> Process {
+    /// A `Process` for `realise` with `arguments`, in the pinned environment with `environment` added, not yet
+    /// started. With a `launcher` (a program on PATH and its arguments, such as `setpriv --reuid=…`), that program
+    /// runs `binary` (default: the built one).
+    static func process(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:],
+                        launcher: [String] = [], binary: URL? = nil) throws -> Process {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let first = launcher.first {
+            // Another program runs realise (`setpriv … realise ARGS`): found on PATH, never at a fixed place.
+            process.executableURL = try tool(first)
+            process.arguments = launcher.dropFirst() + [(binary ?? url).path] + arguments
+        } else {
+            process.executableURL = binary ?? url
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         process.environment = environment(extra)
         return process
     }
 
-    /// Runs `realise` with `arguments` in `directory`, in the pinned environment with `environment` added.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Self.process(arguments, in: directory, environment: environment)
+    /// Runs `realise` with `arguments` in `directory`, in the pinned environment with `environment` added. A run
+    /// still going after `timeout` seconds, when given, is killed (it then ends with status 128 + SIGKILL), so a
+    /// hang fails its test instead of the whole run. `launcher` and `binary` as for `process(…)`.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    timeout: Double? = nil, launcher: [String] = [], binary: URL? = nil) throws -> Result {
+        let process = try Self.process(arguments, in: directory, environment: environment, launcher: launcher, binary: binary)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { if process.isRunning { kill(pid, SIGKILL) } }
+        }
         // Read both pipes concurrently with the process so large outputs cannot fill a pipe and block it.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()
@@ -65,8 +81,18 @@ struct RealiseBinary {
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         process.waitUntilExit()
         group.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Result(status: status, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The executable `name` found on `PATH`.
+    static func tool(_ name: String) throws -> URL {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+            return URL(fileURLWithPath: "\(folder)/\(name)")
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: name, NSLocalizedDescriptionKey: "\(name) is not on PATH"])
     }
 
     /// The sample programme shipped in `imports/`.

@@ -190,7 +190,7 @@ struct HTMLRendererTests {
     @Test("HTMLText escapes the five markup characters and drops characters XML forbids")
     func escape() {
         #expect(HTMLText.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
-        #expect(HTMLText.escape("a\u{1}b\nc") == "a\u{FFFD}b\nc")
+        #expect(HTMLText.escape("a\u{1}b\nc\u{202E}d\u{FFFF}") == "a\\u{1}b\nc\\u{202E}d\u{FFFD}")
         #expect(HTMLText.wrap("one two three four", width: 9, lines: 1) == ["one two…"])
         #expect(HTMLText.number(1234567.891) == "1,234,567.89")
         #expect(HTMLText.number(-0.004) == "0")

@@ -26,22 +26,26 @@ struct JSONWriterTests {
         #expect(quoted(input) == expected)
     }
 
-    @Test("other control characters as lower-case \\u00xx; DEL and C1 controls as themselves")
+    @Test("other control characters, DEL and the C1 controls as lower-case \\u00xx")
     func controls() {
         #expect(quoted("\u{0}") == #""\u0000""#)
         #expect(quoted("\u{1}x\u{1F}") == #""\u0001x\u001f""#)
         #expect(quoted("\u{8}\u{C}\u{B}") == #""\u0008\u000c\u000b""#)
         #expect(quoted("\u{1B}[0m") == #""\u001b[0m""#)
-        #expect(quoted("\u{7F}\u{85}") == "\"\u{7F}\u{85}\"")
+        #expect(quoted("\u{7F}\u{85}\u{9F}") == #""\u007f\u0085\u009f""#)
+        // Neighbours of the C1 block are themselves.
+        #expect(quoted("\u{A0}\u{C0}") == "\"\u{A0}\u{C0}\"")
     }
 
-    @Test("non-ASCII is written as itself, except the JavaScript line separators")
+    @Test("non-ASCII is written as itself, except the JavaScript line separators and the bidirectional controls")
     func nonASCII() {
         #expect(quoted("Café – Ærø ✓ 東京 👩🏽‍🚒 e\u{301}") == "\"Café – Ærø ✓ 東京 👩🏽‍🚒 e\u{301}\"")
         #expect(quoted("a\u{2028}b\u{2029}c") == #""a\u2028b\u2029c""#)
         #expect(quoted("\u{2028}") == #""\u2028""#)
-        // Neighbours of U+2028/2029 share their first two UTF-8 bytes but are not escaped.
-        #expect(quoted("\u{2027}\u{202A}\u{2020}") == "\"\u{2027}\u{202A}\u{2020}\"")
+        // Bidirectional embeddings, overrides and isolates could reorder what a reader sees.
+        #expect(quoted("\u{202A}\u{202E}\u{2066}\u{2069}") == #""\u202a\u202e\u2066\u2069""#)
+        // Neighbours share their first two UTF-8 bytes but are not escaped.
+        #expect(quoted("\u{2027}\u{202F}\u{2020}\u{2065}\u{206A}") == "\"\u{2027}\u{202F}\u{2020}\u{2065}\u{206A}\"")
         #expect(quoted("ends with \u{2026}") == "\"ends with \u{2026}\"")
     }
 
@@ -95,7 +99,7 @@ struct JSONWriterTests {
     @Test("matches the string-building serialiser on random values")
     func matchesReference() {
         var generator = SeededGenerator(seed: 0x15A0_7E57_0006)
-        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}",
+        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}",
                                           "é", "\u{301}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202F}", "東", "🚒", "\u{FEFF}"]
         func text() -> String {
             var out = String.UnicodeScalarView()
@@ -149,7 +153,9 @@ private enum ReferenceJSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
+            // Every control character `ControlCharacters` names: C0, DEL, C1, U+2028/2029, the bidirectional controls.
+            case _ where (0..<0x20).contains(scalar.value) || (0x7F...0x9F).contains(scalar.value)
+                || (0x2028...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

@@ -1,0 +1,46 @@
+import Testing
+import RealiseModel
+
+/// The one escaping of control characters every text door uses.
+@Suite("control characters made visible")
+struct ControlCharactersTests {
+    @Test("each control character as its Swift escape; everything else as itself")
+    func escapes() {
+        #expect("a\nb\rc\td\0e".escapingControls == #"a\nb\rc\td\0e"#)
+        #expect("\u{1B}[31mred\u{1B}[0m".escapingControls == #"\u{1B}[31mred\u{1B}[0m"#)
+        #expect("\u{7}\u{7F}\u{85}\u{9B}\u{9F}".escapingControls == #"\u{7}\u{7F}\u{85}\u{9B}\u{9F}"#)
+        #expect("abc\u{202E}fed\u{202C}\u{2066}\u{2069}\u{2028}\u{2029}".escapingControls
+                == #"abc\u{202E}fed\u{202C}\u{2066}\u{2069}\u{2028}\u{2029}"#)
+        // Neighbours of the controls, and ordinary text, are left alone.
+        let plain = "Café £5 € \u{A0}\u{A1}\u{2027}\u{202F}\u{2065}\u{206A} 東京 👩🏽‍🚒 e\u{301} back\\slash"
+        #expect(plain.escapingControls == plain)
+        #expect(!ControlCharacters.needsEscaping(plain))
+    }
+
+    @Test("kept characters stay: a layout's line feeds and tabs, a one-line renderer's line breaks")
+    func kept() {
+        #expect(ControlCharacters.escaped("a\nb\tc\rd\u{1B}", keeping: ControlCharacters.layout) == "a\nb\tc\\rd\\u{1B}")
+        #expect(ControlCharacters.escaped("a\r\nb\u{85}c\u{B}\u{1B}", keeping: ControlCharacters.lineBreaks) == "a\r\nb\u{85}c\u{B}\\u{1B}")
+    }
+
+    @Test("needsEscaping finds every control character, and with ignoringLayout only those a layout does not use")
+    func detection() {
+        for value in Array(0..<0x20) + Array(0x7F...0x9F) + Array(0x2028...0x202E) + Array(0x2066...0x2069) {
+            let text = "x" + String(Character(Unicode.Scalar(UInt32(value))!)) + "y"
+            #expect(ControlCharacters.needsEscaping(text), "U+\(String(value, radix: 16))")
+            #expect(ControlCharacters.isControl(Unicode.Scalar(UInt32(value))!))
+        }
+        #expect(!ControlCharacters.needsEscaping("a\nb\tc\r\nd", ignoringLayout: true))
+        #expect(ControlCharacters.needsEscaping("a\rb", ignoringLayout: true))
+        #expect(ControlCharacters.needsEscaping("trailing\r", ignoringLayout: true))
+        #expect(ControlCharacters.needsEscaping("a\u{1B}", ignoringLayout: true))
+    }
+
+    @Test("JSON from another encoder: what JSON lets stand raw is written as \\uxxxx")
+    func json() {
+        #expect(ControlCharacters.jsonEscaped("{\"a\": \"x\\u001b\u{7F}\u{85}\u{202E}\u{2069}\"}")
+                == #"{"a": "x\u001b\u007f\u0085\u202e\u2069"}"#)
+        let plain = "{\n  \"a\": \"Café \\n\"\n}"
+        #expect(ControlCharacters.jsonEscaped(plain) == plain)
+    }
+}
