@@ -6,8 +6,8 @@ import PackageDescription
 
 /// One harness per entry point: the target name is the binary's name and the corpus folder's.
 let harnesses = [
-    "fuzz-realise-xml", "fuzz-mspdi", "fuzz-iati", "fuzz-gmpp", "fuzz-results-csv", "fuzz-register-csv",
-    "fuzz-csv", "fuzz-sniff",
+    "fuzz-realise-xml", "fuzz-mspdi", "fuzz-iati", "fuzz-gmpp", "fuzz-results-csv", "fuzz-results-group",
+    "fuzz-register-csv", "fuzz-csv", "fuzz-sniff", "fuzz-mapping", "fuzz-options",
 ]
 
 let package = Package(

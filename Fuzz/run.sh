@@ -4,7 +4,8 @@
 #
 #   Fuzz/run.sh [SECONDS] [TARGET...]        e.g. Fuzz/run.sh 20 (smoke), Fuzz/run.sh 600 mspdi iati
 #
-# Targets (default: all): realise-xml mspdi iati gmpp results-csv register-csv csv sniff.
+# Targets (default: all): realise-xml mspdi iati gmpp results-csv results-group register-csv csv sniff
+# mapping options.
 # Environment: FUZZ_MAX_LEN (default 65536), FUZZ_NO_BUILD=1 (reuse the last build), FUZZ_NICE (default 10).
 #
 # Scratch (git-ignored): .build-fuzz/ — corpus/<target> (the growing corpus, kept between runs),
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${1:-300}
 shift || true
-all=(realise-xml mspdi iati gmpp results-csv register-csv csv sniff)
+all=(realise-xml mspdi iati gmpp results-csv results-group register-csv csv sniff mapping options)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 max_len=${FUZZ_MAX_LEN:-65536}
@@ -41,7 +42,7 @@ if [ "${FUZZ_NO_BUILD:-}" != 1 ]; then
     done
 fi
 
-# The seed files of a target, one path a line.
+# The seed files of a target, one path a line (a folder, for results-group: its tables make one seed).
 seed_files() {
     local xml_fixtures=("$fixtures"/xml/*.xml "$fixtures"/validation/*.xml "$root"/imports/*.xml
                         "$root"/Tests/RealiseReportsTests/Golden/export.xml)
@@ -51,19 +52,54 @@ seed_files() {
     iati) ls "$fixtures"/iati/*.xml; ls "$shared"/iati/*.xml 2>/dev/null || true ;;
     gmpp) ls "$fixtures"/gmpp/*.csv; ls "$shared"/csv/gmpp*.csv 2>/dev/null || true ;;
     results-csv) find "$fixtures"/results-csv -name '*.csv'; ls "$shared"/csv/okfn*.csv 2>/dev/null || true ;;
+    results-group) find "$fixtures"/results-csv -mindepth 1 -type d ;;
     register-csv) find "$fixtures"/csv "$fixtures"/validation "$root"/imports -name '*.csv' ;;
     csv) find "$root"/Tests "$root"/imports -name '*.csv' -not -path '*/fuzz/*'; ls "$shared"/csv/*.csv 2>/dev/null || true ;;
     sniff) find "$root"/Tests "$root"/imports \( -name '*.csv' -o -name '*.xml' \) -not -path '*/fuzz/*'
            find "$shared" -type f \( -name '*.csv' -o -name '*.xml' \) 2>/dev/null || true ;;
+    mapping) find "$fixtures" -name '*.yaml' -not -path '*/fuzz/*' ;;
+    options) ls "$fixtures"/mspdi/*.xml "$fixtures"/csv/*.csv "$fixtures"/xml/valid-plan.xml ;;
     esac
     # Inputs a fuzzer once found (regression fixtures) seed their target again.
     [ -d "$fixtures/fuzz/$1" ] && find "$fixtures/fuzz/$1" -type f
     return 0
 }
 
+# The prefixes of fuzz-options' seeds (its input is FLAGS PROGRAMME \0 ALIAS … \0\0 BODY; see its Harness.swift),
+# given to the seed files in turn, for printf '%b'.
+option_prefixes=('\x01PRG-1\0Benefit\0Strategic Objective\0\0' '\x00\0\0' '\x01\0\0' '\x00Supplier\0text8\0\0'
+                 '\x01a:T2\0BENEFITS\0\0')
+
+# Writes seed number $2 of target $1 from the file (or folder) $3 to $4.
+write_seed() {
+    if [ "$1" = results-group ] && [ -d "$3" ]; then
+        # A folder's tables (at most four, in join order) as one input, cut by form feeds as the harness cuts.
+        local sep='' table count=0
+        for table in activities results indicators indicator_periods descriptions participating_orgs; do
+            [ -f "$3/$table.csv" ] && [ $count -lt 4 ] || continue
+            count=$((count + 1))
+            printf '%b' "$sep"; cat "$3/$table.csv"; sep='\f'
+        done | head -c "$max_len"
+    elif [ "$1" = options ] && [[ "$3" != */fuzz/* ]]; then
+        { printf '%b' "${option_prefixes[$(( $2 % ${#option_prefixes[@]} ))]}"; cat "$3"; } | head -c "$max_len"
+    else
+        head -c "$max_len" "$3"
+    fi > "$4"
+}
+
+# Seeds no file gives: fuzz-options' option values alone (the harness then reads its fixed files).
+extra_seeds() {
+    [ "$1" = options ] || return 0
+    local n=0 prefix
+    for prefix in "${option_prefixes[@]}" '\x01PRG-1' '\x00Benefit\0Objective\0Outcome'; do
+        n=$((n + 1))
+        printf '%b' "${prefix%\\0\\0}" > "$2/options-$n"
+    done
+}
+
 dictionary() {
     case $1 in
-    realise-xml|mspdi|iati|sniff) echo "$root/Fuzz/dictionaries/$1.dict" ;;
+    realise-xml|mspdi|iati|sniff|mapping|options) echo "$root/Fuzz/dictionaries/$1.dict" ;;
     *) echo "$root/Fuzz/dictionaries/csv.dict" ;;
     esac
 }
@@ -84,8 +120,9 @@ for target in "${targets[@]}"; do
     n=0
     while IFS= read -r file; do
         n=$((n + 1))
-        head -c "$max_len" "$file" > "$seeds/$n-$(basename "$file")"
+        write_seed "$target" "$n" "$file" "$seeds/$n-$(basename "$file")"
     done < <(seed_files "$target")
+    extra_seeds "$target" "$seeds"
     before=$(find "$findings" -type f | wc -l)
     echo "== fuzz-$target: ${seconds}s, $n seeds, corpus $(find "$corpus" -type f | wc -l) files, dictionary $(basename "$(dictionary "$target")")"
     start=$(date +%s)

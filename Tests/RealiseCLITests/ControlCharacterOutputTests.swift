@@ -27,7 +27,6 @@ final class ControlCharacterOutputTests {
         try Self.register.write(to: plans.appendingPathComponent(Self.evilName), atomically: true, encoding: .utf8)
     }
 
-
     /// Runs realise (UTC, no colour) and checks both streams; returns standard output.
     @discardableResult
     func run(_ arguments: [String], _ kind: Kind = .text, status: Int32 = 0, shows visible: String? = nil,
@@ -119,7 +118,7 @@ final class ControlCharacterOutputTests {
         try run(["map", "--format", "dot"] + asOf, shows: #"Bus\\u{1B}[2J journeys"#)
     }
 
-    @Test("reviews: schedule, record, list, due, history, calendar")
+    @Test("reviews: schedule, record, list, due, history, calendar; the change log")
     func reviews() throws {
         try run(["import", "plans", "--db", db])
         let reviewer = "Reviewer\u{1B}[5m\nrealise: ok: forged"
@@ -131,6 +130,8 @@ final class ControlCharacterOutputTests {
         try run(["review", "due", "--as-of", "2026-01-01", "--format", "json", "--db", db], .json, shows: #"Reviewer\u001b[5m\nrealise"#)
         try run(["review", "history", "BEN-1", "--db", db], shows: #"late\u{1B}[2K\u{202E}"#)
         try run(["show", "BEN-1", "--db", db], shows: #"reviewer Reviewer\u{1B}[5m\nrealise: ok: forged, next due"#)
+        try run(["log", "--db", db], shows: "review schedule #1: FREQ=MONTHLY")
+        try run(["log", "--format", "json", "--db", db], .json, shows: #"reviewer Reviewer\u001b[5m\nrealise: ok"#)
         try run(["review", "calendar", "--as-of", "2026-01-01", "--db", db], .calendar, shows: #"Reviewer: Reviewer\\u{1B}[5m\nrealise: ok: forged"#)
     }
 

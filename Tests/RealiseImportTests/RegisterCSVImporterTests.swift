@@ -254,6 +254,20 @@ struct RegisterCSVImporterTests {
         #expect(mapping["Goal"] == "Target Value")
     }
 
+    /// Two spellings of one header mapped to different columns would be resolved by dictionary order (found
+    /// reading the code the mapping fuzzer exercises); the same spellings mapped to one column are harmless.
+    @Test func mappingFileRefusesOneHeaderMappedTwoWays() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let clash = try folder.write("clash.yaml", "columns:\n  \"Ref No\": benefit_id\n  refno: description\n")
+        let error = try #require(importError { try MappingFile.load(path: clash) })
+        guard case .badMapping(let path, let reason) = error else { Issue.record("\(error)"); return }
+        #expect(path == clash)
+        #expect(reason.contains("'Ref No'") && reason.contains("'refno'") && reason.contains("keep one of them"), "\(reason)")
+        let same = try folder.write("same.yaml", "columns:\n  \"Ref No\": benefit_id\n  REF-NO: Benefit ID\n")
+        #expect(try MappingFile.load(path: same).count == 2)
+    }
+
     @Test func mappingFileMapsOddHeaders() throws {
         let mapping = try MappingFile.load(path: Fixtures.path("csv/odd-headers-mapping.yaml"))
         let file = try registry.read(path: Fixtures.path("csv/odd-headers.csv"), format: .registerCSV,

@@ -19,13 +19,16 @@ public enum FuzzInput {
     public static func runDriver(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
                                  _ harness: Harness) -> CInt {
         var argc = argc, argv = argv
-        // libFuzzer ends with exit(): the temporary files go then.
-        atexit { for ext in FuzzInput.extensions { unlink(FuzzInput.path(ext: ext)) } }
+        // libFuzzer ends with exit(): the temporary files (and the grouped harness's folder) go then.
+        atexit {
+            for ext in FuzzInput.extensions { unlink(FuzzInput.path(ext: ext)) }
+            FuzzInput.removeFolder()
+        }
         return LLVMFuzzerRunDriver(&argc, &argv, harness)
     }
 
     /// The extensions the harnesses give their temporary files.
-    static let extensions = ["xml", "csv", "txt"]
+    static let extensions = ["xml", "csv", "txt", "yaml"]
 
     /// The temporary file for inputs with extension `ext` (the extension only matters for sniffing by humans:
     /// Realise sniffs content).
@@ -89,7 +92,9 @@ public enum FuzzInput {
         abort()
     }
 
-    private static func save(_ bytes: [UInt8], to path: String) {
+    /// Writes `bytes` to `path` (created or truncated), or stops the run: a harness that cannot write its
+    /// input would test nothing.
+    public static func save(_ bytes: [UInt8], to path: String) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { fail("cannot write \(path): errno \(errno)") }
         defer { close(descriptor) }

@@ -1,41 +1,42 @@
 import Testing
 import RealiseModel
+@testable import RealiseStore
 
 /// A small, valid plan: vision ← objective ← benefit ← deliverable, with a metric and its values.
 private func validPlan(path: String = "plan.xml") -> Plan {
     var plan = Plan()
-    plan.programmes = [Programme(id: "P", name: "Programme", organisation: "ORG", source: at(path, 2))]
-    plan.organisations = [Organisation(id: "ORG", name: "Council", source: at(path, 3))]
+    plan.programmes = [Programme(id: "P", name: "Programme", organisation: "ORG", source: at(path, 2, column: 3))]
+    plan.organisations = [Organisation(id: "ORG", name: "Council", source: at(path, 3, column: 3))]
     plan.objectives = [
-        Objective(id: "V1", statement: "Vision", source: at(path, 4)),
-        Objective(id: "OBJ-1", statement: "Objective", parent: "V1", organisation: "ORG", source: at(path, 5)),
+        Objective(id: "V1", statement: "Vision", source: at(path, 4, column: 3)),
+        Objective(id: "OBJ-1", statement: "Objective", parent: "V1", organisation: "ORG", source: at(path, 5, column: 3)),
     ]
     plan.benefits = [
         Benefit(id: "BEN-1", description: "Shorter journeys", realisationStart: day("2026-01-01"),
-                realisationEnd: day("2026-01-01"), source: at(path, 6)),
-        Benefit(id: "BEN-2", description: "More passengers", source: at(path, 7)),
+                realisationEnd: day("2026-01-01"), source: at(path, 6, column: 3)),
+        Benefit(id: "BEN-2", description: "More passengers", source: at(path, 7, column: 3)),
     ]
     plan.deliverables = [
         Deliverable(id: "DEL-1", name: "Bus lanes", kind: .summary, plannedStart: day("2024-01-01"),
-                    plannedFinish: day("2025-06-30"), percentComplete: 0, source: at(path, 8)),
+                    plannedFinish: day("2025-06-30"), percentComplete: 0, source: at(path, 8, column: 3)),
         Deliverable(id: "DEL-2", name: "Signals", parent: "DEL-1", plannedStart: day("2024-01-01"),
                     plannedFinish: day("2024-01-01"), baselineStart: day("2024-01-01"), baselineFinish: day("2024-02-01"),
-                    actualStart: day("2024-01-02"), actualFinish: day("2024-03-01"), percentComplete: 100, source: at(path, 9)),
+                    actualStart: day("2024-01-02"), actualFinish: day("2024-03-01"), percentComplete: 100, source: at(path, 9, column: 3)),
     ]
-    plan.metrics = [Metric(id: "MET-1", name: "Journey time", unit: "minutes", direction: .decrease, source: at(path, 10))]
+    plan.metrics = [Metric(id: "MET-1", name: "Journey time", unit: "minutes", direction: .decrease, source: at(path, 10, column: 3))]
     plan.values = [
-        MetricValue(metric: "MET-1", kind: .baseline, date: day("2023-09-30"), value: 68, source: at(path, 11)),
-        MetricValue(metric: "MET-1", kind: .target, date: day("2028-03-31"), value: 58, source: at(path, 12)),
+        MetricValue(metric: "MET-1", kind: .baseline, date: day("2023-09-30"), value: 68, source: at(path, 11, column: 3)),
+        MetricValue(metric: "MET-1", kind: .target, date: day("2028-03-31"), value: 58, source: at(path, 12, column: 3)),
     ]
     plan.links = [
-        Link(kind: .contributesTo, from: "BEN-1", to: "OBJ-1", source: at(path, 13)),
-        Link(kind: .contributesTo, from: "OBJ-1", to: "V1", source: at(path, 14)),
-        Link(kind: .enabledBy, from: "BEN-1", to: "DEL-2", source: at(path, 15)),
-        Link(kind: .dependsOn, from: "DEL-2", to: "DEL-1", dependencyType: .finishToStart, lagDays: 5, source: at(path, 16)),
-        Link(kind: .dependsOn, from: "BEN-2", to: "BEN-1", source: at(path, 17)),
-        Link(kind: .measures, from: "MET-1", to: "BEN-1", share: 100, source: at(path, 18)),
-        Link(kind: .measures, from: "MET-1", to: "BEN-2", share: 0, source: at(path, 19)),
-        Link(kind: .measures, from: "MET-1", to: "OBJ-1", source: at(path, 20)),
+        Link(kind: .contributesTo, from: "BEN-1", to: "OBJ-1", source: at(path, 13, column: 3)),
+        Link(kind: .contributesTo, from: "OBJ-1", to: "V1", source: at(path, 14, column: 3)),
+        Link(kind: .enabledBy, from: "BEN-1", to: "DEL-2", source: at(path, 15, column: 3)),
+        Link(kind: .dependsOn, from: "DEL-2", to: "DEL-1", dependencyType: .finishToStart, lagDays: 5, source: at(path, 16, column: 3)),
+        Link(kind: .dependsOn, from: "BEN-2", to: "BEN-1", source: at(path, 17, column: 3)),
+        Link(kind: .measures, from: "MET-1", to: "BEN-1", share: 100, source: at(path, 18, column: 3)),
+        Link(kind: .measures, from: "MET-1", to: "BEN-2", share: 0, source: at(path, 19, column: 3)),
+        Link(kind: .measures, from: "MET-1", to: "OBJ-1", source: at(path, 20, column: 3)),
     ]
     return plan
 }
@@ -48,11 +49,11 @@ private func onlyError(_ problems: [Diagnostic], sourceLocation: SourceLocation 
     return problem
 }
 
-@Suite("Plan.validate")
+@Suite("validation, through an in-memory workspace as `realise validate` does")
 struct PlanValidationTests {
     @Test("a consistent plan has no problems")
-    func validPlanPasses() {
-        #expect(validPlan().validate().isEmpty)
+    func validPlanPasses() throws {
+        #expect(try validPlan().workspaceProblems().isEmpty)
     }
 
     // MARK: Ids
@@ -60,8 +61,8 @@ struct PlanValidationTests {
     @Test("a duplicate id is reported at the second occurrence, naming the first")
     func duplicateInOnePlan() throws {
         var plan = validPlan()
-        plan.benefits.append(Benefit(id: "OBJ-1", description: "Clash", source: at("plan.xml", 40)))
-        let problem = try onlyError(plan.validate())
+        plan.benefits.append(Benefit(id: "OBJ-1", description: "Clash", source: at("plan.xml", 40, column: 3)))
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.path == "plan.xml")
         #expect(problem.line == 40)
         #expect(problem.message.contains("duplicate id 'OBJ-1'"))
@@ -72,9 +73,9 @@ struct PlanValidationTests {
     func duplicateAcrossFiles() throws {
         var plan = validPlan(path: "a.xml")
         var other = Plan()
-        other.metrics = [Metric(id: "DEL-2", name: "Clash", source: at("b.csv", 7))]
+        other.metrics = [Metric(id: "DEL-2", name: "Clash", source: at("b.csv", 7, column: 3))]
         plan.merge(other)
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect((problem.path, problem.line, problem.column) == ("b.csv", 7, 3))
         #expect(problem.message.contains("duplicate id 'DEL-2'"))
         #expect(problem.message.contains("a.xml:9"))
@@ -87,17 +88,17 @@ struct PlanValidationTests {
     func duplicateAcrossFilesOfEarlierType() throws {
         var plan = validPlan(path: "a.xml")
         var other = Plan()
-        other.objectives = [Objective(id: "DEL-2", statement: "Clash", source: at("b.csv", 7))]
+        other.objectives = [Objective(id: "DEL-2", statement: "Clash", source: at("b.csv", 7, column: 3))]
         plan.merge(other)
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect((problem.path, problem.line) == ("b.csv", 7))
         #expect(problem.message.contains("a.xml:9"))
     }
 
     @Test("an id the workspace already has from another file is an error")
     func collidesWithKnown() throws {
-        let known: [String: (type: EntityType, source: SourceRef)] = ["BEN-2": (.benefit, at("register.csv", 3))]
-        let problem = try onlyError(validPlan().validate(known: known))
+        let known: [String: (type: EntityType, source: SourceRef)] = ["BEN-2": (.benefit, at("register.csv", 3, column: 3))]
+        let problem = try onlyError(validPlan().workspaceProblems(existing: known))
         #expect(problem.path == "plan.xml")
         #expect(problem.line == 7)
         #expect(problem.message.contains("duplicate id 'BEN-2'"))
@@ -105,46 +106,46 @@ struct PlanValidationTests {
     }
 
     @Test("an id the workspace already has from the same file is a re-import, not an error")
-    func reimportOfSameFile() {
+    func reimportOfSameFile() throws {
         let known: [String: (type: EntityType, source: SourceRef)] = [
-            "BEN-2": (.benefit, at("plan.xml", 99)),
-            "OBJ-1": (.objective, at("plan.xml", 5)),
+            "BEN-2": (.benefit, at("plan.xml", 99, column: 3)),
+            "OBJ-1": (.objective, at("plan.xml", 5, column: 3)),
         ]
-        #expect(validPlan().validate(known: known).isEmpty)
+        #expect(try validPlan().workspaceProblems(existing: known).isEmpty)
     }
 
     @Test("references may point at entities the workspace already has")
-    func referencesKnown() {
+    func referencesKnown() throws {
         var plan = Plan()
-        plan.benefits = [Benefit(id: "BEN-9", description: "New", organisation: "ORG", source: at("b.csv", 2))]
+        plan.benefits = [Benefit(id: "BEN-9", description: "New", organisation: "ORG", source: at("b.csv", 2, column: 3))]
         plan.links = [
-            Link(kind: .contributesTo, from: "BEN-9", to: "OBJ-1", source: at("b.csv", 2)),
-            Link(kind: .enabledBy, from: "BEN-9", to: "DEL-2", source: at("b.csv", 2)),
+            Link(kind: .contributesTo, from: "BEN-9", to: "OBJ-1", source: at("b.csv", 2, column: 3)),
+            Link(kind: .enabledBy, from: "BEN-9", to: "DEL-2", source: at("b.csv", 2, column: 3)),
         ]
-        plan.values = [MetricValue(metric: "MET-1", kind: .measurement, date: day("2025-01-01"), value: 60, source: at("b.csv", 3))]
+        plan.values = [MetricValue(metric: "MET-1", kind: .measurement, date: day("2025-01-01"), value: 60, source: at("b.csv", 3, column: 3))]
         let known: [String: (type: EntityType, source: SourceRef)] = [
-            "OBJ-1": (.objective, at("a.xml", 5)), "DEL-2": (.deliverable, at("a.xml", 9)),
-            "MET-1": (.metric, at("a.xml", 10)), "ORG": (.organisation, at("a.xml", 3)),
+            "OBJ-1": (.objective, at("a.xml", 5, column: 3)), "DEL-2": (.deliverable, at("a.xml", 9, column: 3)),
+            "MET-1": (.metric, at("a.xml", 10, column: 3)), "ORG": (.organisation, at("a.xml", 3, column: 3)),
         ]
-        #expect(plan.validate(known: known).isEmpty)
+        #expect(try plan.workspaceProblems(existing: known).isEmpty)
         // Without the workspace the objective, deliverable and metric are dangling; the organisation is free text.
-        #expect(plan.validate().count == 3)
+        #expect(try plan.workspaceProblems().count == 3)
     }
 
     @Test("empty, over-long and multi-line ids are refused", arguments: ["", String(repeating: "x", count: 201), "BEN\n1"])
     func badIds(id: String) throws {
         var plan = validPlan()
-        plan.benefits.append(Benefit(id: id, description: "Bad id", source: at("plan.xml", 50)))
-        let problem = try onlyError(plan.validate())
+        plan.benefits.append(Benefit(id: id, description: "Bad id", source: at("plan.xml", 50, column: 3)))
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 50)
         #expect(problem.message.contains("empty, too long or spans lines"))
     }
 
     @Test("an id of 200 characters is accepted")
-    func longestId() {
+    func longestId() throws {
         var plan = validPlan()
-        plan.benefits.append(Benefit(id: String(repeating: "x", count: 200), description: "Long id", source: at("plan.xml", 50)))
-        #expect(plan.validate().isEmpty)
+        plan.benefits.append(Benefit(id: String(repeating: "x", count: 200), description: "Long id", source: at("plan.xml", 50, column: 3)))
+        #expect(try plan.workspaceProblems().isEmpty)
     }
 
     // MARK: Dangling references
@@ -153,7 +154,7 @@ struct PlanValidationTests {
     func danglingObjectiveParent() throws {
         var plan = validPlan()
         plan.objectives[1].parent = "V9"
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 5)
         #expect(problem.message.contains("parent objective 'V9' does not exist"))
     }
@@ -162,7 +163,7 @@ struct PlanValidationTests {
     func danglingDeliverableParent() throws {
         var plan = validPlan()
         plan.deliverables[1].parent = "DEL-404"
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 9)
         #expect(problem.message.contains("parent deliverable 'DEL-404' does not exist"))
     }
@@ -174,8 +175,8 @@ struct PlanValidationTests {
     ])
     func danglingLink(kind: Link.Kind, from: String, to: String, message: String) throws {
         var plan = validPlan()
-        plan.links.append(Link(kind: kind, from: from, to: to, source: at("plan.xml", 60)))
-        let problem = try onlyError(plan.validate())
+        plan.links.append(Link(kind: kind, from: from, to: to, source: at("plan.xml", 60, column: 3)))
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 60)
         #expect(problem.message.contains(message))
     }
@@ -183,8 +184,8 @@ struct PlanValidationTests {
     @Test("a value of a metric that does not exist")
     func danglingValueMetric() throws {
         var plan = validPlan()
-        plan.values.append(MetricValue(metric: "MET-404", kind: .measurement, date: day("2025-01-01"), value: 1, source: at("plan.xml", 70)))
-        let problem = try onlyError(plan.validate())
+        plan.values.append(MetricValue(metric: "MET-404", kind: .measurement, date: day("2025-01-01"), value: 1, source: at("plan.xml", 70, column: 3)))
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 70)
         #expect(problem.message.contains("metric 'MET-404' does not exist"))
     }
@@ -193,7 +194,7 @@ struct PlanValidationTests {
     func freeTextOrganisation() throws {
         var plan = validPlan()
         plan.benefits[1].organisation = "Department for Transport"
-        #expect(plan.validate().isEmpty)
+        #expect(try plan.workspaceProblems().isEmpty)
     }
 
     // MARK: Types at link ends
@@ -209,8 +210,8 @@ struct PlanValidationTests {
     ])
     func wrongTypes(kind: Link.Kind, from: String, to: String) throws {
         var plan = validPlan()
-        plan.links.append(Link(kind: kind, from: from, to: to, source: at("plan.xml", 80)))
-        let problem = try onlyError(plan.validate())
+        plan.links.append(Link(kind: kind, from: from, to: to, source: at("plan.xml", 80, column: 3)))
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 80)
         #expect(problem.message.lowercased().contains("\(kind == .enabledBy ? "an" : "a") \(kind.rawValue) link cannot go from"))
         #expect(problem.message.contains("'\(from)'"))
@@ -218,12 +219,12 @@ struct PlanValidationTests {
     }
 
     @Test("a parent or value of the wrong type")
-    func wrongReferenceTypes() {
+    func wrongReferenceTypes() throws {
         var plan = validPlan()
         plan.objectives[1].parent = "BEN-1"
         plan.deliverables[1].parent = "MET-1"
-        plan.values.append(MetricValue(metric: "BEN-1", kind: .target, date: day("2027-01-01"), value: 1, source: at("plan.xml", 90)))
-        let messages = plan.validate().map(\.message)
+        plan.values.append(MetricValue(metric: "BEN-1", kind: .target, date: day("2027-01-01"), value: 1, source: at("plan.xml", 90, column: 3)))
+        let messages = try plan.workspaceProblems().map(\.message)
         #expect(messages.count == 3)
         #expect(messages.contains("parent objective 'BEN-1' is a benefit, expected objective"))
         #expect(messages.contains("parent deliverable 'MET-1' is a metric, expected deliverable"))
@@ -237,18 +238,18 @@ struct PlanValidationTests {
     ])
     func selfLinks(kind: Link.Kind, id: String) throws {
         var plan = validPlan()
-        plan.links.append(Link(kind: kind, from: id, to: id, source: at("plan.xml", 100)))
-        let problem = try onlyError(plan.validate())
+        plan.links.append(Link(kind: kind, from: id, to: id, source: at("plan.xml", 100, column: 3)))
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 100)
         #expect(problem.message.contains("'\(id)' cannot \(kind.rawValue) itself"))
     }
 
     @Test("an objective or deliverable cannot be its own parent")
-    func ownParent() {
+    func ownParent() throws {
         var plan = validPlan()
         plan.objectives[0].parent = "V1"
         plan.deliverables[0].parent = "DEL-1"
-        let problems = plan.validate()
+        let problems = try plan.workspaceProblems()
         #expect(problems.count == 2)
         #expect(problems.contains { $0.line == 4 && $0.message.contains("'V1' is its own parent") })
         #expect(problems.contains { $0.line == 8 && $0.message.contains("'DEL-1' is its own parent") })
@@ -261,7 +262,7 @@ struct PlanValidationTests {
         var plan = validPlan()
         plan.benefits[1].realisationStart = day("2027-04-01")
         plan.benefits[1].realisationEnd = day("2027-03-31")
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 7)
         #expect(problem.message.contains("2027-03-31"))
         #expect(problem.message.contains("2027-04-01"))
@@ -277,25 +278,25 @@ struct PlanValidationTests {
         default: deliverable.actualStart = day("2025-02-01"); deliverable.actualFinish = day("2025-01-31")
         }
         plan.deliverables[0] = deliverable
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 8)
         #expect(problem.message.contains("\(label) finish 2025-01-31 before its \(label) start 2025-02-01"))
     }
 
     @Test("a start alone or a finish alone is fine")
-    func halfDates() {
+    func halfDates() throws {
         var plan = validPlan()
         plan.deliverables[0].plannedStart = nil
         plan.deliverables[1].actualFinish = nil
         plan.benefits[0].realisationEnd = nil
-        #expect(plan.validate().isEmpty)
+        #expect(try plan.workspaceProblems().isEmpty)
     }
 
     @Test("percent complete must be 0–100", arguments: [150.0, 100.5, -1.0, Double.nan])
     func percentOutOfRange(percent: Double) throws {
         var plan = validPlan()
         plan.deliverables[1].percentComplete = percent
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 9)
         #expect(problem.message.contains("percent complete must be 0–100"))
     }
@@ -304,20 +305,20 @@ struct PlanValidationTests {
     func shareOutOfRange(share: Double) throws {
         var plan = validPlan()
         plan.links[5].share = share
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.line == 18)
         #expect(problem.message.contains("attribution share"))
         #expect(problem.message.contains("outside 0–100"))
     }
 
     @Test("every problem is reported, not only the first")
-    func reportsAll() {
+    func reportsAll() throws {
         var plan = validPlan()
         plan.deliverables[1].percentComplete = 150
         plan.links[5].share = 120
-        plan.links.append(Link(kind: .enabledBy, from: "BEN-1", to: "OBJ-1", source: at("plan.xml", 80)))
-        plan.benefits.append(Benefit(id: "V1", description: "Clash", source: at("plan.xml", 81)))
-        let lines = plan.validate().map(\.line).sorted()
+        plan.links.append(Link(kind: .enabledBy, from: "BEN-1", to: "OBJ-1", source: at("plan.xml", 80, column: 3)))
+        plan.benefits.append(Benefit(id: "V1", description: "Clash", source: at("plan.xml", 81, column: 3)))
+        let lines = try plan.workspaceProblems().map(\.line).sorted()
         #expect(lines == [9, 18, 80, 81])
     }
 
@@ -325,7 +326,7 @@ struct PlanValidationTests {
     func diagnosticText() throws {
         var plan = validPlan()
         plan.deliverables[1].percentComplete = 150
-        let problem = try onlyError(plan.validate())
+        let problem = try onlyError(plan.workspaceProblems())
         #expect(problem.description.hasPrefix("plan.xml:9:3: deliverable 'DEL-2' is 150"))
         #expect(problem.description.hasSuffix("% complete; percent complete must be 0–100"))
     }
@@ -333,11 +334,11 @@ struct PlanValidationTests {
     /// `Double.plainText` is documented as the form used wherever a value is printed.
     @Test("numbers in messages are printed as plain text",
 )
-    func plainNumbersInMessages() {
+    func plainNumbersInMessages() throws {
         var plan = validPlan()
         plan.deliverables[1].percentComplete = 150
         plan.links[5].share = 120
-        let messages = plan.validate().map(\.message)
+        let messages = try plan.workspaceProblems().map(\.message)
         #expect(messages.contains("deliverable 'DEL-2' is 150% complete; percent complete must be 0–100"))
         #expect(messages.contains("attribution share 120% of 'MET-1' is outside 0–100"))
     }
@@ -348,11 +349,11 @@ struct PlanCountsTests {
     @Test("counts every kind; milestones are also counted as deliverables")
     func counts() {
         var plan = validPlan()
-        plan.deliverables.append(Deliverable(id: "M-1", name: "Go live", kind: .milestone, source: at("plan.xml", 30)))
-        plan.deliverables.append(Deliverable(id: "M-2", name: "Close", kind: .milestone, source: at("plan.xml", 31)))
-        plan.values.append(MetricValue(metric: "MET-1", kind: .measurement, date: day("2025-01-01"), value: 66, source: at("plan.xml", 32)))
-        plan.values.append(MetricValue(metric: "MET-1", kind: .measurement, date: day("2025-04-01"), value: 65, source: at("plan.xml", 33)))
-        plan.values.append(MetricValue(metric: "MET-1", kind: .target, date: day("2026-03-31"), value: 63, source: at("plan.xml", 34)))
+        plan.deliverables.append(Deliverable(id: "M-1", name: "Go live", kind: .milestone, source: at("plan.xml", 30, column: 3)))
+        plan.deliverables.append(Deliverable(id: "M-2", name: "Close", kind: .milestone, source: at("plan.xml", 31, column: 3)))
+        plan.values.append(MetricValue(metric: "MET-1", kind: .measurement, date: day("2025-01-01"), value: 66, source: at("plan.xml", 32, column: 3)))
+        plan.values.append(MetricValue(metric: "MET-1", kind: .measurement, date: day("2025-04-01"), value: 65, source: at("plan.xml", 33, column: 3)))
+        plan.values.append(MetricValue(metric: "MET-1", kind: .target, date: day("2026-03-31"), value: 63, source: at("plan.xml", 34, column: 3)))
         let counts = plan.counts
         #expect(counts == ImportCounts(objectives: 2, benefits: 2, deliverables: 4, milestones: 2, metrics: 1,
                                        baselines: 1, targets: 2, measurements: 2, links: 8))
@@ -375,11 +376,11 @@ struct PlanCountsTests {
     }
 
     @Test("merge appends in order and the index lists every entity with its type")
-    func mergeAndIndex() {
+    func mergeAndIndex() throws {
         var plan = validPlan(path: "a.xml")
         var other = Plan()
-        other.benefits = [Benefit(id: "BEN-X", description: "Extra", source: at("b.csv", 2))]
-        other.links = [Link(kind: .contributesTo, from: "BEN-X", to: "OBJ-1", source: at("b.csv", 2))]
+        other.benefits = [Benefit(id: "BEN-X", description: "Extra", source: at("b.csv", 2, column: 3))]
+        other.links = [Link(kind: .contributesTo, from: "BEN-X", to: "OBJ-1", source: at("b.csv", 2, column: 3))]
         plan.merge(other)
         #expect(plan.benefits.map(\.id) == ["BEN-1", "BEN-2", "BEN-X"])
         #expect(plan.links.last?.from == "BEN-X")
@@ -388,6 +389,6 @@ struct PlanCountsTests {
         #expect(index.map(\.type) == [.programme, .organisation, .objective, .objective, .benefit, .benefit, .benefit,
                                       .deliverable, .deliverable, .metric])
         #expect(index.first { $0.id == "BEN-X" }?.source.path == "b.csv")
-        #expect(plan.validate().isEmpty)
+        #expect(try plan.workspaceProblems().isEmpty)
     }
 }
