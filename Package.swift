@@ -82,9 +82,10 @@ let package = Package(
         .testTarget(
             name: "RealiseReportsTests",
             dependencies: ["RealiseReports", "RealiseGaps", "RealiseModel"],
-            resources: [.copy("Golden")]
+            // Golden files are read from the source tree, so a deleted or edited one is seen at once.
+            exclude: ["Golden"]
         ),
-        .testTarget(name: "RealiseCLITests", dependencies: ["realise"]),
+        .testTarget(name: "RealiseCLITests", dependencies: ["realise"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,6 +17,15 @@ struct ReviewCalendarCommand: ParsableCommand {
     @Option(help: "Where a cadence must be written out occurrence by occurrence, cover this many days.")
     var horizon: Int = 366
 
+    @Option(help: "Write the calendar as of this day, YYYY-MM-DD (default: today): its DTSTAMP (midnight UTC) and the latest values and next targets in the events' briefings.")
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date; write it as YYYY-MM-DD")
+        }
+    }
+
     func run() throws {
         try reporting {
             guard horizon > 0, horizon <= 36_600 else { throw Failure(lines: ["--horizon must be 1 to 36600 days"], code: 64) }
@@ -25,13 +34,15 @@ struct ReviewCalendarCommand: ParsableCommand {
             let subjects = try opened.reviewSubjects()
             let plan: Plan
             do { plan = try opened.loadPlan() } catch { throw Failure(error) }
-            let today = DayArgument.today
+            let day = try DayArgument.parse(asOf, option: "--as-of")
+            // A pinned day stamps the file at its midnight UTC, so the same workspace and day give the same bytes.
+            let stamp = asOf == nil ? Date() : Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400)
             let entries = book.schedules.map { schedule in
                 ICalendarWriter.Entry(schedule: schedule, subjectType: subjects[schedule.subject]?.type.rawValue ?? "subject",
                                       subjectName: subjects[schedule.subject]?.name ?? "",
-                                      metrics: ReviewBriefing.metricsToBring(subject: schedule.subject, plan: plan, asOf: today))
+                                      metrics: ReviewBriefing.metricsToBring(subject: schedule.subject, plan: plan, asOf: day))
             }
-            try Output.emit(ICalendarWriter(stamp: Date(), horizonDays: horizon).render(entries), to: output)
+            try Output.emit(ICalendarWriter(stamp: stamp, horizonDays: horizon).render(entries), to: output)
         }
     }
 }

@@ -243,11 +243,12 @@ struct BadDataTests {
     // MARK: Running a case
 
     private struct Workspace {
-        let folder: URL
+        let scratch: Scratch
+        var folder: URL { scratch.url }
         var db: String { folder.appendingPathComponent("w.sqlite").path }
 
         init() throws {
-            folder = try RealiseBinary.scratchFolder()
+            scratch = try Scratch()
             let result = try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", db])
             #expect(result.status == 0, "\(result.stderr)")
         }

@@ -15,18 +15,17 @@ final class ControlCharacterOutputTests {
         realise: ok: forged line\u{202E}",Owner\u{7}\u{9B}31m,MET-1,count,10,2024-01-01,20,2027-01-01
 
         """
-    let folder: URL
+    let scratch: Scratch
+    var folder: URL { scratch.url }
     let plans: URL
     let db = "w.sqlite"
 
     init() throws {
-        folder = try RealiseBinary.scratchFolder()
-        plans = folder.appendingPathComponent("plans")
+        scratch = try Scratch()
+        plans = scratch.url.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
         try Self.register.write(to: plans.appendingPathComponent(Self.evilName), atomically: true, encoding: .utf8)
     }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// Runs realise (UTC, no colour) and checks both streams; returns standard output.
     @discardableResult
@@ -133,7 +132,7 @@ final class ControlCharacterOutputTests {
         try run(["show", "BEN-1", "--db", db], shows: #"reviewer Reviewer\u{1B}[5m\nrealise: ok: forged, next due"#)
         try run(["log", "--db", db], shows: "review schedule #1: FREQ=MONTHLY")
         try run(["log", "--format", "json", "--db", db], .json, shows: #"reviewer Reviewer\u001b[5m\nrealise: ok"#)
-        try run(["review", "calendar", "--db", db], .calendar, shows: #"Reviewer: Reviewer\\u{1B}[5m\nrealise: ok: forged"#)
+        try run(["review", "calendar", "--as-of", "2026-01-01", "--db", db], .calendar, shows: #"Reviewer: Reviewer\\u{1B}[5m\nrealise: ok: forged"#)
     }
 
     @Test("errors and warnings: a broken file and a named pipe with crafted names")

@@ -8,8 +8,8 @@ struct FolderWalkCommandTests {
 
     @Test("a named pipe and a socket in the folder: the import finishes and a warning names each")
     func specialFiles() throws {
-        let folder = try RealiseBinary.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch(), folder = scratch.url
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not after its last use
         let plans = folder.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
         try Self.register.write(to: plans.appendingPathComponent("register.csv"), atomically: true, encoding: .utf8)
@@ -29,8 +29,8 @@ struct FolderWalkCommandTests {
 
     @Test("a link loop and a link out of the folder are reported and not followed; the import succeeds")
     func links() throws {
-        let folder = try RealiseBinary.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch(), folder = scratch.url
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not after its last use
         let plans = folder.appendingPathComponent("plans"), outside = folder.appendingPathComponent("elsewhere")
         for sub in [plans.appendingPathComponent("sub"), outside] {
             try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
@@ -51,8 +51,8 @@ struct FolderWalkCommandTests {
 
     @Test("an unreadable plan file is an error naming it: exit 66, nothing imported")
     func unreadableFile() throws {
-        let folder = try RealiseBinary.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch(), folder = scratch.url
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not after its last use
         // The workspace and plans must be reachable by the user the command runs as (nobody, when we are root).
         #expect(chmod(folder.path, 0o777) == 0)
         try Self.register.write(to: folder.appendingPathComponent("open.csv"), atomically: true, encoding: .utf8)

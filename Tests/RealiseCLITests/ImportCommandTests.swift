@@ -3,10 +3,11 @@ import Testing
 
 @Suite("realise import, list, export (end to end)")
 struct ImportCommandTests {
-    let folder: URL
+    let scratch: Scratch
+    var folder: URL { scratch.url }
     var db: String { folder.appendingPathComponent("w.sqlite").path }
 
-    init() throws { folder = try RealiseBinary.scratchFolder() }
+    init() throws { scratch = try Scratch() }
 
     private func listings() throws -> [String] {
         var outputs: [String] = []

@@ -6,8 +6,8 @@ import Testing
 struct LogCommandTests {
     @Test("--actor, else $REALISE_ACTOR, is recorded for each change; log lists them newest first in every format")
     func actors() throws {
-        let folder = try RealiseBinary.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch(), folder = scratch.url
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not after its last use
         let db = folder.appendingPathComponent("w.sqlite").path
         let env = ["TZ": "UTC", "REALISE_ACTOR": "PMO analyst"]
         #expect(try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", db], environment: env).status == 0)
@@ -29,8 +29,8 @@ struct LogCommandTests {
 
     @Test("bad arguments are usage errors (64); a missing workspace is 66")
     func errors() throws {
-        let folder = try RealiseBinary.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try Scratch(), folder = scratch.url
+        defer { withExtendedLifetime(scratch) {} }  // removed when the test ends, not after its last use
         let db = folder.appendingPathComponent("w.sqlite").path
         #expect(try RealiseBinary.run(["log", "--db", db]).status == 66)
         #expect(try RealiseBinary.run(["init", "--db", db]).status == 0)

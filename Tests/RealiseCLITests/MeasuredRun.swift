@@ -3,14 +3,16 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs the `realise` binary and measures it: wall time and the peak resident memory of that one process
-/// (`wait4`'s rusage, as `/usr/bin/time -v` reports it, without needing the tool), so a test can hold an
-/// import to bounded memory however many other tests run beside it.
+/// Runs the `realise` binary and measures it from `wait4`'s rusage, as `/usr/bin/time -v` reports it without
+/// needing the tool: the CPU time and the peak resident memory of that one process. Both are the process's own,
+/// so a test can bound them however many other tests run beside it on a loaded machine — which wall-clock time
+/// cannot be.
 struct MeasuredRun {
     var status: Int32
     var stdout: String
     var stderr: String
-    var seconds: Double
+    /// CPU time, user plus system (`ru_utime` + `ru_stime`), in seconds.
+    var cpuSeconds: Double
     /// Peak resident set size in KiB (`ru_maxrss`).
     var peakKB: Int
 
@@ -32,13 +34,10 @@ struct MeasuredRun {
 
         let executable = RealiseBinary.url.path
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "REALISE_DB")
-        environment["NO_COLOR"] = "1"
+        let environment = RealiseBinary.environment(["NO_COLOR": "1"])
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
-        let start = ContinuousClock.now
         var pid = pid_t()
         let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard spawned == 0 else { throw Failure.spawn(spawned) }
@@ -47,12 +46,11 @@ struct MeasuredRun {
         while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else { throw Failure.wait(errno) }
         }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let time = { (value: timeval) in Double(value.tv_sec) + Double(value.tv_usec) / 1e6 }
         // WIFEXITED / WEXITSTATUS, which Swift does not import; a signal shows as 128 + its number.
         let code = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        return MeasuredRun(status: code, stdout: read(outPath), stderr: read(errPath), seconds: seconds,
+        return MeasuredRun(status: code, stdout: read(outPath), stderr: read(errPath), cpuSeconds: time(usage.ru_utime) + time(usage.ru_stime),
                            peakKB: Int(usage.ru_maxrss))
     }
 }

@@ -30,12 +30,21 @@ struct RealiseBinary {
         } ?? candidates.last!
     }()
 
-    /// Runs `realise` with `arguments` in `directory`, with `environment` added (and `REALISE_DB`/`NO_COLOR` cleared
-    /// unless given). A run still going after `timeout` seconds, when given, is killed (it then ends with status
-    /// 128 + SIGKILL), so a hang fails its test instead of the whole run. With a `launcher` (a program on PATH
-    /// and its arguments, such as `setpriv --reuid=…`), that program runs `binary` (default: the built one).
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    timeout: Double? = nil, launcher: [String] = [], binary: URL? = nil) throws -> Result {
+    /// The environment every child runs in: this process's, without `REALISE_DB`, with `TZ=UTC` so that nothing
+    /// depends on the machine's time zone (every test that reports also passes `--as-of`), plus `extra`.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "REALISE_DB")
+        environment["TZ"] = "UTC"
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
+    /// A `Process` for `realise` with `arguments`, in the pinned environment with `environment` added, not yet
+    /// started. With a `launcher` (a program on PATH and its arguments, such as `setpriv --reuid=…`), that program
+    /// runs `binary` (default: the built one).
+    static func process(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:],
+                        launcher: [String] = [], binary: URL? = nil) throws -> Process {
         let process = Process()
         if let first = launcher.first {
             // Another program runs realise (`setpriv … realise ARGS`): found on PATH, never at a fixed place.
@@ -46,10 +55,16 @@ struct RealiseBinary {
             process.arguments = arguments
         }
         if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "REALISE_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = environment(extra)
+        return process
+    }
+
+    /// Runs `realise` with `arguments` in `directory`, in the pinned environment with `environment` added. A run
+    /// still going after `timeout` seconds, when given, is killed (it then ends with status 128 + SIGKILL), so a
+    /// hang fails its test instead of the whole run. `launcher` and `binary` as for `process(…)`.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    timeout: Double? = nil, launcher: [String] = [], binary: URL? = nil) throws -> Result {
+        let process = try Self.process(arguments, in: directory, environment: environment, launcher: launcher, binary: binary)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -80,13 +95,19 @@ struct RealiseBinary {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: name, NSLocalizedDescriptionKey: "\(name) is not on PATH"])
     }
 
-    /// A fresh empty folder for one test.
-    static func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("realise-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// The sample programme shipped in `imports/`.
     static var samplePlans: String { packageRoot.appendingPathComponent("imports").path }
+}
+
+/// A fresh empty folder for one test, removed with everything in it when the test's suite instance (which holds
+/// it) goes away — Swift Testing makes one instance per test, so every test cleans up, passed or failed.
+final class Scratch: Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("realise-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
 }

@@ -9,7 +9,7 @@ struct GapContextTests {
 
     @Test("link ends by kind and direction are the plan's links filtered, in plan order")
     func linkEnds() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0x11AC_0E7D_0003)
         let ids = ["B1", "B2", "B3", "O1", "O2", "D1", "D2", "M1", "M2", "X"]
         for _ in 0..<50 {
             var plan = Plan()
@@ -34,7 +34,7 @@ struct GapContextTests {
 
     @Test("values by metric are grouped in order of first appearance and sorted stably by date")
     func valuesByMetric() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0x7A1E_5B01_0004)
         let metrics = ["M1", "M2", "M3"]
         for round in 0..<100 {
             var plan = Plan()

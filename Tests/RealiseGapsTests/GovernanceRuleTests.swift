@@ -40,7 +40,7 @@ struct GovernanceRuleTests {
     /// The terms are found by first letter after a space; a plain search for every spelling must agree.
     @Test("vague terms: the same as searching for every spelling as whole words")
     func vagueTermsMatchPlainSearch() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0x0A6E_7E12_0002)
         let words = VagueStatement.terms + ["world", "class", "joined", "up", "data", "led", "step", "change", "fit", "for", "the",
                                            "future", "Transform", "SEAMLESS", "trans", "form", "ed", "x", "a", "-", "smarter-", "-holistic"]
         let gaps = [" ", "  ", "-", ", ", ".", "\r\n", "\t", "/", " (", ") "]

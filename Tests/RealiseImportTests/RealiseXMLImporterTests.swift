@@ -301,7 +301,10 @@ struct RealiseXMLImporterTests {
             """)
         let error = try #require(importError { try registry.read(path: path) })
         let diagnostics = try #require(error.invalidDiagnostics, "got \(error)")
-        #expect(diagnostics.allSatisfy { $0.path == path })
+        // Realise's own depth check refuses the file before the schema sees it, with one diagnostic at the line.
+        #expect(diagnostics.map { "\($0.path == path) \($0.line):\($0.column): \($0.message)" } == [
+            "true 2:0: elements are nested more than 64 deep, which no plan needs; the file is refused",
+        ])
     }
 
     @Test func doctypeRejectedWithoutSchemaToo() throws {

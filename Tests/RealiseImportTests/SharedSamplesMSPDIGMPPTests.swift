@@ -5,11 +5,11 @@ import RealiseModel
 
 /// The real MSPDI and GMPP samples in `../shared/samples` (never copied into the repository) import, and
 /// what they give matches facts computed independently with Python 3 (noted at each test). Skipped when the
-/// folder is absent, like `SharedSamplesConformanceTests`.
-@Suite("mspdi and gmpp-csv over ../shared/samples",
-       .enabled(if: SharedSamples.available,
-                "../shared/samples (the package root's parent + shared/samples) is not present on this machine"))
+/// folder is absent (failed under strict mode), like `SharedSamplesConformanceTests`.
+@Suite("mspdi and gmpp-csv over ../shared/samples", Requirement.needs(SharedSamples.available, SharedSamples.missing))
 struct SharedSamplesMSPDIGMPPTests {
+    @Test("the samples are there") func present() throws { try SharedSamples.requirePresent() }
+
     let registry = ImporterRegistry.standard
 
     func sample(_ name: String) -> String { SharedSamples.root.appendingPathComponent(name).path }

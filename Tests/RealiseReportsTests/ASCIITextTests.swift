@@ -8,7 +8,7 @@ struct ASCIITextTests {
                                              "#", "<", ">", "&", "\n", "\r", "\r\n", "\t", "\u{0B}", "\u{0C}", ".", "1", "e"]
 
     private func samples() -> [String] {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0xA5C1_17E8_0007)
         var texts = ["", "\r\n", "\r\r\n", "\n\r", "=1+1", "-12.5", "-cmd", "\r\nx", "a\r\n\r\nb", "\n\na\n", "+5", "@x", "\t1"]
         for _ in 0..<3_000 {
             texts.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in Self.alphabet.randomElement(using: &generator)! }.joined())

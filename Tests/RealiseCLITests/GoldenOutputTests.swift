@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// What the built `realise` prints, byte for byte, for the sample programme in `imports/`: `gaps` in every format,
+/// `map` in both, and the review listings and calendar over a workspace with schedules and reviews. Each is run
+/// from the package root on the relative path `imports`, so the sources named in the output are the same on
+/// every machine; every run pins `--as-of` (and `TZ`, through `RealiseBinary`).
+enum CLIGolden {
+    static let asOf = "2025-10-31"
+
+    /// Golden file → the arguments that print it; `--db` is added for the `review` commands.
+    static let runs: [String: [String]] = {
+        var runs: [String: [String]] = [:]
+        for (format, ext) in [("text", "txt"), ("markdown", "md"), ("json", "json"), ("csv", "csv"), ("html", "html")] {
+            runs["gaps.\(ext)"] = ["gaps", "imports", "--as-of", asOf, "--format", format]
+        }
+        runs["map.mmd"] = ["map", "imports", "--as-of", asOf, "--format", "mermaid"]
+        runs["map.dot"] = ["map", "imports", "--as-of", asOf, "--format", "dot"]
+        for (format, ext) in [("table", "txt"), ("json", "json"), ("csv", "csv")] {
+            runs["review-list.\(ext)"] = ["review", "list", "--format", format]
+            runs["review-due.\(ext)"] = ["review", "due", "--as-of", asOf, "--within", "90", "--format", format]
+            runs["review-history.\(ext)"] = ["review", "history", "BEN-04", "--format", format]
+        }
+        runs["review-calendar.ics"] = ["review", "calendar", "--as-of", asOf, "--horizon", "120"]
+        return runs
+    }()
+
+    /// A workspace with the sample programme, three schedules (one a month-end cadence, written out occurrence by
+    /// occurrence in the calendar) and two reviews of BEN-04, one with a measurement.
+    static func workspace(in folder: URL) throws -> String {
+        let db = folder.appendingPathComponent("w.sqlite").path
+        let steps: [[String]] = [
+            ["import", RealiseBinary.samplePlans],
+            ["review", "schedule", "BEN-04", "--every", "FREQ=MONTHLY;BYDAY=-1FR", "--from", "2025-01-01", "--reviewer", "Rural Transport Manager"],
+            ["review", "schedule", "MET-06", "--every", "quarterly", "--from", "2025-01-01"],
+            ["review", "schedule", "CCM", "--every", "monthly", "--from", "2025-01-31", "--reviewer", "SRO"],
+            ["review", "record", "BEN-04", "--rag", "amber", "--date", "2025-06-30", "--note", "Two minibuses off the road", "--measure", "MET-04=1100"],
+            ["review", "record", "BEN-04", "--rag", "green", "--date", "2025-09-26", "--reviewer", "Rural Transport Manager"],
+        ]
+        for step in steps {
+            let result = try RealiseBinary.run(step + ["--db", db])
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        return db
+    }
+}
+
+@Suite("golden output of the realise binary")
+struct GoldenOutputTests {
+    let scratch: Scratch
+    init() throws { scratch = try Scratch() }
+
+    @Test("output matches its golden file", arguments: CLIGolden.runs.keys.sorted())
+    func matches(name: String) throws {
+        var arguments = try #require(CLIGolden.runs[name])
+        if arguments.first == "review" { arguments += ["--db", try CLIGolden.workspace(in: scratch.url)] }
+        let result = try RealiseBinary.run(arguments, in: RealiseBinary.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        try Golden.check(result.stdout, name)
+    }
+
+    @Test("every golden file is compared, and every comparison has its file")
+    func everyFileUsed() {
+        let catalogued = Set(CLIGolden.runs.keys)
+        #expect(Golden.files.subtracting(catalogued).isEmpty, "golden files no test compares: \(Golden.files.subtracting(catalogued).sorted())")
+        #expect(catalogued.subtracting(Golden.files).isEmpty, "golden files missing: \(catalogued.subtracting(Golden.files).sorted())")
+    }
+
+    @Test("golden files are kept byte for byte (.gitattributes: * -text)")
+    func bytesKept() throws {
+        let attributes = try String(contentsOf: Golden.folder.appendingPathComponent(".gitattributes"), encoding: .utf8)
+        #expect(attributes.split(separator: "\n").contains("* -text"))
+    }
+}
