@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "RealiseModelTests", dependencies: ["RealiseModel"]),
         .testTarget(
             name: "RealiseImportTests",
-            dependencies: ["RealiseImport", "RealiseModel"],
+            // RealiseStore: plans read in a test are validated as an import validates them, through a workspace.
+            dependencies: ["RealiseImport", "RealiseModel", "RealiseStore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RealiseStoreTests", dependencies: ["RealiseStore", "RealiseImport", "RealiseModel"]),

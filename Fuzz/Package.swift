@@ -24,6 +24,8 @@ let package = Package(
                 "CLibFuzzer",
                 .product(name: "RealiseImport", package: "Realise"),
                 .product(name: "RealiseModel", package: "Realise"),
+                // Plans are validated as an import validates them: through an in-memory workspace.
+                .product(name: "RealiseStore", package: "Realise"),
             ]
         ),
     ] + harnesses.map { name in

@@ -3,8 +3,8 @@ import Testing
 @testable import RealiseImport
 import RealiseModel
 
-/// Plan.validate(known:) over plans read from fixture files: what `realise validate` and `import` check
-/// after every file has been read.
+/// Plans read from fixture files, validated as `realise validate` and `import` validate them: imported into an
+/// in-memory workspace (holding another plan first where a test says so) and rolled back.
 @Suite("cross-file validation of imported plans")
 struct CrossFileValidationTests {
     let registry = ImporterRegistry.standard
@@ -13,13 +13,13 @@ struct CrossFileValidationTests {
         try registry.read(path: Fixtures.path(fixture)).plan
     }
 
-    func errors(_ plan: Plan, known: [String: (type: EntityType, source: SourceRef)] = [:]) -> [Diagnostic] {
-        plan.validate(known: known).filter { $0.severity == .error }
+    func errors(_ plan: Plan, after existing: Plan? = nil) throws -> [Diagnostic] {
+        try plan.importErrors(after: existing)
     }
 
     @Test func duplicateIdWithinAFile() throws {
         let path = Fixtures.path("validation/duplicate-within.xml")
-        let problems = errors(try plan("validation/duplicate-within.xml"))
+        let problems = try errors(try plan("validation/duplicate-within.xml"))
         #expect(problems.count == 1)
         let problem = try #require(problems.first)
         #expect(problem.path == path)
@@ -31,7 +31,7 @@ struct CrossFileValidationTests {
     @Test func duplicateIdAcrossTwoFiles() throws {
         var merged = try plan("validation/strategy-a.xml")
         merged.merge(try plan("validation/objectives-b.csv"))
-        let problems = errors(merged)
+        let problems = try errors(merged)
         #expect(problems.count == 1, "BEN-X → OBJ-Y resolves across the files; only the clash is an error: \(problems)")
         let problem = try #require(problems.first)
         #expect(problem.path == Fixtures.path("validation/objectives-b.csv"))
@@ -42,21 +42,18 @@ struct CrossFileValidationTests {
 
     @Test func duplicateIdAgainstTheWorkspace() throws {
         let first = try plan("validation/strategy-a.xml")
-        let known = Dictionary(first.entityIndex.map { ($0.id, (type: $0.type, source: $0.source)) }, uniquingKeysWith: { a, _ in a })
-        let problems = errors(try plan("validation/objectives-b.csv"), known: known)
+        let problems = try errors(try plan("validation/objectives-b.csv"), after: first.entitiesOnly)
         #expect(problems.count == 1)
         #expect(problems.first?.line == 3)
         #expect(problems.first?.message.contains("workspace already has a objective 'OBJ-X'") == true)
         // A reference into the workspace resolves: the XML's BEN-X → OBJ-Y is fine when the register is known.
         let second = try plan("validation/objectives-b.csv")
-        let knownB = Dictionary(second.entityIndex.map { ($0.id, (type: $0.type, source: $0.source)) }, uniquingKeysWith: { a, _ in a })
-        #expect(errors(first, known: knownB).map(\.line) == [3], "only OBJ-X clashes; the reference to OBJ-Y resolves")
+        #expect(try errors(first, after: second.entitiesOnly).map(\.line) == [3], "only OBJ-X clashes; the reference to OBJ-Y resolves")
     }
 
     @Test func reimportingTheSameFileIsNotADuplicate() throws {
         let first = try plan("validation/strategy-a.xml")
-        let known = Dictionary(first.entityIndex.map { ($0.id, (type: $0.type, source: $0.source)) }, uniquingKeysWith: { a, _ in a })
-        let problems = errors(first, known: known)
+        let problems = try errors(first, after: first.entitiesOnly)
         // BEN-X → OBJ-Y dangles (the register is not read), nothing else.
         #expect(problems.count == 1)
         #expect(problems.first?.message.contains("'OBJ-Y' does not exist") == true)
@@ -64,7 +61,7 @@ struct CrossFileValidationTests {
 
     @Test func danglingReferenceIsLocatedAtTheReferencingLine() throws {
         let path = Fixtures.path("validation/dangling-ref.xml")
-        let problems = errors(try plan("validation/dangling-ref.xml"))
+        let problems = try errors(try plan("validation/dangling-ref.xml"))
         #expect(problems.count == 1)
         let problem = try #require(problems.first)
         #expect(problem.path == path)
@@ -75,7 +72,7 @@ struct CrossFileValidationTests {
 
     @Test func danglingReferencesFromARegisterRow() throws {
         let path = Fixtures.path("validation/dangling-register.csv")
-        let alone = errors(try plan("validation/dangling-register.csv"))
+        let alone = try errors(try plan("validation/dangling-register.csv"))
         #expect(alone.count == 2)
         #expect(alone.allSatisfy { $0.path == path && $0.line == 2 })
         #expect(alone.contains { $0.message.contains("'OBJ-Y'") })
@@ -83,14 +80,14 @@ struct CrossFileValidationTests {
 
         var merged = try plan("validation/dangling-register.csv")
         merged.merge(try plan("validation/objectives-b.csv"))
-        let remaining = errors(merged)
+        let remaining = try errors(merged)
         #expect(remaining.count == 1, "OBJ-Y now exists")
         #expect(remaining.first?.message.contains("'DEL-NOWHERE'") == true)
     }
 
     @Test func wrongEntityTypeAtALinkEnd() throws {
         let path = Fixtures.path("validation/wrong-type.xml")
-        let problems = errors(try plan("validation/wrong-type.xml"))
+        let problems = try errors(try plan("validation/wrong-type.xml"))
         #expect(problems.allSatisfy { $0.path == path })
         let enabled = try #require(problems.first { $0.message.contains("enabled-by") })
         #expect(enabled.line == 8)
@@ -109,7 +106,7 @@ struct CrossFileValidationTests {
         // The register companion tables reference each other and the benefits register.
         var merged = Plan()
         for fixture in ["csv/benefits-register.csv", "csv/deliverables.csv"] { merged.merge(try plan(fixture)) }
-        let problems = errors(merged)
+        let problems = try errors(merged)
         // The fixtures deliberately leave some ids undefined (OBJ-*, DEL-3, DEL-4, ORG-*): every error is a dangling id.
         #expect(!problems.isEmpty)
         #expect(problems.allSatisfy { $0.message.contains("does not exist") })

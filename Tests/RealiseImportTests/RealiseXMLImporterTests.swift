@@ -26,7 +26,7 @@ struct RealiseXMLImporterTests {
 
     @Test func validPlanPassesModelValidation() throws {
         let plan = try readValid().plan
-        #expect(plan.validate().isEmpty)
+        #expect(try plan.importErrors() == [])
     }
 
     @Test func programmeAndOrganisationFields() throws {

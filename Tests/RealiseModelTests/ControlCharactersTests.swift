@@ -44,3 +44,36 @@ struct ControlCharactersTests {
         #expect(ControlCharacters.jsonEscaped(plain) == plain)
     }
 }
+
+/// The byte scan of `needsEscaping` against the plain definition, on every string of up to three characters
+/// drawn from the controls, their UTF-8 neighbours and ordinary text (enumerated, so nothing is left to chance).
+@Suite("control characters: the byte scan")
+struct ControlCharactersScanTests {
+    static let alphabet: [Unicode.Scalar] = [
+        "a", " ", "~", "\0", "\t", "\n", "\u{B}", "\r", "\u{1B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}",
+        "\u{BF}", "\u{C0}", "é", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2065}",
+        "\u{2066}", "\u{2069}", "\u{206A}", "東", "🚒",
+    ]
+
+    @Test("needsEscaping is true exactly when a scalar is a control; with ignoringLayout, bar LF, tab and CR LF")
+    func scanMatchesDefinition() {
+        var strings: [String] = [""]
+        for _ in 0..<3 {
+            strings += strings.filter { $0.unicodeScalars.count == strings.last!.unicodeScalars.count }
+                .flatMap { text in Self.alphabet.map { text + String(Character($0)) } }
+        }
+        #expect(strings.count == 1 + 30 + 900 + 27_000)
+        for text in strings {
+            let scalars = Array(text.unicodeScalars)
+            let plain = scalars.contains(where: ControlCharacters.isControl)
+            #expect(ControlCharacters.needsEscaping(text) == plain, "\(text.debugDescription)")
+            let layout = scalars.indices.contains { index in
+                let scalar = scalars[index]
+                guard ControlCharacters.isControl(scalar) else { return false }
+                if scalar == "\n" || scalar == "\t" { return false }
+                return !(scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
+            }
+            #expect(ControlCharacters.needsEscaping(text, ignoringLayout: true) == layout, "\(text.debugDescription)")
+        }
+    }
+}

@@ -56,7 +56,7 @@ struct ImportTests {
         let workspace = try Workspace()
         _ = try workspace.importFiles(try readSampleProgramme())
         let plan = try workspace.loadPlan()
-        #expect(plan.validate().isEmpty)
+        #expect(try plan.workspaceProblems() == [])
         #expect(try workspace.loadPlan(programme: "CCM") == plan)
         #expect(try workspace.loadPlan(programme: "OTHER") == Plan())
         // Spot checks across the three files.

@@ -10,13 +10,7 @@ extension Plan {
     func workspaceProblems(existing: [String: (type: EntityType, source: SourceRef)] = [:]) throws -> [Diagnostic] {
         let workspace = try Workspace(actor: "test")
         if !existing.isEmpty { _ = try workspace.importFiles(Plan.holding(existing).units()) }
-        do throws(StoreError) {
-            _ = try workspace.importFiles(units(), dryRun: true)
-            return []
-        } catch {
-            guard case .rejected(let problems) = error else { throw error }
-            return problems
-        }
+        return try workspace.problems(importing: units())
     }
 
     /// The plan split by source file, one import unit per file, in the order files first appear.

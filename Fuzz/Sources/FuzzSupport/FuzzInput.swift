@@ -2,6 +2,7 @@ import CLibFuzzer
 import Foundation
 import RealiseImport
 import RealiseModel
+import RealiseStore
 
 /// What every harness does with libFuzzer's input: the importers read from a path, so the bytes go to one
 /// temporary file per process (`/tmp/realise-fuzz-<pid>.<ext>`, overwritten for each input), and the entry
@@ -73,7 +74,7 @@ public enum FuzzInput {
         for warning in result.warnings where warning.line < 0 {
             fail("a warning with a negative line: \(warning)")
         }
-        for problem in result.plan.validate() where problem.line < 0 {
+        for problem in validationProblems(result.plan, path: path) where problem.line < 0 {
             fail("a validation problem with a negative line: \(problem)")
         }
         // Numbers are finite: NaN and infinity cannot be stored, compared, exported as JSON or read back.
@@ -83,6 +84,20 @@ public enum FuzzInput {
             + plan.links.flatMap { [("lag of \($0.from)→\($0.to)", $0.lagDays), ("share of \($0.from)→\($0.to)", $0.share)] }
         for case let (what, number?) in numbers where !number.isFinite {
             fail("\(what) is \(number)")
+        }
+    }
+
+    /// One in-memory workspace per process, into which each plan is imported and rolled back.
+    nonisolated(unsafe) private static var workspace: Workspace?
+
+    /// What importing the plan finds wrong (`Workspace.problems(importing:)`), the one validation path; a
+    /// storage failure is a finding.
+    static func validationProblems(_ plan: Plan, path: String) -> [Diagnostic] {
+        do {
+            if workspace == nil { workspace = try Workspace(actor: "fuzz") }
+            return try workspace!.problems(importing: [ImportedFile(path: path, format: "fuzz", sha256: UUID().uuidString, plan: plan)])
+        } catch {
+            fail("validating the plan through a workspace failed: \(error)")
         }
     }
 
