@@ -85,6 +85,19 @@ public enum ControlCharacters {
             let count = bytes.count
             var index = 0
             while index < count {
+                // Eight bytes at a time while they are all printable ASCII (a report is mostly that): no byte
+                // below 0x20, none equal to 0x7F, none with the high bit set (the usual word tests for a byte
+                // below n and for a zero byte, which are exact about whether there is one).
+                if index + 8 <= count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                    let below = (word &- 0x20 &* ones) & ~word & high
+                    let delete = word ^ (0x7F &* ones)
+                    if (word & high) | below | ((delete &- ones) & ~delete & high) == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 index += 1
                 // Printable ASCII and the bytes of other characters go by with one comparison each.

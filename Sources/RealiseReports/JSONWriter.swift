@@ -157,6 +157,12 @@ struct JSONWriter {
         let count = utf8.count
         while index < count {
             let byte = utf8[index]
+            // Most bytes need no escape: printable ASCII but the quote and backslash, and the bytes of
+            // characters other than the C1 controls (lead byte C2) and U+2028–U+2069 (lead byte E2).
+            if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C || byte >= 0x80 && byte != 0xC2 && byte != 0xE2 {
+                index += 1
+                continue
+            }
             let escape: StaticString?
             var width = 1
             // The scalar written as `\uXXXX` when `escape` is empty.

@@ -76,4 +76,27 @@ struct ControlCharactersScanTests {
             #expect(ControlCharacters.needsEscaping(text, ignoringLayout: true) == layout, "\(text.debugDescription)")
         }
     }
+
+    @Test("long text, read eight bytes at a time: one character of the alphabet at every place in up to 40 others")
+    func wordScan() {
+        for length in 1...40 {
+            for place in 0..<length {
+                for scalar in Self.alphabet {
+                    var scalars = Array(repeating: Unicode.Scalar("~"), count: length)
+                    scalars[place] = scalar
+                    let text = String(String.UnicodeScalarView(scalars))
+                    #expect(ControlCharacters.needsEscaping(text) == ControlCharacters.isControl(scalar),
+                            "\(text.debugDescription)")
+                }
+            }
+        }
+        // Bytes next to the limits in every place of a word: 0x1F, 0x20, 0x7E, 0x7F.
+        for place in 0..<16 {
+            for (byte, control) in [(0x1F, true), (0x20, false), (0x7E, false), (0x7F, true)] as [(UInt8, Bool)] {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: 16)
+                bytes[place] = byte
+                #expect(ControlCharacters.needsEscaping(String(decoding: bytes, as: UTF8.self)) == control, "\(bytes)")
+            }
+        }
+    }
 }
