@@ -84,11 +84,13 @@ public enum ControlCharacters {
         return contiguous.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
+            // Where the bytes are next read one at a time: up to the end of a word that failed the word test.
+            var bytewise = 0
             while index < count {
                 // Eight bytes at a time while they are all printable ASCII (a report is mostly that): no byte
                 // below 0x20, none equal to 0x7F, none with the high bit set (the usual word tests for a byte
                 // below n and for a zero byte, which are exact about whether there is one).
-                if index + 8 <= count, let base = bytes.baseAddress {
+                if index >= bytewise, index + 8 <= count, let base = bytes.baseAddress {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                     let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
                     let below = (word &- 0x20 &* ones) & ~word & high
@@ -97,6 +99,7 @@ public enum ControlCharacters {
                         index += 8
                         continue
                     }
+                    bytewise = index + 8
                 }
                 let byte = bytes[index]
                 index += 1
