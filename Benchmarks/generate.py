@@ -301,7 +301,7 @@ def mspdi(args):
 
 
 def mspdi_manifest(args, tasks, order, benefits):
-    """Counts and findings of the plan (and of its --benefits-csv register), worked out as DESIGN.md 3.1 maps it."""
+    """Counts and findings of the plan (and of its --benefits-csv register), worked out as the README's `mspdi` section maps it."""
     if not args.manifest:
         return
     programme = "Coastal-Connect-Mobility"

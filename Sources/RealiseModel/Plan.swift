@@ -52,7 +52,7 @@ public struct Plan: Sendable, Hashable, Codable {
     }
 }
 
-/// The counts of the import summary (DESIGN.md section 4). Milestones are also counted in deliverables.
+/// The counts of the import summary (the JSON contract in the README). Milestones are also counted in deliverables.
 public struct ImportCounts: Hashable, Sendable, Codable {
     public var objectives = 0
     public var benefits = 0

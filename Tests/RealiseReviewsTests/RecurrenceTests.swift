@@ -99,7 +99,7 @@ struct DueTests {
         ReviewSchedule(id: 1, subject: subject, cadence: try Cadence(cadence), start: day(start), reviewer: "SRO")
     }
 
-    @Test("the DESIGN.md example: last Friday monthly from 2025-01-01, reviewed 2025-06-30, is next due 2025-07-25")
+    @Test("the README example: last Friday monthly from 2025-01-01, reviewed 2025-06-30, is next due 2025-07-25")
     func designExample() throws {
         #expect(try schedule("FREQ=MONTHLY;BYDAY=-1FR", from: "2025-01-01").nextDue(lastReviewed: day("2025-06-30")) == day("2025-07-25"))
     }

@@ -2,7 +2,7 @@ import Foundation
 import RealiseModel
 
 /// Reads IATI activity XML, versions 1.0x and 2.0x (root `iati-activities`, or a lone `iati-activity`, in any
-/// or no namespace), streaming it and mapping it as DESIGN.md 3.2 describes (see `IATIMapper`).
+/// or no namespace), streaming it and mapping it as the README's `iati` section describes (see `IATIMapper`).
 ///
 /// Messy data is imported with warnings rather than refused: values that are not numbers, missing
 /// values, placeholder baseline years, unknown codes. What does refuse a file: XML that is not well-formed,

@@ -1,6 +1,6 @@
 import RealiseModel
 
-/// Turns IATI records into Realise entities, links and values: the mapping of DESIGN.md 3.2, shared by the
+/// Turns IATI records into Realise entities, links and values: the mapping the README's `iati` section describes, shared by the
 /// `iati` and `results-csv` importers.
 ///
 /// - An activity becomes a Deliverable of kind `project`, id = its `iati-identifier`. Its reporting and

@@ -1,7 +1,7 @@
 import RealiseModel
 
 /// Reads Microsoft Project XML (MSPDI, namespace `http://schemas.microsoft.com/project`) as written by
-/// MS Project 2003–2019, ProjectLibre, GanttProject and MPXJ. Each task becomes a deliverable (DESIGN.md 3.1).
+/// MS Project 2003–2019, ProjectLibre, GanttProject and MPXJ. Each task becomes a deliverable (the README's `mspdi` section).
 ///
 /// - **Skipped:** null tasks (`IsNull=1`, the blank rows of the task sheet) and the project summary task
 ///   (`OutlineLevel` 0; when a task has no `OutlineLevel`, `UID` 0). Predecessor links to them are dropped
