@@ -70,23 +70,26 @@ let package = Package(
             ),
             dependencies: ["realise"]
         ),
+        // What several test targets share: requirements on the machine (strict mode), seeded randomness, golden
+        // folders. A plain target (test targets cannot share sources), used only by the test targets.
+        .target(name: "RealiseTestSupport", path: "Tests/RealiseTestSupport"),
         .testTarget(name: "RealiseModelTests", dependencies: ["RealiseModel"]),
         .testTarget(
             name: "RealiseImportTests",
             // RealiseStore: plans read in a test are validated as an import validates them, through a workspace.
-            dependencies: ["RealiseImport", "RealiseModel", "RealiseStore"],
+            dependencies: ["RealiseImport", "RealiseModel", "RealiseStore", "RealiseTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RealiseStoreTests", dependencies: ["RealiseStore", "RealiseImport", "RealiseModel"]),
-        .testTarget(name: "RealiseGapsTests", dependencies: ["RealiseGaps", "RealiseModel"]),
+        .testTarget(name: "RealiseGapsTests", dependencies: ["RealiseGaps", "RealiseModel", "RealiseTestSupport"]),
         .testTarget(name: "RealiseReviewsTests", dependencies: ["RealiseReviews", "RealiseModel"]),
         .testTarget(
             name: "RealiseReportsTests",
-            dependencies: ["RealiseReports", "RealiseGaps", "RealiseModel"],
+            dependencies: ["RealiseReports", "RealiseGaps", "RealiseModel", "RealiseTestSupport"],
             // Golden files are read from the source tree, so a deleted or edited one is seen at once.
             exclude: ["Golden"]
         ),
-        .testTarget(name: "RealiseCLITests", dependencies: ["realise"], exclude: ["Golden"]),
+        .testTarget(name: "RealiseCLITests", dependencies: ["realise", "RealiseTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

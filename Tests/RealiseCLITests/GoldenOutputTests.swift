@@ -57,19 +57,19 @@ struct GoldenOutputTests {
         let result = try RealiseBinary.run(arguments, in: RealiseBinary.packageRoot)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
-        try Golden.check(result.stdout, name)
+        try golden.check(result.stdout, name)
     }
 
     @Test("every golden file is compared, and every comparison has its file")
     func everyFileUsed() {
         let catalogued = Set(CLIGolden.runs.keys)
-        #expect(Golden.files.subtracting(catalogued).isEmpty, "golden files no test compares: \(Golden.files.subtracting(catalogued).sorted())")
-        #expect(catalogued.subtracting(Golden.files).isEmpty, "golden files missing: \(catalogued.subtracting(Golden.files).sorted())")
+        #expect(golden.files.subtracting(catalogued).isEmpty, "golden files no test compares: \(golden.files.subtracting(catalogued).sorted())")
+        #expect(catalogued.subtracting(golden.files).isEmpty, "golden files missing: \(catalogued.subtracting(golden.files).sorted())")
     }
 
     @Test("golden files are kept byte for byte (.gitattributes: * -text)")
     func bytesKept() throws {
-        let attributes = try String(contentsOf: Golden.folder.appendingPathComponent(".gitattributes"), encoding: .utf8)
+        let attributes = try String(contentsOf: golden.folder.appendingPathComponent(".gitattributes"), encoding: .utf8)
         #expect(attributes.split(separator: "\n").contains("* -text"))
     }
 }

@@ -50,19 +50,19 @@ struct GoldenFileTests {
     @Test("output matches its golden file", arguments: GoldenCatalog.outputs.keys.sorted())
     func matches(name: String) throws {
         let render = try #require(GoldenCatalog.outputs[name])
-        try Golden.check(try render(), name)
+        try golden.check(try render(), name)
     }
 
     @Test("every golden file is compared, and every comparison has its file")
     func everyFileUsed() {
         let catalogued = Set(GoldenCatalog.outputs.keys)
-        #expect(Golden.files.subtracting(catalogued).isEmpty, "golden files no test compares: \(Golden.files.subtracting(catalogued).sorted())")
-        #expect(catalogued.subtracting(Golden.files).isEmpty, "golden files missing: \(catalogued.subtracting(Golden.files).sorted())")
+        #expect(golden.files.subtracting(catalogued).isEmpty, "golden files no test compares: \(golden.files.subtracting(catalogued).sorted())")
+        #expect(catalogued.subtracting(golden.files).isEmpty, "golden files missing: \(catalogued.subtracting(golden.files).sorted())")
     }
 
     @Test("golden files are kept byte for byte (.gitattributes: * -text)")
     func bytesKept() throws {
-        let attributes = try String(contentsOf: Golden.folder.appendingPathComponent(".gitattributes"), encoding: .utf8)
+        let attributes = try String(contentsOf: golden.folder.appendingPathComponent(".gitattributes"), encoding: .utf8)
         #expect(attributes.split(separator: "\n").contains("* -text"))
     }
 }

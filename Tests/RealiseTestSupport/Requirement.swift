@@ -6,16 +6,15 @@ import Testing
 /// (`REALISE_STRICT_TESTS=1`, which `.ci/run` sets, or `CI=true`) it runs anyway and fails with the reason,
 /// because a CI run that skips a check has not made it.
 ///
-/// (Each test target has its own copy of this file: test targets cannot share a source file.)
-enum Requirement {
+public enum Requirement {
     /// Whether a would-be skip must fail instead.
-    static let strict: Bool = {
+    public static let strict: Bool = {
         let environment = ProcessInfo.processInfo.environment
         return environment["REALISE_STRICT_TESTS"] == "1" || environment["CI"]?.lowercased() == "true"
     }()
 
     /// The path of executable `name` found by searching `PATH` (never a hard-coded location), or nil.
-    static func tool(_ name: String) -> String? {
+    public static func tool(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         for folder in path.split(separator: ":") where !folder.isEmpty {
             let candidate = "\(folder)/\(name)"
@@ -29,7 +28,7 @@ enum Requirement {
     }
 
     /// The `python3` on `PATH` when it can import `module`, else nil.
-    static func python(with module: String) -> String? {
+    public static func python(with module: String) -> String? {
         guard let python = tool("python3") else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -43,12 +42,12 @@ enum Requirement {
 
     /// A trait for a test or suite that needs something: enabled when `met`, and always under strict mode, where
     /// the test's own check (`#require(…)` or `Requirement.check`) then fails naming what is missing.
-    static func needs(_ met: @autoclosure @escaping @Sendable () -> Bool, _ reason: String) -> ConditionTrait {
+    public static func needs(_ met: @autoclosure @escaping @Sendable () -> Bool, _ reason: String) -> ConditionTrait {
         .enabled(if: met() || strict, Comment(rawValue: reason + (strict ? "" : " (skipped; under REALISE_STRICT_TESTS=1 this fails)")))
     }
 
     /// `value`, or — when it is nil — an issue naming `reason` and a thrown error, so the test stops there.
-    static func require<T>(_ value: T?, _ reason: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
+    public static func require<T>(_ value: T?, _ reason: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
         try #require(value, Comment(rawValue: "missing requirement: \(reason)"), sourceLocation: sourceLocation)
     }
 }
