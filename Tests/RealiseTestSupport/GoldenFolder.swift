@@ -33,6 +33,20 @@ public struct GoldenFolder: Sendable {
         #expect(actual == found, "output differs from Golden/\(name)", sourceLocation: sourceLocation)
     }
 
+    /// Checks that every golden file is one of `catalogued` (compared by a test) and every catalogued one exists.
+    public func checkCatalogue(_ catalogued: Set<String>, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(files.subtracting(catalogued).isEmpty, "golden files no test compares: \(files.subtracting(catalogued).sorted())",
+                sourceLocation: sourceLocation)
+        #expect(catalogued.subtracting(files).isEmpty, "golden files missing: \(catalogued.subtracting(files).sorted())",
+                sourceLocation: sourceLocation)
+    }
+
+    /// Checks the folder's `.gitattributes` keeps git from converting the files' line endings (`* -text`).
+    public func checkBytesKept(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let attributes = try String(contentsOf: folder.appendingPathComponent(".gitattributes"), encoding: .utf8)
+        #expect(attributes.split(separator: "\n").contains("* -text"), sourceLocation: sourceLocation)
+    }
+
     /// The golden files in the folder (not the `.gitattributes` that keeps their bytes as they are).
     public var files: Set<String> {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
