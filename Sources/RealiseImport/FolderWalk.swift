@@ -63,14 +63,14 @@ struct FolderWalk {
         guard let real = PlanFileWalk.realPath(link), let kind = FileKind(following: real) else {
             return warn(link, "skipped: a symbolic link to nothing (broken)")
         }
-        guard real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+        guard FolderWalk.path(real, isInside: realRoot) else {
             return warn(link, "not followed: a symbolic link leading out of the folder, to \(real)")
         }
         switch kind {
         case .folder:
             guard visited.insert(real).inserted else {
                 let from = PlanFileWalk.realPath((link as NSString).deletingLastPathComponent) ?? ""
-                let loop = from == real || from.hasPrefix(real.hasSuffix("/") ? real : real + "/")
+                let loop = FolderWalk.path(from, isInside: real)
                 return warn(link, loop ? "not followed: a symbolic link loop (it leads back to \(real))"
                                        : "not followed: a symbolic link to \(real), which is read by its own path")
             }
@@ -79,6 +79,11 @@ struct FolderWalk {
         case .special(let what): warn(link, "skipped: a symbolic link to \(what), not a regular file (never opened)")
         case .link: return  // realpath resolved every link
         }
+    }
+
+    /// Whether `path` is `folder` or lies under it (both real paths).
+    private static func path(_ path: String, isInside folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
     private mutating func found(_ path: String, real: String, viaLink: Bool) {

@@ -12,7 +12,8 @@ struct EntityTable<E: Entity>: Sendable {
     /// Where the text stored as `entity.name` lives: the objective's statement, the benefit's description,
     /// any other entity's name.
     let title: WritableKeyPath<E, String> & Sendable
-    /// The optional `entity` columns this type has (an organisation has no owner).
+    /// The optional `entity` columns this type can load (an organisation has no owner); they are written from
+    /// the `Entity` protocol's getters, which every type has.
     let shared: [EntityColumn<E>]
     /// An entity with only its id, title and source, which a load fills in column by column.
     let blank: @Sendable (_ id: String, _ title: String, _ source: SourceRef) -> E
@@ -48,11 +49,6 @@ struct EntityTable<E: Entity>: Sendable {
 
     /// The values of the type's own columns, in order, for an insert.
     func values(_ entity: E) -> [(any DatabaseValueConvertible)?] { columns.map { $0.value(entity) } }
-
-    /// The value of the optional `entity` column `name` (nil when the type has none).
-    func shared(_ name: String, of entity: E) -> (any DatabaseValueConvertible)? {
-        shared.first { $0.name == name }?.value(entity)
-    }
 }
 
 extension EntityTable where E: OwnedEntity {

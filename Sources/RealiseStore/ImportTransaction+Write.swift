@@ -27,9 +27,8 @@ extension ImportTransaction {
         let table = description.name
         let source = entity.source
         let entityArguments: StatementArguments = [
-            entity.id, table, entity[keyPath: description.title], description.shared("programme", of: entity),
-            description.shared("owner", of: entity), description.shared("organisation", of: entity),
-            description.shared("notes", of: entity), source.path, source.line, source.column, source.format,
+            entity.id, table, entity[keyPath: description.title], entity.programme, entity.owner, entity.organisation,
+            entity.notes, source.path, source.line, source.column, source.format,
             source.identifier, batch, batch,
         ]
         let arguments = StatementArguments([entity.id] + description.values(entity))
