@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already needed by postgres-nio; named for the pieces the PostgreSQL backend uses directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // The only place C (libxml2) is seen: module.modulemap + shim.h.
@@ -29,11 +34,14 @@ let package = Package(
         ),
         // Entities, ids, links, dates and values. No I/O.
         .target(name: "RealiseModel"),
-        // SQLite workspace through GRDB: migrations, records, queries.
+        // The workspace: SQLite through GRDB, or PostgreSQL through postgres-nio; migrations, records, queries.
         .target(
             name: "RealiseStore",
             dependencies: [
                 "RealiseModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
                 // SQLite's C API, for reading the bulk of a workspace straight from SQLite's row buffers.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -1,8 +1,7 @@
-import GRDB
 import RealiseModel
 
 /// One stored field of an entity: its column's name and SQL type, how the field's value is bound into an
-/// insert, and how it is read back by position from SQLite's row (`StatementRow`). Made with `text`, `day`,
+/// insert, and how it is read back by position from a row of either backend (`StatementRow`). Made with `text`, `day`,
 /// `number` and `word`, each from the field's key path, so a field is named once.
 struct EntityColumn<E>: Sendable {
     /// The SQL type: `TEXT` (texts, days as ISO dates, enumeration words) or `REAL` (numbers).
@@ -13,7 +12,7 @@ struct EntityColumn<E>: Sendable {
     /// Whether the column may hold NULL (false only for a required word, such as a benefit's kind).
     let nullable: Bool
     /// The field's value as bound into an insert.
-    let value: @Sendable (E) -> (any DatabaseValueConvertible)?
+    let value: @Sendable (E) -> any SQLBindable
     /// Sets the field from the row's column at a position.
     let load: @Sendable (inout E, StatementRow, Int32) -> Void
 

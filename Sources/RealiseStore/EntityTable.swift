@@ -1,4 +1,3 @@
-import GRDB
 import RealiseModel
 
 /// One entity type as it is stored: a row of the shared `entity` table (id, type, the shown text, programme,
@@ -48,7 +47,7 @@ struct EntityTable<E: Entity>: Sendable {
     }
 
     /// The values of the type's own columns, in order, for an insert.
-    func values(_ entity: E) -> [(any DatabaseValueConvertible)?] { columns.map { $0.value(entity) } }
+    func values(_ entity: E) -> SQLArguments { columns.map { $0.value(entity) } }
 }
 
 extension EntityTable where E: OwnedEntity {

@@ -1,4 +1,3 @@
-import GRDB
 import RealiseModel
 
 /// A reference read from a file that could not be settled at once.
@@ -27,12 +26,11 @@ extension ImportTransaction {
     /// The type of a settled id, or nil when it is not settled (yet).
     func settledType(of id: String) throws -> EntityType? {
         if let type = settled[id] { return type }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT type, source_path, seen_batch, withdrawn_run FROM entity WHERE id = ?
-            """), arguments: [id]) else { return nil }
+        guard let row = try db.fetchOne("SELECT type, source_path, seen_batch, withdrawn_run FROM entity WHERE id = ?", [id])
+        else { return nil }
         let writtenHere = (row["seen_batch"] as Int64?) == batch
         let stable = (row["withdrawn_run"] as Int64?) == nil && !batchPaths.contains(row["source_path"] as String)
-        guard writtenHere || stable, let type = EntityType(rawValue: row["type"]) else { return nil }
+        guard writtenHere || stable, let type = EntityType(rawValue: row["type"] as String) else { return nil }
         remember(id, type)
         return type
     }
@@ -63,8 +61,8 @@ extension ImportTransaction {
     func checkPendingReferences() throws {
         func type(of id: String) throws -> EntityType? {
             if let type = settled[id] { return type }
-            return try String.fetchOne(db.cachedStatement(sql: "SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL"),
-                                       arguments: [id]).flatMap(EntityType.init(rawValue:))
+            return try db.value("SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", [id], as: String.self)
+                .flatMap(EntityType.init(rawValue:))
         }
         for reference in pending {
             if let link = reference.link {
@@ -83,9 +81,7 @@ extension ImportTransaction {
 extension ImportTransaction {
     /// Where an entity was read from.
     func sourceOfEntity(_ id: String) throws -> SourceRef? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT source_path, source_line, source_column, source_format FROM entity WHERE id = ?
-            """), arguments: [id]).map {
+        try db.fetchOne("SELECT source_path, source_line, source_column, source_format FROM entity WHERE id = ?", [id]).map {
             SourceRef(path: $0["source_path"], line: $0["source_line"], column: $0["source_column"], format: $0["source_format"])
         }
     }

@@ -1,4 +1,3 @@
-import GRDB
 import RealiseModel
 
 /// What a re-imported file no longer states, withdrawn (kept, marked with the run) with set-based statements.
@@ -10,41 +9,37 @@ extension ImportTransaction {
     func withdrawMissing(from file: ImportedFile) throws -> Int {
         let (inParts, parts) = ImportTransaction.among(file.parts)
         var withdrawn = 0
-        try db.execute(sql: """
+        withdrawn += try db.execute("""
             UPDATE entity SET withdrawn_run = ?
-            WHERE source_path \(inParts) AND withdrawn_run IS NULL AND seen_batch IS NOT ?
-            """, arguments: StatementArguments([run]) + parts + StatementArguments([batch]))
-        withdrawn += db.changesCount
+            WHERE source_path \(inParts) AND withdrawn_run IS NULL AND seen_batch IS DISTINCT FROM ?
+            """, [run] + parts + [batch])
 
         // Claims this file made before, as one of several files stating a value or link, and not this time.
-        try db.execute(sql: "DELETE FROM claim WHERE source_path \(inParts) AND seen_batch IS NOT ?",
-                       arguments: parts + StatementArguments([batch]))
+        try db.execute("DELETE FROM claim WHERE source_path \(inParts) AND seen_batch IS DISTINCT FROM ?", parts + [batch])
         for (kind, table) in [("value", "metric_value"), ("link", "link")] {
             // Values and links credited to this file that it no longer states.
-            let stale = "source_path \(inParts) AND seen_batch IS NOT ? AND withdrawn_run IS NULL AND source_format != 'manual'"
-            let staleArguments = parts + StatementArguments([batch])
+            let stale = "source_path \(inParts) AND seen_batch IS DISTINCT FROM ? AND withdrawn_run IS NULL AND source_format != 'manual'"
+            let staleArguments = parts + [batch]
             let otherClaim = "FROM claim WHERE kind = '\(kind)' AND ref_id = \(table).id AND source_path NOT \(inParts)"
             // Still stated by another file: credited to it.
-            try db.execute(sql: """
+            try db.execute("""
                 UPDATE \(table) SET (source_path, source_line) = (SELECT source_path, source_line \(otherClaim) LIMIT 1)
                 WHERE \(stale) AND EXISTS (SELECT 1 \(otherClaim))
-                """, arguments: parts + staleArguments + parts)
+                """, parts + staleArguments + parts)
             if kind == "value" {
-                try db.execute(sql: """
+                revisions += try db.execute("""
                     INSERT INTO revision (metric_id, kind, date, old_value, old_text, new_value, new_text, import_run_id, recorded_at)
                     SELECT metric_id, kind, date, value, text, NULL, NULL, ?, ? FROM metric_value
                     WHERE \(stale) AND kind != 'measurement' ORDER BY id
-                    """, arguments: [run, timestamp] + staleArguments)
-                revisions += db.changesCount
+                    """, [run, timestamp] + staleArguments)
             }
-            try db.execute(sql: "UPDATE \(table) SET withdrawn_run = ? WHERE \(stale)", arguments: [run] + staleArguments)
-            withdrawn += db.changesCount
+            withdrawn += try db.execute("UPDATE \(table) SET withdrawn_run = ? WHERE \(stale)", [run] + staleArguments)
         }
         return withdrawn
     }
 
     /// `IN (?, …)` for the paths of a file's parts, with the paths as arguments.
-    static func among(_ paths: [String]) -> (sql: String, arguments: StatementArguments) {
-        ("IN (" + Array(repeating: "?", count: paths.count).joined(separator: ", ") + ")", StatementArguments(paths))
+    static func among(_ paths: [String]) -> (sql: String, arguments: SQLArguments) {
+        ("IN (" + Array(repeating: "?", count: paths.count).joined(separator: ", ") + ")", paths)
     }
 }

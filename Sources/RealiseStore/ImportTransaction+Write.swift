@@ -1,4 +1,3 @@
-import GRDB
 import RealiseModel
 
 /// Writing a chunk: upserts by id (or by metric, kind and day; or by link kind and ends), a claim for each
@@ -26,24 +25,23 @@ extension ImportTransaction {
     private func upsertEntity<E: Entity>(_ entity: E, _ description: EntityTable<E>) throws {
         let table = description.name
         let source = entity.source
-        let entityArguments: StatementArguments = [
+        let entityArguments: SQLArguments = [
             entity.id, table, entity[keyPath: description.title], entity.programme, entity.owner, entity.organisation,
             entity.notes, source.path, source.line, source.column, source.format,
             source.identifier, batch, batch,
         ]
-        let arguments = StatementArguments([entity.id] + description.values(entity))
-        if optimistic, try insertIfNew(db.cachedStatement(sql: """
+        let arguments: SQLArguments = [entity.id] + description.values(entity)
+        if optimistic, try insertIfNew("""
             INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
                                 source_format, source_ref, seen_batch, created_batch)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """), entityArguments) {
-            try db.cachedStatement(sql: typeInsert(description)).execute(arguments: arguments)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """, entityArguments) {
+            try db.execute(typeInsert(description), arguments)
             remember(entity.id, E.type)
             return
         }
-        if let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT type, source_path, source_line, seen_batch, withdrawn_run FROM entity WHERE id = ?
-            """), arguments: [entity.id]) {
+        if let row = try db.fetchOne("SELECT type, source_path, source_line, seen_batch, withdrawn_run FROM entity WHERE id = ?",
+                                     [entity.id]) {
             let path: String = row["source_path"], line: Int = row["source_line"]
             let existing = SourceRef(path: path, line: line, format: "")
             if (row["seen_batch"] as Int64?) == batch {
@@ -55,9 +53,9 @@ extension ImportTransaction {
                 report(Plan.existingIdProblem(entity.id, at: source, existing: (EntityType(rawValue: oldType) ?? .objective, existing)))
                 return
             }
-            if oldType != table { try db.execute(sql: "DELETE FROM \(oldType) WHERE id = ?", arguments: [entity.id]) }
+            if oldType != table { try db.execute("DELETE FROM \(oldType) WHERE id = ?", [entity.id]) }
         }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
                                 source_format, source_ref, seen_batch, created_batch)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -66,17 +64,21 @@ extension ImportTransaction {
               source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
               source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
               withdrawn_run = NULL
-            """).execute(arguments: entityArguments)
-        try db.cachedStatement(sql: typeInsert(description)).execute(arguments: arguments)
+            """, entityArguments)
+        try db.execute(typeInsert(description), arguments)
         remember(entity.id, E.type)
     }
 
-    /// `INSERT OR REPLACE INTO <table> (id, <columns>) VALUES (?, …)`, built once per table and import.
+    /// `INSERT INTO <table> (id, <columns>) VALUES (?, …) ON CONFLICT (id) DO UPDATE SET <columns> = …` (the row
+    /// replaced), built once per table and import.
     private func typeInsert<E>(_ description: EntityTable<E>) -> String {
         let table = description.name
         if let sql = typeInserts[table] { return sql }
-        let all = ["id"] + description.columns.map(\.name)
-        let sql = "INSERT OR REPLACE INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
+        let columns = description.columns.map(\.name)
+        let all = ["id"] + columns
+        let update = columns.isEmpty ? "NOTHING" : "UPDATE SET " + columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let sql = "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))"
+            + " ON CONFLICT (id) DO \(update)"
         typeInserts[table] = sql
         return sql
     }
@@ -85,7 +87,7 @@ extension ImportTransaction {
     /// problem; the same value again is only claimed) and checks its metric.
     private func write(_ value: MetricValue) throws {
         expect(value.metric, [.metric], at: value.source, "metric")
-        let key: StatementArguments = [value.metric, value.kind.rawValue, value.date.description]
+        let key: SQLArguments = [value.metric, value.kind.rawValue, value.date.description]
         let insert = key + [value.value, value.text, value.note, value.dataSource, value.confidence?.rawValue,
                             value.source.path, value.source.line, value.source.format, batch]
         let insertSQL = """
@@ -93,21 +95,21 @@ extension ImportTransaction {
                                       source_path, source_line, source_format, seen_batch)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
-        if optimistic, try insertIfNew(db.cachedStatement(sql: insertSQL), insert) {
+        if optimistic, try insertIfNew(insertSQL + " ON CONFLICT DO NOTHING", insert) {
             if value.kind != .measurement, try metricExistedBefore(value.metric) {
                 try recordRevision(value.metric, value.kind, value.date, old: (nil, nil), new: (value.value, value.text))
             }
             return
         }
-        let existing = try Row.fetchOne(db.cachedStatement(sql: """
+        let existing = try db.fetchOne("""
             SELECT id, value, text, withdrawn_run, seen_batch, source_path, source_line, source_format
             FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?
-            """), arguments: key)
+            """, key)
         guard let existing else {
             if value.kind != .measurement, try metricExistedBefore(value.metric) {
                 try recordRevision(value.metric, value.kind, value.date, old: (nil, nil), new: (value.value, value.text))
             }
-            try db.cachedStatement(sql: insertSQL).execute(arguments: insert)
+            try db.execute(insertSQL, insert)
             return
         }
         let id: Int64 = existing["id"]
@@ -126,31 +128,31 @@ extension ImportTransaction {
                                new: (value.value, value.text))
         }
         if wasActive { try claimBoth("value", id, existing, value.source) }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE metric_value SET value = ?, text = ?, note = ?, data_source = ?, confidence = ?, source_path = ?,
               source_line = ?, source_format = ?, seen_batch = ?, withdrawn_run = NULL
             WHERE id = ?
-            """).execute(arguments: [value.value, value.text, value.note, value.dataSource, value.confidence?.rawValue,
+            """, [value.value, value.text, value.note, value.dataSource, value.confidence?.rawValue,
                                      value.source.path, value.source.line, value.source.format, batch, id])
     }
 
     private func write(_ link: Link) throws {
         expectLink(link)
-        let key: StatementArguments = [link.kind.rawValue, link.from, link.to]
-        let fields: StatementArguments = [link.dependencyType?.rawValue, link.lagDays, link.share, link.source.path,
+        let key: SQLArguments = [link.kind.rawValue, link.from, link.to]
+        let fields: SQLArguments = [link.dependencyType?.rawValue, link.lagDays, link.share, link.source.path,
                                           link.source.line, link.source.format, batch]
         let insertSQL = """
             INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
                               seen_batch)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
-        if optimistic, try insertIfNew(db.cachedStatement(sql: insertSQL), key + fields) { return }
-        let existing = try Row.fetchOne(db.cachedStatement(sql: """
+        if optimistic, try insertIfNew(insertSQL + " ON CONFLICT DO NOTHING", key + fields) { return }
+        let existing = try db.fetchOne("""
             SELECT id, withdrawn_run, seen_batch, source_path, source_line, source_format FROM link
             WHERE kind = ? AND from_id = ? AND to_id = ?
-            """), arguments: key)
+            """, key)
         guard let existing else {
-            try db.cachedStatement(sql: insertSQL).execute(arguments: key + fields)
+            try db.execute(insertSQL, key + fields)
             return
         }
         let id: Int64 = existing["id"]
@@ -159,63 +161,57 @@ extension ImportTransaction {
             return
         }
         if (existing["withdrawn_run"] as Int64?) == nil { try claimBoth("link", id, existing, link.source) }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             UPDATE link SET dependency_type = ?, lag_days = ?, share = ?, source_path = ?, source_line = ?, source_format = ?,
               seen_batch = ?, withdrawn_run = NULL
             WHERE id = ?
-            """).execute(arguments: fields + [id])
+            """, fields + [id])
     }
 
-    /// Runs an insert; false, with nothing written, when a row with its key exists already. A file imported
-    /// for the first time (`optimistic`) mostly adds rows, so trying the insert first saves the look-up
-    /// that a re-import needs for every row.
-    private func insertIfNew(_ statement: Statement, _ arguments: StatementArguments) throws -> Bool {
-        do {
-            try statement.execute(arguments: arguments)
-            return true
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
-                    || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-            return false
-        }
+    /// Runs an `INSERT … ON CONFLICT DO NOTHING`; false, with nothing written, when a row with its key exists
+    /// already. A file imported for the first time (`optimistic`) mostly adds rows, so trying the insert first
+    /// saves the look-up that a re-import needs for every row.
+    private func insertIfNew(_ sql: String, _ arguments: SQLArguments) throws -> Bool {
+        try db.execute(sql, arguments) > 0
     }
 
     /// A value or link that another file (or this one, earlier in the import) already states is stated by
     /// both: both are recorded as claims, so that it stays while either still states it. A value or link
     /// stated by one file only needs no claim: it is the file's by its own `source_path` (see
     /// `withdrawMissing(from:)`).
-    private func claimBoth(_ kind: String, _ id: Int64, _ existing: Row, _ source: SourceRef) throws {
+    private func claimBoth(_ kind: String, _ id: Int64, _ existing: SQLRow, _ source: SourceRef) throws {
         let path: String = existing["source_path"]
         guard path != source.path, (existing["source_format"] as String) != "manual" else { return }
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO claim (kind, ref_id, source_path, source_line, seen_batch) VALUES (?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [kind, id, path, existing["source_line"] as Int, existing["seen_batch"] as Int64?])
-        try statement.execute(arguments: [kind, id, source.path, source.line, batch])
+        let sql = """
+            INSERT INTO claim (kind, ref_id, source_path, source_line, seen_batch) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (kind, ref_id, source_path) DO UPDATE SET source_line = excluded.source_line, seen_batch = excluded.seen_batch
+            """
+        try db.execute(sql, [kind, id, path, existing["source_line"] as Int, existing["seen_batch"] as Int64?])
+        try db.execute(sql, [kind, id, source.path, source.line, batch])
     }
 
     /// Whether the metric was in the workspace before this import (its new baselines and targets are then
     /// revisions; a new metric's first ones are not).
     private func metricExistedBefore(_ id: String) throws -> Bool {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_batch FROM entity WHERE id = ?"),
-                                         arguments: [id]) else { return false }
+        guard let row = try db.fetchOne("SELECT created_batch FROM entity WHERE id = ?", [id]) else { return false }
         return (row["created_batch"] as Int64?) != batch
     }
 
     func recordRevision(_ metric: String, _ kind: MetricValue.Kind, _ date: Day, old: (Double?, String?), new: (Double?, String?)) throws {
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO revision (metric_id, kind, date, old_value, old_text, new_value, new_text, import_run_id, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [metric, kind.rawValue, date.description, old.0, old.1, new.0, new.1, run, timestamp])
+            """, [metric, kind.rawValue, date.description, old.0, old.1, new.0, new.1, run, timestamp])
         revisions += 1
     }
 
     /// Inserts or replaces a metric's value for its kind and day, typed in by a person (`measure`, a
-    /// review): not part of any import, so not marked with a batch.
+    /// review): not part of any import, so not marked with a batch. Atomic on either backend: of two people
+    /// recording the same metric on the same day at once, the later one's value stays.
     /// - Returns: the row's id.
     @discardableResult
-    static func upsertTypedIn(_ db: Database, _ value: MetricValue) throws -> Int64 {
-        let before = db.lastInsertedRowID
-        try db.cachedStatement(sql: """
+    static func upsertTypedIn(_ db: any SQLConnection, _ value: MetricValue) throws -> Int64 {
+        try db.insert("""
             INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
                                       source_path, source_line, source_format)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -223,12 +219,9 @@ extension ImportTransaction {
               note = excluded.note, data_source = excluded.data_source, confidence = excluded.confidence,
               source_path = excluded.source_path, source_line = excluded.source_line,
               source_format = excluded.source_format, seen_batch = NULL, withdrawn_run = NULL
-            """).execute(arguments: [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
-                                     value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
-                                     value.source.line, value.source.format])
-        // An insert sets the last inserted row id to the new (autoincrement) id; an update never changes it.
-        if db.lastInsertedRowID != before { return db.lastInsertedRowID }
-        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM metric_value WHERE metric_id = ? AND kind = ? AND date = ?"),
-                                  arguments: [value.metric, value.kind.rawValue, value.date.description]) ?? 0
+            RETURNING id
+            """, [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
+                  value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
+                  value.source.line, value.source.format])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RealiseModel
 
 /// One import, streamed: the files are read one after another inside one write transaction, and every chunk
@@ -12,7 +11,7 @@ import RealiseModel
 /// Problems are collected, not thrown, so that one run shows everything to fix; the caller rolls back when
 /// there are any.
 final class ImportTransaction: PlanSink {
-    let db: Database
+    let db: any SQLConnection
     let timestamp: String
     /// Every part of every file this import reads: an entity from one of them may be restated by any of them.
     let batchPaths: Set<String>
@@ -52,7 +51,7 @@ final class ImportTransaction: PlanSink {
 
     static let problemLimit = 1_000
 
-    init(db: Database, now: Date, batchPaths: Set<String>) {
+    init(db: any SQLConnection, now: Date, batchPaths: Set<String>) {
         self.db = db
         timestamp = ISO8601DateFormatter().string(from: now)
         self.batchPaths = batchPaths
@@ -60,13 +59,13 @@ final class ImportTransaction: PlanSink {
 
     /// Starts a file: records its import run (counts and warnings follow when it ends).
     func begin(_ file: ImportedFile) throws {
-        try db.execute(sql: """
+        run = try db.insert("""
             INSERT INTO import_run (path, format, sha256, imported_at, counts, warnings) VALUES (?, ?, ?, ?, '{}', '[]')
-            """, arguments: [file.path, file.format, file.sha256, timestamp])
-        run = db.lastInsertedRowID
+            RETURNING id
+            """, [file.path, file.format, file.sha256, timestamp])
         if batch == 0 { batch = run }
-        optimistic = try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import_run WHERE path = ? AND id < ?)",
-                                         arguments: [file.path, run]) ?? false)
+        optimistic = try !(db.value("SELECT EXISTS (SELECT 1 FROM import_run WHERE path = ? AND id < ?)",
+                                    [file.path, run], as: Bool.self) ?? false)
         self.file = file
         counts = ImportCounts()
         revisions = 0
@@ -87,14 +86,15 @@ final class ImportTransaction: PlanSink {
         guard failure == nil else { return }
         do {
             if let parent {
-                try db.execute(sql: "UPDATE deliverable SET parent = ? WHERE id = ?", arguments: [parent, id])
+                try db.execute("UPDATE deliverable SET parent = ? WHERE id = ?", [parent, id])
                 if let source = try sourceOfEntity(id) { expect(parent, [.deliverable], at: source, "parent deliverable") }
             }
             if !lines.isEmpty {
-                try db.execute(sql: """
-                    UPDATE entity SET notes = CASE WHEN notes IS NULL OR notes = '' THEN ? ELSE notes || char(10) || ? END
+                let added = lines.joined(separator: "\n")
+                try db.execute("""
+                    UPDATE entity SET notes = CASE WHEN notes IS NULL OR notes = '' THEN ? ELSE notes || ? END
                     WHERE id = ? AND seen_batch = ?
-                    """, arguments: [lines.joined(separator: "\n"), lines.joined(separator: "\n"), id, batch])
+                    """, [added, "\n" + added, id, batch])
             }
         } catch { failure = error }
     }
@@ -115,9 +115,9 @@ final class ImportTransaction: PlanSink {
         reached(max(lastTotal, 1), of: max(lastTotal, 1))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try db.execute(sql: "UPDATE import_run SET counts = ?, warnings = ? WHERE id = ?",
-                       arguments: [String(decoding: try encoder.encode(counts), as: UTF8.self),
-                                   String(decoding: try encoder.encode(warnings), as: UTF8.self), run])
+        try db.execute("UPDATE import_run SET counts = ?, warnings = ? WHERE id = ?",
+                       [String(decoding: try encoder.encode(counts), as: UTF8.self),
+                        String(decoding: try encoder.encode(warnings), as: UTF8.self), run])
         let withdrawn = try withdrawMissing(from: file)
         self.file = nil
         return (withdrawn, revisions)

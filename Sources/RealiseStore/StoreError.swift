@@ -1,3 +1,4 @@
+import Foundation
 import RealiseModel
 
 /// Why the workspace could not be opened, read or written.
@@ -6,7 +7,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case missingWorkspace(path: String)
     /// The workspace was written by a newer Realise; it is left untouched.
     case newerSchema(path: String)
-    /// SQLite or the file system failed (full disk, read-only file, locked too long, corrupt file).
+    /// The database, the network or the file system failed (full disk, read-only file, locked too long, corrupt file).
     case database(path: String, message: String)
     /// The named entity does not exist.
     case unknownEntity(id: String)
@@ -14,6 +15,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case invalidValue(String)
     /// The plans were not imported: these problems, each located in its file, must be fixed first.
     case rejected([Diagnostic])
+    /// Another import into the same shared workspace held it for longer than the command would wait.
+    case busy(path: String, seconds: Double)
     /// A file to import vanished or could not be read while it was being imported (nothing was changed).
     case unreadableInput([Diagnostic])
 
@@ -29,6 +32,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "no entity with id '\(id)' in the workspace; `realise list` shows the ids"
         case .invalidValue(let message):
             message
+        case .busy(let path, let seconds):
+            "\(path): workspace busy: another import has been running for more than \(seconds.formatted(.number)) s; "
+                + "nothing was changed; run the command again later, or give --wait more seconds"
         case .rejected(let problems), .unreadableInput(let problems):
             problems.map(\.description).joined(separator: "\n")
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RealiseModel
 
 extension Workspace {
@@ -14,9 +13,9 @@ extension Workspace {
     }
 
     /// Adds an entry to the change log, inside the caller's transaction (so it exists exactly when the change does).
-    func logChange(_ db: Database, _ action: ChangeRecord.Action, subject: String?, summary: String, at now: Date) throws {
-        try db.execute(sql: "INSERT INTO change_log (at, actor, action, subject, summary) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [Workspace.timestamp(now), actor, action.rawValue, subject, summary])
+    func logChange(_ db: any SQLConnection, _ action: ChangeRecord.Action, subject: String?, summary: String, at now: Date) throws {
+        try db.execute("INSERT INTO change_log (at, actor, action, subject, summary) VALUES (?, ?, ?, ?, ?)",
+                       [Workspace.timestamp(now), actor, action.rawValue, subject, summary])
     }
 
     /// The change log, newest first.
@@ -25,12 +24,12 @@ extension Workspace {
     ///   - limit: at most this many.
     public func changes(since: Day? = nil, limit: Int? = nil) throws(StoreError) -> [ChangeRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, at, actor, action, subject, summary FROM change_log WHERE (? IS NULL OR at >= ?)
+            try db.fetchAll("""
+                SELECT id, at, actor, action, subject, summary FROM change_log WHERE (CAST(? AS TEXT) IS NULL OR at >= ?)
                 ORDER BY id DESC LIMIT ?
-                """, arguments: [since?.description, since?.description, limit ?? -1]).map { row in
+                """, [since?.description, since?.description, limit ?? Int.max]).map { row in
                 ChangeRecord(id: row["id"], at: row["at"], actor: row["actor"],
-                             action: ChangeRecord.Action(rawValue: row["action"]) ?? .import, subject: row["subject"],
+                             action: ChangeRecord.Action(rawValue: row["action"] as String) ?? .import, subject: row["subject"],
                              summary: row["summary"])
             }
         }

@@ -15,43 +15,56 @@ extension Workspace {
     ///   - progress: told how far each file has come as its chunks are written (on the calling thread).
     /// - Throws: `.rejected` with every located problem of every file, `.unreadableInput` when a file
     ///   vanished, or `.database`.
-    public func importFiles(_ files: [ImportedFile], dryRun: Bool = false, now: Date = Date(),
+    ///   - wait: on a shared (PostgreSQL) workspace, how many seconds to wait for another import to end (nil: as
+    ///     long as it takes); `waiting` is told once when the import has to wait at all.
+    /// - Throws: `.rejected` with every located problem of every file, `.unreadableInput` when a file
+    ///   vanished, `.busy` when another import held the workspace too long, or `.database`.
+    public func importFiles(_ files: [ImportedFile], dryRun: Bool = false, now: Date = Date(), wait: Double? = nil,
+                            waiting: (() -> Void)? = nil,
                             progress: ((ImportProgress) -> Void)? = nil) throws(StoreError) -> [ImportOutcome] {
         do {
-            return try writer.writeWithoutTransaction { db in
-                // SQLite's default page cache (2 MB) is far smaller than a large import's transaction: pages spilled
-                // to the WAL mid-transaction are written again each time they are touched afterwards. A larger cache
-                // for the importing connection (allocated only as pages are used) writes most pages once.
-                try db.execute(sql: "PRAGMA cache_size = -\(Workspace.importCacheKiB)")
-                // Statement journals (an upsert may have to undo itself alone) go to temporary files by default:
-                // two small writes per row written. In memory they cost nothing and are emptied after each statement.
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
-                var outcomes: [ImportOutcome] = []
-                try db.inTransaction(.immediate) {
-                    outcomes = try importAll(files, db: db, now: now, dryRun: dryRun, progress: progress)
-                    return dryRun ? .rollback : .commit
+            switch backend {
+            case .sqlite(let writer):
+                return try writer.writeWithoutTransaction { db in
+                    // SQLite's default page cache (2 MB) is far smaller than a large import's transaction: pages spilled
+                    // to the WAL mid-transaction are written again each time they are touched afterwards. A larger cache
+                    // for the importing connection (allocated only as pages are used) writes most pages once.
+                    try db.execute(sql: "PRAGMA cache_size = -\(Workspace.importCacheKiB)")
+                    // Statement journals (an upsert may have to undo itself alone) go to temporary files by default:
+                    // two small writes per row written. In memory they cost nothing and are emptied after each statement.
+                    try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                    var outcomes: [ImportOutcome] = []
+                    try db.inTransaction(.immediate) {
+                        outcomes = try importAll(files, db: SQLiteConnection(db), now: now, dryRun: dryRun, progress: progress)
+                        return dryRun ? .rollback : .commit
+                    }
+                    return outcomes
                 }
-                return outcomes
+            case .postgres(let session):
+                return try session.transaction("BEGIN") {
+                    try Workspace.lockForImport(session, wait: wait, waiting: waiting)
+                    return (try importAll(files, db: session, now: now, dryRun: dryRun, progress: progress), !dryRun)
+                }
             }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .database(path: path, message: Workspace.explain(error))
+            throw .database(path: path, message: explain(error))
         }
     }
 
     /// The page cache of an importing connection, in KiB.
     static let importCacheKiB = 32_768
 
-    private func importAll(_ files: [ImportedFile], db: Database, now: Date, dryRun: Bool,
+    private func importAll(_ files: [ImportedFile], db: any SQLConnection, now: Date, dryRun: Bool,
                            progress: ((ImportProgress) -> Void)?) throws -> [ImportOutcome] {
         var outcomes: [ImportOutcome] = []
         var changed: [ImportedFile] = []
         var seenPaths = Set<String>()
         // The same file named twice (a folder and a file in it) is imported once.
         for file in files where seenPaths.insert(file.path).inserted {
-            if let row = try Row.fetchOne(db, sql: "SELECT sha256, counts, warnings FROM import_run WHERE path = ? ORDER BY id DESC LIMIT 1",
-                                          arguments: [file.path]),
+            if let row = try db.fetchOne("SELECT sha256, counts, warnings FROM import_run WHERE path = ? ORDER BY id DESC LIMIT 1",
+                                         [file.path]),
                (row["sha256"] as String) == file.sha256 {
                 let decoder = JSONDecoder()
                 let counts = (try? decoder.decode(ImportCounts.self, from: Data((row["counts"] as String).utf8))) ?? ImportCounts()
@@ -103,12 +116,12 @@ extension Workspace {
     public func recordMeasurement(metric: String, value: Double?, text: String?, date: Day, dataSource: String?,
                                   note: String?, now: Date = Date()) throws(StoreError) {
         try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM entity WHERE id = ? AND type = 'metric' AND withdrawn_run IS NULL",
-                                    arguments: [metric]) ?? false else {
+            guard try db.value("SELECT 1 FROM entity WHERE id = ? AND type = 'metric' AND withdrawn_run IS NULL",
+                               [metric], as: Bool.self) ?? false else {
                 throw StoreError.unknownEntity(id: metric)
             }
-            let before = try Row.fetchOne(db, sql: "SELECT value, text FROM metric_value WHERE metric_id = ? AND kind = 'measurement' "
-                                          + "AND date = ? AND withdrawn_run IS NULL", arguments: [metric, date.description])
+            let before = try db.fetchOne("SELECT value, text FROM metric_value WHERE metric_id = ? AND kind = 'measurement' "
+                                         + "AND date = ? AND withdrawn_run IS NULL", [metric, date.description])
             let shown = { (number: Double?, text: String?) in number?.plainText ?? text ?? "no value" }
             try logChange(db, .measure, subject: metric,
                           summary: "\(metric) = \(shown(value, text)) on \(date)"

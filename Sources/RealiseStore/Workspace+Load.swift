@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RealiseModel
 
 extension Workspace {
@@ -10,27 +9,28 @@ extension Workspace {
             var plan = Plan()
             var shared = SharedStrings()
             let filter = programme == nil ? "" : " AND e.programme = ?"
-            let arguments: StatementArguments = programme.map { [$0] } ?? []
-            // Rows are read by position straight from SQLite (`StatementRow`): a workspace can hold millions of
-            // values, and naming columns or going through `DatabaseValue` costs more than SQLite's own reading.
+            let arguments: SQLArguments = programme.map { [$0] } ?? []
+            // Rows are read by position (`StatementRow`, straight from SQLite's buffers): a workspace can hold
+            // millions of values, and naming columns or going through `DatabaseValue` costs more than SQLite's own
+            // reading.
             // Entities and links are stored in the order their files gave them, which is the order asked for:
             // they are read unsorted and only sorted by SQLite when a row turns out of order (`SourceOrder`).
             // `table`'s largest row id bounds the count: room for them is made at once.
-            func rows<T>(_ sql: String, orderBy: String, _ order: SourceOrder, _ arguments: StatementArguments = [],
+            func rows<T>(_ sql: String, orderBy: String, _ order: SourceOrder, _ arguments: SQLArguments = [],
                          table: String, _ make: (StatementRow) throws -> T?) throws -> [T] {
-                let capacity = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)") ?? 0
+                let capacity = try Workspace.rowCountBound(db, table: table)
                 func read(sorted: Bool) throws -> [T]? {
-                    let statement = try db.makeStatement(sql: sorted ? sql + orderBy : sql)
-                    let cursor = try Row.fetchCursor(statement, arguments: arguments)
-                    let row = StatementRow(statement)
                     var order = order, made: [T] = []
                     made.reserveCapacity(capacity)
-                    while try cursor.next() != nil {
-                        guard sorted || order.follows(row) else { return nil }
+                    let complete = try db.each(sorted ? sql + orderBy : sql, arguments) { row in
+                        guard sorted || order.follows(row) else { return false }
                         if let item = try make(row) { made.append(item) }
+                        return true
                     }
-                    return made
+                    return complete ? made : nil
                 }
+                // PostgreSQL keeps no insertion order (an updated row moves): it is asked to sort.
+                if db.dialect == .postgres { return try read(sorted: true) ?? [] }
                 return try read(sorted: false) ?? read(sorted: true) ?? []
             }
             // Each entity table's rows: the entity's columns (`EntityRow`), then the table's own as its description
@@ -39,7 +39,7 @@ extension Workspace {
             func entities<E>(_ table: EntityTable<E>) throws -> [E] {
                 try rows("""
                     SELECT \(EntityRow.columns)\(table.columns.map { ", t.\($0.name)" }.joined()) FROM \(table.name) t
-                    CROSS JOIN entity e ON e.id = t.id WHERE e.withdrawn_run IS NULL\(filter)
+                    \(db.dialect.orderedJoin) entity e ON e.id = t.id WHERE e.withdrawn_run IS NULL\(filter)
                     """, orderBy: " ORDER BY e.source_path, e.source_line, e.id", EntityRow.order, arguments, table: table.name) { row in
                     table.make(EntityRow(row, shared: &shared))
                 }
@@ -66,11 +66,18 @@ extension Workspace {
         }
     }
 
+    /// At least as many rows as `table` holds, cheaply, to make room for them at once: SQLite's largest row id (one
+    /// look-up); nothing on PostgreSQL, whose rows are all at hand when the first is read.
+    static func rowCountBound(_ db: any SQLConnection, table: String) throws -> Int {
+        guard db.dialect == .sqlite else { return 0 }
+        return try db.value("SELECT max(rowid) FROM \(table)", as: Int.self) ?? 0
+    }
+
     /// Every import run, oldest first.
     public func importRuns() throws(StoreError) -> [ImportRunSummary] {
         try read { db in
             let decoder = JSONDecoder()
-            return try Row.fetchAll(db, sql: "SELECT * FROM import_run ORDER BY id").map { row in
+            return try db.fetchAll("SELECT * FROM import_run ORDER BY id").map { row in
                 let counts = try decoder.decode(ImportCounts.self, from: Data((row["counts"] as String).utf8))
                 let warnings = try decoder.decode([Diagnostic].self, from: Data((row["warnings"] as String).utf8))
                 return ImportRunSummary(id: row["id"], path: row["path"], format: row["format"], sha256: row["sha256"],
@@ -82,9 +89,9 @@ extension Workspace {
     /// The history of baseline and target changes, optionally for one metric, oldest first.
     public func revisions(metric: String? = nil) throws(StoreError) -> [ValueRevision] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM revision WHERE (? IS NULL OR metric_id = ?) ORDER BY id",
-                             arguments: [metric, metric]).compactMap { row in
-                guard let kind = MetricValue.Kind(rawValue: row["kind"]), let date = Day(iso: row["date"] as String) else { return nil }
+            try db.fetchAll("SELECT * FROM revision WHERE (CAST(? AS TEXT) IS NULL OR metric_id = ?) ORDER BY id",
+                            [metric, metric]).compactMap { row in
+                guard let kind = MetricValue.Kind(rawValue: row["kind"] as String), let date = Day(iso: row["date"] as String) else { return nil }
                 return ValueRevision(metric: row["metric_id"], kind: kind, date: date, oldValue: row["old_value"],
                                      newValue: row["new_value"], recordedOn: Day(iso: (row["recorded_at"] as String).prefix(10)),
                                      importRun: row["import_run_id"])

@@ -1,70 +1,65 @@
-import GRDB
 import RealiseModel
 
 extension Workspace {
     /// Appends the active values of the `active` metrics to `plan`, ordered by metric id, stored date and kind.
-    func loadValues(_ db: Database, into plan: inout Plan, active: Set<String>, shared: inout SharedStrings) throws {
+    func loadValues(_ db: any SQLConnection, into plan: inout Plan, active: Set<String>, shared: inout SharedStrings) throws {
         // Values are the bulk of a large workspace (a million measurements and more). They are read in the
         // table's order and put in order here (`ValueOrder`), which costs less than SQLite's sort of the rows;
         // through that sort when a row is one `ValueOrder` cannot place exactly.
         // At most as many as the largest row id (one look-up; counting them would read them all).
-        let count = try Int.fetchOne(db, sql: "SELECT max(id) FROM metric_value") ?? 0
-        if let values = try valuesInTableOrder(db, active: active, shared: &shared, capacity: count) {
+        let count = try Workspace.rowCountBound(db, table: "metric_value")
+        if db.dialect == .sqlite, let values = try valuesInTableOrder(db, active: active, shared: &shared, capacity: count) {
             if plan.values.isEmpty { plan.values = values } else { plan.values += values }
             return
         }
         plan.values.reserveCapacity(plan.values.count + count)
-        let statement = try Workspace.valuesStatement(db, orderBy: " ORDER BY metric_id, date, kind")
-        let cursor = try Row.fetchCursor(statement)
-        let row = StatementRow(statement)
         // The id, and whether its metric is active, are worked out once per metric.
         var metric = "", isActive = false, started = false
-        while try cursor.next() != nil {
+        try db.each(Workspace.valuesQuery(orderBy: " ORDER BY metric_id, date, kind"), []) { row in
             if !started || !row.text(0, equals: metric) {
                 metric = row.string(0)
                 isActive = active.contains(metric)
                 started = true
             }
-            guard isActive, let kind: MetricValue.Kind = row.word(1), let date = row.day(2) else { continue }
+            guard isActive, let kind: MetricValue.Kind = row.word(1), let date = row.day(2) else { return true }
             plan.values.append(Workspace.value(row, metric: metric, kind: kind, date: date, shared: &shared))
+            return true
         }
     }
 
     /// The values in the order of `ORDER BY metric_id, date, kind`, or nil when one cannot be placed exactly.
-    private func valuesInTableOrder(_ db: Database, active: Set<String>, shared: inout SharedStrings,
+    private func valuesInTableOrder(_ db: any SQLConnection, active: Set<String>, shared: inout SharedStrings,
                                     capacity: Int) throws -> [MetricValue]? {
         let values = ScannedValues(capacity: capacity)
         var order = ValueOrder(capacity: capacity)
-        let statement = try Workspace.valuesStatement(db, orderBy: "")
-        let cursor = try Row.fetchCursor(statement)
-        let row = StatementRow(statement)
         // Rows of one metric mostly come together: its id, slot and activity are worked out once per run.
         var metric = "", slot: Int32 = 0, isActive = false, started = false
-        while try cursor.next() != nil {
+        let complete = try db.each(Workspace.valuesQuery(orderBy: ""), []) { row in
             if !started || !row.text(0, equals: metric) {
                 metric = row.string(0)
                 isActive = active.contains(metric)
                 started = true
-                guard !isActive || ValueOrder.accepts(metric: metric) else { return nil }
+                guard !isActive || ValueOrder.accepts(metric: metric) else { return false }
                 if isActive { (slot, metric) = order.slot(of: metric) }
             }
-            guard isActive, let kind: MetricValue.Kind = row.word(1), let date = row.day(2) else { continue }
-            guard ValueOrder.accepts(dateLength: row.bytes(2)?.count ?? 0) else { return nil }
-            guard values.append(Workspace.value(row, metric: metric, kind: kind, date: date, shared: &shared)) else { return nil }
+            guard isActive, let kind: MetricValue.Kind = row.word(1), let date = row.day(2) else { return true }
+            guard ValueOrder.accepts(dateLength: row.bytes(2)?.count ?? 0) else { return false }
+            guard values.append(Workspace.value(row, metric: metric, kind: kind, date: date, shared: &shared)) else { return false }
             order.add(slot: slot, day: date, kind: kind)
+            return true
         }
-        return values.moveOut(in: order.order())
+        return complete ? values.moveOut(in: order.order()) : nil
     }
 
     /// The active values, in `orderBy`'s order (the table's when empty).
-    private static func valuesStatement(_ db: Database, orderBy: String) throws -> Statement {
-        try db.makeStatement(sql: """
-            SELECT metric_id, kind, date, value, text, note, data_source, confidence, source_path, source_line, source_format
-            FROM metric_value WHERE withdrawn_run IS NULL\(orderBy)
-            """)
+    private static func valuesQuery(orderBy: String) -> String {
+        """
+        SELECT metric_id, kind, date, value, text, note, data_source, confidence, source_path, source_line, source_format
+        FROM metric_value WHERE withdrawn_run IS NULL\(orderBy)
+        """
     }
 
-    /// The value in the current row of `valuesStatement`.
+    /// The value in the current row of `valuesQuery`.
     private static func value(_ row: StatementRow, metric: String, kind: MetricValue.Kind, date: Day,
                               shared: inout SharedStrings) -> MetricValue {
         MetricValue(metric: metric, kind: kind, date: date, value: row.double(3), text: row.optionalString(4),

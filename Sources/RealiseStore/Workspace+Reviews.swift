@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RealiseModel
 
 extension Workspace {
@@ -29,8 +28,8 @@ extension Workspace {
     /// The types a review can be about.
     public static let reviewableTypes: Set<EntityType> = [.benefit, .metric, .objective, .programme]
 
-    private func requireSubject(_ db: Database, _ id: String) throws -> EntityType {
-        guard let type = try String.fetchOne(db, sql: "SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", arguments: [id])
+    private func requireSubject(_ db: any SQLConnection, _ id: String) throws -> EntityType {
+        guard let type = try db.value("SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", [id], as: String.self)
             .flatMap(EntityType.init(rawValue:)) else { throw StoreError.unknownEntity(id: id) }
         guard Workspace.reviewableTypes.contains(type) else {
             throw StoreError.invalidValue("'\(id)' is a \(type.rawValue); reviews are of a benefit, metric, objective or programme")
@@ -42,9 +41,9 @@ extension Workspace {
     public func addSchedule(subject: String, cadence: String, start: Day, reviewer: String?, now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
             _ = try requireSubject(db, subject)
-            try db.execute(sql: "INSERT INTO review_schedule (subject_id, cadence, start, reviewer, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [subject, cadence, start.description, reviewer, Workspace.timestamp(now)])
-            let id = db.lastInsertedRowID
+            let id = try db.insert("""
+                INSERT INTO review_schedule (subject_id, cadence, start, reviewer, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id
+                """, [subject, cadence, start.description, reviewer, Workspace.timestamp(now)])
             try logChange(db, .schedule, subject: subject, summary: "review schedule #\(id): \(cadence) from \(start)"
                           + (reviewer.map { ", reviewer \($0)" } ?? ""), at: now)
             return id
@@ -54,9 +53,9 @@ extension Workspace {
     /// Removes a schedule; its reviews are kept.
     public func removeSchedule(id: Int64, now: Date = Date()) throws(StoreError) {
         try write { db in
-            let row = try Row.fetchOne(db, sql: "SELECT subject_id, cadence FROM review_schedule WHERE id = ?", arguments: [id])
+            let row = try db.fetchOne("SELECT subject_id, cadence FROM review_schedule WHERE id = ?", [id])
             guard let row else { throw StoreError.invalidValue("no review schedule #\(id); `realise review list` shows them") }
-            try db.execute(sql: "DELETE FROM review_schedule WHERE id = ?", arguments: [id])
+            try db.execute("DELETE FROM review_schedule WHERE id = ?", [id])
             try logChange(db, .unschedule, subject: row["subject_id"],
                           summary: "review schedule #\(id) (\(row["cadence"] as String)) removed; its reviews are kept", at: now)
         }
@@ -65,11 +64,11 @@ extension Workspace {
     /// Every schedule whose subject is still in the workspace, by id.
     public func schedules() throws(StoreError) -> [StoredSchedule] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.fetchAll("""
                 SELECT s.*, e.type, e.name FROM review_schedule s JOIN entity e ON e.id = s.subject_id
                 WHERE e.withdrawn_run IS NULL ORDER BY s.id
                 """).compactMap { row in
-                guard let start = Day(iso: row["start"] as String), let type = EntityType(rawValue: row["type"]) else { return nil }
+                guard let start = Day(iso: row["start"] as String), let type = EntityType(rawValue: row["type"] as String) else { return nil }
                 return StoredSchedule(id: row["id"], subject: row["subject_id"], subjectType: type, subjectName: row["name"],
                                       cadence: row["cadence"], start: start, reviewer: row["reviewer"])
             }
@@ -82,21 +81,21 @@ extension Workspace {
                              measurements: [(String, Double)], now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
             _ = try requireSubject(db, subject)
-            try db.execute(sql: "INSERT INTO review (subject_id, date, rag, reviewer, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [subject, date.description, rag.rawValue, reviewer, note, Workspace.timestamp(now)])
-            let review = db.lastInsertedRowID
+            let review = try db.insert("""
+                INSERT INTO review (subject_id, date, rag, reviewer, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                """, [subject, date.description, rag.rawValue, reviewer, note, Workspace.timestamp(now)])
             let measured = measurements.map { "\($0.0) = \($0.1.plainText)" }.joined(separator: ", ")
             try logChange(db, .review, subject: subject, summary: "review #\(review) on \(date): \(rag.rawValue)"
                           + (reviewer.map { " by \($0)" } ?? "") + (measured.isEmpty ? "" : "; measured \(measured)"), at: now)
             for (metric, value) in measurements {
-                guard try String.fetchOne(db, sql: "SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", arguments: [metric]) == "metric" else {
+                guard try db.value("SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", [metric], as: String.self) == "metric" else {
                     throw StoreError.unknownEntity(id: metric)
                 }
                 let source = SourceRef(path: "(review #\(review))", line: 0, format: "manual", identifier: subject)
                 let id = try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
                                                                              note: "taken at review #\(review)", dataSource: reviewer,
                                                                              source: source))
-                try db.execute(sql: "UPDATE metric_value SET review_id = ? WHERE id = ?", arguments: [review, id])
+                try db.execute("UPDATE metric_value SET review_id = ? WHERE id = ?", [review, id])
             }
             return review
         }
@@ -105,15 +104,15 @@ extension Workspace {
     /// Reviews recorded, oldest first; of one subject when given.
     public func reviews(subject: String? = nil) throws(StoreError) -> [StoredReview] {
         try read { db in
-            let reviews = try Row.fetchAll(db, sql: "SELECT * FROM review WHERE (? IS NULL OR subject_id = ?) ORDER BY date, id",
-                                           arguments: [subject, subject])
+            let reviews = try db.fetchAll("SELECT * FROM review WHERE (CAST(? AS TEXT) IS NULL OR subject_id = ?) ORDER BY date, id",
+                                          [subject, subject])
             // Finding the measurements taken at reviews reads every value (`review_id` has no index): not when
             // there is no review to give them to.
             guard !reviews.isEmpty else { return [] }
-            let measured = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT review_id, metric_id, value FROM metric_value WHERE review_id IS NOT NULL"),
+            let measured = Dictionary(grouping: try db.fetchAll("SELECT review_id, metric_id, value FROM metric_value WHERE review_id IS NOT NULL"),
                                       by: { $0["review_id"] as Int64 })
             return reviews.compactMap { row in
-                guard let date = Day(iso: row["date"] as String), let rag = RAG(rawValue: row["rag"]) else { return nil }
+                guard let date = Day(iso: row["date"] as String), let rag = RAG(rawValue: row["rag"] as String) else { return nil }
                 let id: Int64 = row["id"]
                 var values: [String: Double] = [:]
                 for value in measured[id] ?? [] { values[value["metric_id"]] = value["value"] }

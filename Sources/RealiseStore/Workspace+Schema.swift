@@ -1,11 +1,10 @@
 import GRDB
 
 extension Workspace {
-    /// The schema, as named migrations. A released migration is never edited: add a new one.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-workspace") { db in
-            try db.execute(sql: """
+    /// The schema, as named migrations, in order: written once, in SQLite's SQL, and run on PostgreSQL in its
+    /// dialect (`SQLDialect.schema`). A released migration is never edited: add a new one.
+    static let migrations: [(identifier: String, sql: String)] = [
+        ("v1-workspace", """
                 CREATE TABLE import_run (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     path TEXT NOT NULL, format TEXT NOT NULL, sha256 TEXT NOT NULL,
@@ -80,10 +79,8 @@ extension Workspace {
                     old_value REAL, old_text TEXT, new_value REAL, new_text TEXT,
                     import_run_id INTEGER REFERENCES import_run(id), recorded_at TEXT NOT NULL);
                 CREATE INDEX revision_metric ON revision(metric_id);
-                """)
-        }
-        migrator.registerMigration("v2-reviews") { db in
-            try db.execute(sql: """
+                """),
+        ("v2-reviews", """
                 -- Periodic outcome reviews of a benefit, metric, objective or programme.
                 CREATE TABLE review_schedule (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -98,10 +95,8 @@ extension Workspace {
                     date TEXT NOT NULL, rag TEXT NOT NULL, reviewer TEXT, note TEXT, recorded_at TEXT NOT NULL);
                 CREATE INDEX review_subject ON review(subject_id, date);
                 ALTER TABLE metric_value ADD COLUMN review_id INTEGER REFERENCES review(id);
-                """)
-        }
-        migrator.registerMigration("v3-import-batches") { db in
-            try db.execute(sql: """
+                """),
+        ("v3-import-batches", """
                 -- The import (its first run's id) that last stated each row, so one streamed import can tell a
                 -- second statement of an id from the first and withdraw what its files no longer state; and the
                 -- import that created an entity, so a metric's first baselines are not taken for revisions.
@@ -110,10 +105,8 @@ extension Workspace {
                 ALTER TABLE metric_value ADD COLUMN seen_batch INTEGER;
                 ALTER TABLE link ADD COLUMN seen_batch INTEGER;
                 ALTER TABLE claim ADD COLUMN seen_batch INTEGER;
-                """)
-        }
-        migrator.registerMigration("v4-reference-indexes") { db in
-            try db.execute(sql: """
+                """),
+        ("v4-reference-indexes", """
                 -- Every column that references an entity is indexed. SQLite checks deferred foreign keys from the
                 -- parent side too: while an import has a reference still waiting for its entity, each entity
                 -- inserted looks for the rows referring to it, and without these indexes that look is a scan of
@@ -121,17 +114,22 @@ extension Workspace {
                 CREATE INDEX link_from ON link(from_id);
                 CREATE INDEX deliverable_parent ON deliverable(parent);
                 CREATE INDEX objective_parent ON objective(parent);
-                """)
-        }
-        migrator.registerMigration("v5-change-log") { db in
-            try db.execute(sql: """
+                """),
+        ("v5-change-log", """
                 -- Who changed what, and when: one row per write (an import run, a measurement, a review, a schedule
                 -- added or removed), written in the same transaction as the change.
                 CREATE TABLE change_log (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT, summary TEXT NOT NULL);
                 CREATE INDEX change_log_at ON change_log(at);
-                """)
+                """),
+    ]
+
+    /// The migrations as GRDB applies them to a SQLite workspace (recorded in its `grdb_migrations` table).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for (identifier, sql) in migrations {
+            migrator.registerMigration(identifier) { db in try db.execute(sql: sql) }
         }
         return migrator
     }

@@ -2,24 +2,40 @@ import Foundation
 import GRDB
 import RealiseModel
 
-/// A Realise workspace: one SQLite file (WAL mode, foreign keys on) or a throw-away in-memory database.
+/// A Realise workspace: one SQLite file (WAL mode, foreign keys on), a throw-away in-memory database, or a schema
+/// of a PostgreSQL database shared by many people (`postgres://…`).
 ///
-/// Everything the rest of Realise needs from storage goes through this type's methods, so another backend
-/// (PostgreSQL for a shared departmental workspace) can replace it without touching importers or rules.
+/// Everything the rest of Realise needs from storage goes through this type's methods; they run the same SQL on
+/// either backend through an `SQLConnection`, so importers, rules and the command line never see which it is.
 public final class Workspace: Sendable {
-    /// Where the workspace lives: a file path, or `:memory:`.
+    /// Where the workspace lives: a file path, `:memory:`, or a PostgreSQL URL without its password.
     public let path: String
     /// Who the changes made through this workspace are recorded as, in the change log.
     public let actor: String
-    let writer: any DatabaseWriter
+    let backend: Backend
 
-    /// Opens (creating and migrating when `create` is true) the workspace file at `path`, recording changes
-    /// as made by `actor` (default: `defaultActor()`).
+    /// The database behind the workspace.
+    enum Backend: Sendable {
+        case sqlite(any DatabaseWriter)
+        case postgres(PostgresSession)
+    }
+
+    /// Opens (creating and migrating when `create` is true) the workspace at `path` — a file path, or a
+    /// `postgres://` URL (see `PostgresAddress`) — recording changes as made by `actor` (default: `defaultActor()`).
     /// - Throws: `.missingWorkspace` when it does not exist and `create` is false, `.newerSchema` when a newer
-    ///   Realise wrote it, `.database` for SQLite and file-system failures.
+    ///   Realise wrote it, `.invalidValue` for a URL that does not parse, `.database` for database, network and
+    ///   file-system failures.
     public init(path: String, create: Bool, actor: String? = nil) throws(StoreError) {
-        self.path = path
         self.actor = actor ?? Workspace.defaultActor()
+        if PostgresAddress.isURL(path) {
+            let address = try PostgresAddress(url: path)
+            self.path = address.description
+            let session = try PostgresSession.connect(address, create: create)
+            backend = .postgres(session)
+            try Workspace.migrate(session, create: create)
+            return
+        }
+        self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw .missingWorkspace(path: path) }
         do {
@@ -38,7 +54,7 @@ public final class Workspace: Sendable {
                     throw StoreError.database(path: path, message: "cannot create the file; check the folder exists and is writable")
                 }
             }
-            writer = try Workspace.openPool(path: path, configuration: configuration)
+            backend = .sqlite(try Workspace.openPool(path: path, configuration: configuration))
         } catch let error as StoreError {
             throw error
         } catch {
@@ -71,7 +87,7 @@ public final class Workspace: Sendable {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
-            writer = try DatabaseQueue(configuration: configuration)
+            backend = .sqlite(try DatabaseQueue(configuration: configuration))
         } catch {
             throw .database(path: path, message: Workspace.explain(error))
         }
@@ -101,6 +117,7 @@ public final class Workspace: Sendable {
     /// Applies the migrations this workspace lacks. Two processes opening a new workspace at once may race
     /// to apply the same migration; the loser retries and finds it applied.
     private func migrate() throws(StoreError) {
+        guard case .sqlite(let writer) = backend else { return }
         let migrator = Workspace.migrator
         var attempt = 0
         while true {
@@ -122,20 +139,11 @@ public final class Workspace: Sendable {
 
     /// Runs `body` in a read transaction, turning database failures into `StoreError`. A read made while
     /// another is running on the same thread (inside `consistentRead`) joins its transaction.
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
         do {
-            return try writer.unsafeReentrantRead { db in
-                if db.isInsideTransaction { return try body(db) }
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw StoreError.database(path: path, message: "a read returned nothing") }
-                return result
-            }
+            return try readTransaction(body)
         } catch let error as StoreError { throw error } catch {
-            throw .database(path: path, message: Workspace.explain(error))
+            throw .database(path: path, message: explain(error))
         }
     }
 
@@ -144,23 +152,51 @@ public final class Workspace: Sendable {
     /// revisions and its reviews in turn never mixes old and new.
     /// Errors thrown by `body` are thrown as they are.
     public func consistentRead<T>(_ body: () throws -> T) throws -> T {
-        try writer.unsafeReentrantRead { db in
-            if db.isInsideTransaction { return try body() }
-            var result: T?
-            try db.inTransaction(.deferred) {
-                result = try body()
-                return .commit
+        try readTransaction { _ in try body() }
+    }
+
+    /// One read transaction: SQLite's deferred transaction (a snapshot from its first read), PostgreSQL's
+    /// repeatable read (a snapshot from its first statement). Joins a read already running on this thread.
+    private func readTransaction<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite(let writer):
+            return try writer.unsafeReentrantRead { db in
+                if db.isInsideTransaction { return try body(SQLiteConnection(db)) }
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(SQLiteConnection(db))
+                    return .commit
+                }
+                guard let result else { throw StoreError.database(path: path, message: "a read returned nothing") }
+                return result
             }
-            guard let result else { throw StoreError.database(path: path, message: "a read returned nothing") }
-            return result
+        case .postgres(let session):
+            return try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { (try body(session), true) }
         }
     }
 
     /// Runs `body` in one write transaction (all or nothing), turning database failures into `StoreError`.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try writer.write(body) } catch let error as StoreError { throw error } catch {
-            throw .database(path: path, message: Workspace.explain(error))
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
+        do {
+            switch backend {
+            case .sqlite(let writer): return try writer.write { db in try body(SQLiteConnection(db)) }
+            case .postgres(let session): return try session.transaction("BEGIN") { (try body(session), true) }
+            }
+        } catch let error as StoreError { throw error } catch {
+            throw .database(path: path, message: explain(error))
         }
+    }
+
+    /// The SQLite database behind a file or in-memory workspace (tests look at the file through it).
+    var writer: any DatabaseWriter {
+        guard case .sqlite(let writer) = backend else { preconditionFailure("a PostgreSQL workspace has no SQLite writer") }
+        return writer
+    }
+
+    /// A database failure in words a person can act on, for this workspace's backend.
+    func explain(_ error: any Error) -> String {
+        if case .postgres(let session) = backend { return PostgresSession.explain(error, session.address) }
+        return Workspace.explain(error)
     }
 
     static func explain(_ error: any Error) -> String {

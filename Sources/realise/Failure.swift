@@ -30,6 +30,7 @@ struct Failure: Error {
             case .unreadableInput(let problems): self.init(lines: problems.map(\.description), code: 66)
             case .unknownEntity, .invalidValue: self.init(lines: [error.description], code: 65)
             case .database, .newerSchema: self.init(lines: [error.description], code: 74)
+            case .busy: self.init(lines: [error.description], code: 75)
             }
         case let error as GapError:
             self.init(lines: [error.description], code: 64)

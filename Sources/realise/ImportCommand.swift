@@ -23,23 +23,33 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Summary format: text or json.")
     var format: SummaryFormat = .text
 
+    @Option(help: ArgumentHelp("On a shared (PostgreSQL) workspace, how long to wait for another import to finish before "
+                               + "giving up with exit 75 (default: as long as it takes).", valueName: "seconds"))
+    var wait: Double?
+
     @Flag(inversion: .prefixedNo, help: "Show a progress bar on standard error (default: when it is a terminal).")
     var progress: Bool?
 
     @Argument(help: "Plan files or folders.")
     var paths: [String]
 
+    func validate() throws {
+        if let wait, !(wait >= 0 && wait.isFinite) { throw ValidationError("--wait takes a number of seconds, 0 or more") }
+    }
+
     func run() throws {
         try reporting {
             let files = try input.read(paths)
             // A dry run against a workspace that does not exist yet checks the files against an empty one.
-            let opened = dryRun && !FileManager.default.fileExists(atPath: workspace.path)
-                ? try Workspace.emptyInMemory() : try workspace.open(create: !dryRun)
+            let opened = dryRun ? try workspace.openIfExists() ?? Workspace.emptyInMemory() : try workspace.open(create: true)
             let outcomes: [ImportOutcome]
             let bar = ProgressBar.wanted(progress) ? ProgressBar() : nil
             defer { bar?.finish() }
             do {
-                outcomes = try opened.importFiles(files, dryRun: dryRun, progress: bar.map { bar in { bar.update($0) } })
+                outcomes = try opened.importFiles(
+                    files, dryRun: dryRun, wait: wait,
+                    waiting: { Output.error("realise: waiting for another import into \(opened.path) to finish…") },
+                    progress: bar.map { bar in { bar.update($0) } })
             } catch { throw Failure(error) }
             let summary = outcomes.map {
                 ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: $0.status.rawValue, counts: $0.counts,

@@ -4,7 +4,9 @@ import RealiseStore
 
 /// `--db`, shared by every command that touches a workspace.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace file (default: $REALISE_DB, else realise.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The workspace: a file, or a PostgreSQL URL postgres://USER@HOST[:PORT]/DATABASE[?schema=NAME] (default: $REALISE_DB, "
+            + "else realise.sqlite).", valueName: "path-or-url"))
     var db: String?
 
     @Option(help: ArgumentHelp("Who the change log records changes as (default: $REALISE_ACTOR, else the login name).", valueName: "name"))
@@ -14,12 +16,19 @@ struct WorkspaceOptions: ParsableArguments {
         if let actor, actor.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--actor must name someone") }
     }
 
-    /// The workspace path: `--db`, then `$REALISE_DB`, then `realise.sqlite` in the current folder.
+    /// The workspace's file path or URL: `--db`, then `$REALISE_DB`, then `realise.sqlite` in the current folder.
     var path: String { db ?? ProcessInfo.processInfo.environment["REALISE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "realise.sqlite" }
 
     /// Opens the workspace; `create` makes it when missing.
     func open(create: Bool) throws -> Workspace {
         do { return try Workspace(path: path, create: create, actor: actor) } catch { throw Failure(error) }
+    }
+
+    /// Opens the workspace, or returns nil when there is none at the address yet.
+    func openIfExists() throws -> Workspace? {
+        do { return try Workspace(path: path, create: false, actor: actor) } catch .missingWorkspace { return nil } catch {
+            throw Failure(error)
+        }
     }
 }
 

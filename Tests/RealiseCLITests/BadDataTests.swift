@@ -1,4 +1,5 @@
 import Foundation
+import RealiseTestSupport
 import Testing
 
 /// Bad data in every format (register CSV, GMPP CSV, results CSV, MSPDI, IATI, realise-xml), imported with the
@@ -296,21 +297,23 @@ struct BadDataTests {
         #expect(try workspace.snapshot() == before)
     }
 
-    @Test("messy data a format accepts is imported completely, with a warning at path:line", arguments: warned)
-    func importedWithWarning(item: Case) throws {
-        let workspace = try Workspace()
-        defer { try? FileManager.default.removeItem(at: workspace.folder) }
-        let result = try workspace.importing(item)
-        let path = workspace.folder.appendingPathComponent(item.file).path
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(!Self.lines(in: result.stdout + result.stderr, at: path, line: item.line, saying: item.says).isEmpty,
-                "expected a warning \(item.file):\(item.line): …\(item.says)…, got \(result.stdout)\(result.stderr)")
-        let exported = try RealiseBinary.run(["export", "--format", "json", "--db", workspace.db]).stdout
-        for id in item.ids {
-            #expect(exported.contains("\"\(id)\""), "\(id) is in the workspace")
+    @Test("messy data a format accepts is imported completely, with a warning at path:line", arguments: warned, TestBackend.available)
+    func importedWithWarning(item: Case, backend: TestBackend) throws {
+        try RealiseBinary.on(backend) {
+            let workspace = try Workspace()
+            defer { try? FileManager.default.removeItem(at: workspace.folder) }
+            let result = try workspace.importing(item)
+            let path = workspace.folder.appendingPathComponent(item.file).path
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!Self.lines(in: result.stdout + result.stderr, at: path, line: item.line, saying: item.says).isEmpty,
+                    "expected a warning \(item.file):\(item.line): …\(item.says)…, got \(result.stdout)\(result.stderr)")
+            let exported = try RealiseBinary.run(["export", "--format", "json", "--db", workspace.db]).stdout
+            for id in item.ids {
+                #expect(exported.contains("\"\(id)\""), "\(id) is in the workspace")
+            }
+            // Imported once and whole: the same files again change nothing.
+            let again = try workspace.importing(item)
+            #expect(again.status == 0 && again.stdout.contains("unchanged"), "\(again.stdout)")
         }
-        // Imported once and whole: the same files again change nothing.
-        let again = try workspace.importing(item)
-        #expect(again.status == 0 && again.stdout.contains("unchanged"), "\(again.stdout)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RealiseTestSupport
 import Testing
 
 /// What the built `realise` prints, byte for byte, for the sample programme in `imports/`: `gaps` in every format,
@@ -50,14 +51,16 @@ struct GoldenOutputTests {
     let scratch: Scratch
     init() throws { scratch = try Scratch() }
 
-    @Test("output matches its golden file", arguments: CLIGolden.runs.keys.sorted())
-    func matches(name: String) throws {
-        var arguments = try #require(CLIGolden.runs[name])
-        if arguments.first == "review" { arguments += ["--db", try CLIGolden.workspace(in: scratch.url)] }
-        let result = try RealiseBinary.run(arguments, in: RealiseBinary.packageRoot)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.isEmpty, "\(result.stderr)")
-        try golden.check(result.stdout, name)
+    @Test("output matches its golden file", arguments: CLIGolden.runs.keys.sorted(), TestBackend.available)
+    func matches(name: String, backend: TestBackend) throws {
+        try RealiseBinary.on(backend) {
+            var arguments = try #require(CLIGolden.runs[name])
+            if arguments.first == "review" { arguments += ["--db", try CLIGolden.workspace(in: scratch.url)] }
+            let result = try RealiseBinary.run(arguments, in: RealiseBinary.packageRoot)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.isEmpty, "\(result.stderr)")
+            try golden.check(result.stdout, name)
+        }
     }
 
     @Test("every golden file is compared, and every comparison has its file")

@@ -1,4 +1,5 @@
 import Foundation
+import RealiseTestSupport
 
 /// Runs the built `realise` executable as a user would, capturing its output and exit code.
 struct RealiseBinary {
@@ -40,11 +41,51 @@ struct RealiseBinary {
         return environment
     }
 
+    /// The backend the workspaces of the current test live on (see `on(_:_:)`).
+    @TaskLocal static var backend = TestBackend.sqlite
+
+    /// Runs `body` with every workspace it names on `backend`. On PostgreSQL, each workspace file a command names
+    /// (`--db PATH`, `REALISE_DB`, or the default `realise.sqlite` in its folder) stands for a schema of the test
+    /// server named after the file's absolute path, so a test written with files runs unchanged on both backends
+    /// and its outputs can be held to the same golden files.
+    static func on<T>(_ backend: TestBackend, _ body: () throws -> T) throws -> T {
+        if backend == .postgres { _ = try TestPostgres.workspace(for: "") }
+        return try $backend.withValue(backend, operation: body)
+    }
+
+    /// `arguments` and `extra` with workspace files replaced by PostgreSQL URLs, when the test runs on PostgreSQL.
+    private static func onBackend(_ arguments: [String], _ extra: [String: String], in directory: URL?) throws
+        -> ([String], [String: String]) {
+        guard backend == .postgres else { return (arguments, extra) }
+        let folder = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        func url(_ path: String) throws -> String {
+            if path.hasPrefix("postgres") || path == ":memory:" { return path }
+            return try TestPostgres.workspace(for: URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL.path)
+        }
+        var arguments = arguments, extra = extra
+        var named = false
+        for index in arguments.indices.dropLast() where arguments[index] == "--db" {
+            arguments[index + 1] = try url(arguments[index + 1])
+            named = true
+        }
+        for index in arguments.indices where arguments[index].hasPrefix("--db=") {
+            arguments[index] = "--db=" + (try url(String(arguments[index].dropFirst(5))))
+            named = true
+        }
+        if let path = extra["REALISE_DB"] {
+            extra["REALISE_DB"] = try url(path)
+        } else if !named {
+            extra["REALISE_DB"] = try url("realise.sqlite")
+        }
+        return (arguments, extra)
+    }
+
     /// A `Process` for `realise` with `arguments`, in the pinned environment with `environment` added, not yet
     /// started. With a `launcher` (a program on PATH and its arguments, such as `setpriv --reuid=…`), that program
     /// runs `binary` (default: the built one).
     static func process(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:],
                         launcher: [String] = [], binary: URL? = nil) throws -> Process {
+        let (arguments, extra) = try onBackend(arguments, extra, in: directory)
         let process = Process()
         if let first = launcher.first {
             // Another program runs realise (`setpriv … realise ARGS`): found on PATH, never at a fixed place.

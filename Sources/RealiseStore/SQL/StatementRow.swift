@@ -3,24 +3,71 @@ import GRDB
 import GRDBSQLite
 import RealiseModel
 
-/// The current row of a stepped statement, read by column position straight from SQLite's buffers: what
-/// `loadPlan` reads a workspace's hundreds of thousands of rows with.
+/// The current row of a query, read by column position: from SQLite's own buffers (`loadPlan` reads a
+/// workspace's hundreds of thousands of rows with it), or from the cells of a PostgreSQL row (`PostgresCells`).
 ///
-/// Values decode as GRDB decodes them (`String(cString:)` of the column's text, so up to its first NUL;
+/// SQLite values decode as GRDB decodes them (`String(cString:)` of the column's text, so up to its first NUL;
 /// `sqlite3_column_int64`; `sqlite3_column_double`), but text can also be looked at in place — compared with
 /// the previous row's, parsed as a day — without making a string.
 struct StatementRow {
-    private let statement: SQLiteStatement
+    private let statement: SQLiteStatement?
+    private let cells: PostgresCells?
 
-    init(_ statement: Statement) { self.statement = statement.sqliteStatement }
+    init(_ statement: Statement) {
+        self.statement = statement.sqliteStatement
+        cells = nil
+    }
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
-    func isText(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_TEXT }
-    func isInteger(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_INTEGER }
+    init(_ cells: PostgresCells) {
+        statement = nil
+        self.cells = cells
+    }
+
+    /// How many columns the row has.
+    var columnCount: Int {
+        if let statement { return Int(sqlite3_column_count(statement)) }
+        return cells!.count
+    }
+
+    /// The columns' names, in order.
+    var columnNames: [String] {
+        if let statement { return (0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_name(statement, $0)) } }
+        return cells!.names
+    }
+
+    /// Every column's value, in order.
+    var values: [SQLValue] { (0..<Int32(columnCount)).map(value) }
+
+    /// The column's value as stored.
+    func value(_ column: Int32) -> SQLValue {
+        if let cells { return cells.value(Int(column)) }
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(int64(column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
+        case SQLITE_NULL: return .null
+        default: return .text(string(column))
+        }
+    }
+
+    func isNull(_ column: Int32) -> Bool {
+        if let cells { return cells.kind(Int(column)) == .null }
+        return sqlite3_column_type(statement, column) == SQLITE_NULL
+    }
+
+    func isText(_ column: Int32) -> Bool {
+        if let cells { return cells.kind(Int(column)) == .text }
+        return sqlite3_column_type(statement, column) == SQLITE_TEXT
+    }
+
+    func isInteger(_ column: Int32) -> Bool {
+        if let cells { return cells.kind(Int(column)) == .integer }
+        return sqlite3_column_type(statement, column) == SQLITE_INTEGER
+    }
 
     /// The column's text as UTF-8, all of it (NULs included); nil when NULL. Valid until the statement steps.
     /// (A NULL value is the one text SQLite gives no pointer for, so one call tells NULL from text.)
     func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        if let cells { return cells.bytes(Int(column)) }
         guard let text = sqlite3_column_text(statement, column) else { return nil }
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
     }
@@ -40,10 +87,17 @@ struct StatementRow {
         bytes(column).map { String(decoding: StatementRow.upToNUL($0), as: UTF8.self) }
     }
 
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    func int(_ column: Int32) -> Int { Int(int64(column)) }
 
-    func double(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(statement, column) }
+    func int64(_ column: Int32) -> Int64 {
+        if let cells { return Int64(sql: cells.value(Int(column))) }
+        return sqlite3_column_int64(statement, column)
+    }
+
+    func double(_ column: Int32) -> Double? {
+        if let cells { return Double?(sql: cells.value(Int(column))) }
+        return isNull(column) ? nil : sqlite3_column_double(statement, column)
+    }
 
     /// A stored day, parsed from the text in place; nil when NULL or not a day.
     func day(_ column: Int32) -> Day? {

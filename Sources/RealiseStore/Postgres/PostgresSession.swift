@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresNIO
+
+/// One connection to a PostgreSQL workspace, used synchronously (the store's use-cases are synchronous: an import
+/// writes what a reading thread hands it). Each statement is sent through postgres-nio with its values bound, and
+/// the calling thread waits for its result; statements are never sent from an event loop thread.
+///
+/// One connection serves one process's workspace: its transactions are nested by `transaction(_:_:)` (an inner one
+/// joins the outer), and a lock keeps two threads of the process from interleaving statements on it.
+final class PostgresSession: SQLConnection, @unchecked Sendable {
+    let address: PostgresAddress
+    private let connection: PostgresConnection
+    /// Nothing is logged: a log line could carry a statement's values or the connection's settings.
+    private static let logger = Logger(label: "realise.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Statements with `$n` placeholders, by their `?` text.
+    private var numbered: [String: String] = [:]
+    private let lock = NSRecursiveLock()
+    private var depth = 0
+
+    var dialect: SQLDialect { .postgres }
+
+    private init(address: PostgresAddress, connection: PostgresConnection) {
+        self.address = address
+        self.connection = connection
+    }
+
+    deinit { try? connection.close().wait() }
+
+    /// Connects, and points the connection at the workspace's schema (made first when `create` is true).
+    static func connect(_ address: PostgresAddress, create: Bool) throws(StoreError) -> PostgresSession {
+        let session: PostgresSession
+        do {
+            var configuration: PostgresConnection.Configuration
+            if address.host.hasPrefix("/") {
+                configuration = .init(unixSocketPath: address.endpoint, username: address.user, password: address.password,
+                                      database: address.database)
+            } else {
+                configuration = .init(host: address.host, port: address.port, username: address.user, password: address.password,
+                                      database: address.database, tls: try tls(address.tls))
+            }
+            configuration.options.connectTimeout = .seconds(10)
+            let connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
+                                                            configuration: configuration, id: 1, logger: logger).wait()
+            session = PostgresSession(address: address, connection: connection)
+        } catch {
+            throw .database(path: address.description, message: PostgresSession.explain(error, address))
+        }
+        do {
+            if create {
+                // Two people creating one workspace at once: the loser's error is harmless.
+                _ = try? session.execute("CREATE SCHEMA IF NOT EXISTS \(address.schema)")
+            }
+            try session.execute("SET search_path TO \(address.schema)")
+            try session.execute("SET client_min_messages TO warning")
+        } catch {
+            throw .database(path: address.description, message: PostgresSession.explain(error, address))
+        }
+        return session
+    }
+
+    private static func tls(_ mode: PostgresAddress.TLSMode) throws -> PostgresConnection.Configuration.TLS {
+        // As libpq's prefer and require: encrypted, the server's certificate not checked.
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.certificateVerification = .none
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(try NIOSSLContext(configuration: configuration))
+        case .require: return .require(try NIOSSLContext(configuration: configuration))
+        }
+    }
+
+    @discardableResult
+    func execute(_ sql: String, _ arguments: SQLArguments) throws -> Int {
+        try run(sql, arguments).metadata.rows ?? 0
+    }
+
+    @discardableResult
+    func each(_ sql: String, _ arguments: SQLArguments, _ body: (StatementRow) throws -> Bool) throws -> Bool {
+        let result = try run(sql, arguments)
+        let cells = PostgresCells()
+        let row = StatementRow(cells)
+        for postgresRow in result.rows {
+            cells.load(postgresRow)
+            guard try body(row) else { return false }
+        }
+        return true
+    }
+
+    /// Sends one statement and waits for all of its result.
+    private func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
+        lock.lock()
+        defer { lock.unlock() }
+        let text: String
+        if let known = numbered[sql] {
+            text = known
+        } else {
+            text = SQLDialect.numberingPlaceholders(sql)
+            numbered[sql] = text
+        }
+        var bindings = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument.sqlValue {
+            case .null: bindings.appendNull()
+            case .integer(let number): bindings.append(number)
+            case .real(let number): bindings.append(number)
+            case .text(let string): bindings.append(string)
+            }
+        }
+        return try connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: PostgresSession.logger).wait()
+    }
+
+    /// Runs `body` in a transaction begun with `begin` (`BEGIN …`), committed when `body` returns true and rolled
+    /// back when it returns false or throws. Inside another transaction of this session, `body` joins it.
+    func transaction<T>(_ begin: String, _ body: () throws -> (T, commit: Bool)) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if depth > 0 { return try body().0 }
+        try execute(begin)
+        depth += 1
+        defer { depth -= 1 }
+        let result: (T, commit: Bool)
+        do {
+            result = try body()
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+        try execute(result.commit ? "COMMIT" : "ROLLBACK")
+        return result.0
+    }
+
+    /// Whether a transaction of this session is open.
+    var isInsideTransaction: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return depth > 0
+    }
+}
