@@ -3,7 +3,7 @@
 public struct ChangeRecord: Hashable, Sendable, Codable {
     /// What kind of change it was: `import`, `measure`, `review`, `schedule`, `unschedule`.
     public enum Action: String, KebabCaseEnum {
-        case `import`, measure, review, schedule, unschedule
+        case `import`, measure, review, schedule, unschedule, copy
     }
 
     public var id: Int64

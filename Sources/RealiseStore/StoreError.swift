@@ -17,6 +17,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case rejected([Diagnostic])
     /// Another import into the same shared workspace held it for longer than the command would wait.
     case busy(path: String, seconds: Double)
+    /// `copy` was given a destination that already holds a workspace's data (and no `--replace`).
+    case notEmpty(path: String, rows: Int)
     /// A file to import vanished or could not be read while it was being imported (nothing was changed).
     case unreadableInput([Diagnostic])
 
@@ -35,6 +37,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .busy(let path, let seconds):
             "\(path): workspace busy: another import has been running for more than \(seconds.formatted(.number)) s; "
                 + "nothing was changed; run the command again later, or give --wait more seconds"
+        case .notEmpty(let path, let rows):
+            "\(path): the destination already holds a workspace (\(rows) rows); nothing was copied. Copy into an empty "
+                + "workspace, or give --replace to overwrite this one"
         case .rejected(let problems), .unreadableInput(let problems):
             problems.map(\.description).joined(separator: "\n")
         }

@@ -31,6 +31,7 @@ struct Failure: Error {
             case .unknownEntity, .invalidValue: self.init(lines: [error.description], code: 65)
             case .database, .newerSchema: self.init(lines: [error.description], code: 74)
             case .busy: self.init(lines: [error.description], code: 75)
+            case .notEmpty: self.init(lines: [error.description], code: 65)
             }
         case let error as GapError:
             self.init(lines: [error.description], code: 64)

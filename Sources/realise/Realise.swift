@@ -8,10 +8,11 @@ struct Realise: ParsableCommand {
         commandName: "realise",
         abstract: "Track benefits realisation: import plans, link vision to delivery, report the gaps.",
         discussion: """
-            Exit codes: 0 success, 1 a gate failed (--fail-on, --fail-on-overdue, overdue reviews in `review run`), 64 usage error, 65 bad input data, 66 input file or workspace missing or unreadable, 74 database or I/O error.
+            Exit codes: 0 success, 1 a gate failed (--fail-on, --fail-on-overdue, overdue reviews in `review run`), 64 usage error, 65 bad input data, 66 input file or workspace missing or unreadable, 74 database, network or I/O error, 75 shared workspace busy (`import --wait`).
             """,
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, ListCommand.self, ShowCommand.self,
-                      MeasureCommand.self, GapsCommand.self, MapCommand.self, ReviewCommand.self, ExportCommand.self, LogCommand.self]
+                      MeasureCommand.self, GapsCommand.self, MapCommand.self, ReviewCommand.self, ExportCommand.self, LogCommand.self,
+                      CopyCommand.self]
     )
 }

@@ -20,8 +20,11 @@ struct WorkspaceOptions: ParsableArguments {
     var path: String { db ?? ProcessInfo.processInfo.environment["REALISE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "realise.sqlite" }
 
     /// Opens the workspace; `create` makes it when missing.
-    func open(create: Bool) throws -> Workspace {
-        do { return try Workspace(path: path, create: create, actor: actor) } catch { throw Failure(error) }
+    func open(create: Bool) throws -> Workspace { try WorkspaceOptions.open(path, actor: actor, create: create) }
+
+    /// Opens the workspace at `address` (a file or a PostgreSQL URL), with failures turned into CLI errors.
+    static func open(_ address: String, actor: String?, create: Bool) throws -> Workspace {
+        do { return try Workspace(path: address, create: create, actor: actor) } catch { throw Failure(error) }
     }
 
     /// Opens the workspace, or returns nil when there is none at the address yet.

@@ -146,14 +146,12 @@ struct ImportCommandTests {
         }
     }
 
-    @Test("$REALISE_DB names the workspace when --db is absent", arguments: TestBackend.available)
-    func environmentWorkspace(backend: TestBackend) throws {
-        try RealiseBinary.on(backend) {
-            let result = try RealiseBinary.run(["init"], in: folder, environment: ["REALISE_DB": db])
-            #expect(result.status == 0)
-            #expect(FileManager.default.fileExists(atPath: db))
-            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("realise.sqlite").path))
-        }
+    @Test("$REALISE_DB names the workspace when --db is absent")
+    func environmentWorkspace() throws {
+        let result = try RealiseBinary.run(["init"], in: folder, environment: ["REALISE_DB": db])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: db))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("realise.sqlite").path))
     }
 
     @Test("validate accepts the sample and rejects a broken plan with exit 65", arguments: TestBackend.available)

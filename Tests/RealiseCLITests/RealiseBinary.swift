@@ -48,7 +48,7 @@ struct RealiseBinary {
     /// (`--db PATH`, `REALISE_DB`, or the default `realise.sqlite` in its folder) stands for a schema of the test
     /// server named after the file's absolute path, so a test written with files runs unchanged on both backends
     /// and its outputs can be held to the same golden files.
-    static func on<T>(_ backend: TestBackend, _ body: () throws -> T) throws -> T {
+    static func on(_ backend: TestBackend, _ body: () throws -> Void) throws {
         if backend == .postgres { _ = try TestPostgres.workspace(for: "") }
         return try $backend.withValue(backend, operation: body)
     }

@@ -8,8 +8,10 @@ struct ReviewCommandTests {
     var folder: URL { scratch.url }
     var db: String { folder.appendingPathComponent("w.sqlite").path }
 
-    init() throws {
-        scratch = try Scratch()
+    init() throws { scratch = try Scratch() }
+
+    /// Imports the sample programme into the test's workspace (on the test's backend).
+    private func importSample() throws {
         let imported = try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", db])
         #expect(imported.status == 0, "\(imported.stderr)")
     }
@@ -21,6 +23,7 @@ struct ReviewCommandTests {
     @Test("schedule, record and due follow the documented rule and JSON shape", arguments: TestBackend.available)
     func scheduleRecordDue(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
+            try importSample()
             let scheduled = try run(["review", "schedule", "BEN-04", "--every", "FREQ=MONTHLY;BYDAY=-1FR", "--from", "2025-01-01",
                                      "--reviewer", "Rural Transport Manager"])
             #expect(scheduled.status == 0, "\(scheduled.stderr)")
@@ -60,6 +63,7 @@ struct ReviewCommandTests {
     @Test("the gap report flags overdue reviews from the workspace", arguments: TestBackend.available)
     func gapsReviewOverdue(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
+            try importSample()
             #expect(try run(["review", "schedule", "MET-06", "--every", "quarterly", "--from", "2025-01-01"]).status == 0)
             let report = try run(["gaps", "--as-of", "2025-10-31", "--only", "review-overdue", "--format", "json"])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
@@ -73,6 +77,7 @@ struct ReviewCommandTests {
     @Test("bad cadences exit 64 naming the part; unknown subjects exit 65", arguments: TestBackend.available)
     func errors(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
+            try importSample()
             let bad = try run(["review", "schedule", "BEN-01", "--every", "FREQ=MONTHLY;BYDAY=-1XX"])
             #expect(bad.status == 64)
             #expect(bad.stderr.contains("BYDAY=-1XX"))
@@ -88,6 +93,7 @@ struct ReviewCommandTests {
     @Test("list and unschedule", arguments: TestBackend.available)
     func listAndUnschedule(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
+            try importSample()
             #expect(try run(["review", "schedule", "CCM", "--every", "half-yearly", "--from", "2025-01-31"]).status == 0)
             let list = try run(["review", "list", "--format", "json"])
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
@@ -101,6 +107,7 @@ struct ReviewCommandTests {
     @Test("calendar writes an iCalendar file with CRLF lines", arguments: TestBackend.available)
     func calendar(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
+            try importSample()
             #expect(try run(["review", "schedule", "BEN-01", "--every", "quarterly", "--from", "2025-01-15"]).status == 0)
             let path = folder.appendingPathComponent("reviews.ics").path
             #expect(try run(["review", "calendar", "--as-of", "2025-10-31", "--output", path]).status == 0)
@@ -116,6 +123,7 @@ struct ReviewCommandTests {
     @Test("review run writes dated reports and exits 1 when reviews are overdue", arguments: TestBackend.available)
     func scheduledJob(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
+            try importSample()
             #expect(try run(["review", "schedule", "BEN-01", "--every", "monthly", "--from", "2025-09-01"]).status == 0)
             let out = folder.appendingPathComponent("reports").path
             let late = try run(["review", "run", "--as-of", "2025-10-31", "--out", out])

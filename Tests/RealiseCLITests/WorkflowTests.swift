@@ -42,7 +42,8 @@ struct WorkflowTests {
     @Test("review due --within lists what falls due in the window, and always what is overdue", arguments: TestBackend.available)
     func dueWithin(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
-            #expect(try run(["import", RealiseBinary.samplePlans]).status == 0)
+            let imported = try run(["import", RealiseBinary.samplePlans])
+            #expect(imported.status == 0)
             #expect(try run(["review", "schedule", "BEN-01", "--every", "monthly", "--from", "2025-09-15"]).status == 0)
             #expect(try run(["review", "schedule", "BEN-02", "--every", "quarterly", "--from", "2025-11-20"]).status == 0)
             #expect(try run(["review", "schedule", "BEN-03", "--every", "annually", "--from", "2026-03-01"]).status == 0)
