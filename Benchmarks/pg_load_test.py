@@ -69,13 +69,9 @@ def check(name, passed, detail=""):
     print(f"{'PASS' if passed else 'FAIL'}  {name}" + (f"  ({detail})" if detail else ""), flush=True)
 
 
-def redacted(url):
-    """The URL without its password: nothing this script prints or keeps holds it."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
-    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+def redacted(text):
+    """Text with the password of any postgres:// URL in it starred out: nothing this script prints or keeps holds it."""
+    return re.sub(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@", r"\1:***@", text)
 
 
 def with_schema(url, schema):
@@ -197,16 +193,17 @@ class IATIProgramme:
 class Importer:
     """Re-imports its own programme, round after round, each round a real change."""
 
-    def __init__(self, name, programme, realise, deadline):
+    def __init__(self, name, programme, realise, deadline, committed):
         self.name, self.programme, self.realise, self.deadline = name, programme, realise, deadline
         self.actor = f"load-{name}"
-        self.committed = []      # (round, end time) of each successful import
+        self.committed = list(committed)   # (round, end time) of each successful import, the setup's included
+        self.before = len(committed)
         self.files_read = 0      # files each successful import reported as imported (not unchanged)
         self.waited = 0          # imports that said they were waiting for the other one
         self.bad_status = []     # imports whose summary did not read exactly the files the round changed
 
     def __call__(self):
-        done = 0
+        done = self.committed[-1][0] if self.committed else 0
         while time.monotonic() < self.deadline:
             attempt = done + 1
             self.programme.write_round(attempt)
@@ -368,15 +365,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, help="how long the clients run (default 60; 15 with --quick)")
     parser.add_argument("--quick", action="store_true", help="smaller programmes and 15 s: a check of the script itself")
-    parser.add_argument("--benefits", type=int, help="programme A: register benefits, one weekly metric each (default 300)")
-    parser.add_argument("--weeks", type=int, help="programme A: weekly measurements per metric (default 26)")
-    parser.add_argument("--activities", type=int, help="programme B: IATI activities (default 300)")
+    parser.add_argument("--benefits", type=int, help="programme A: register benefits, one weekly metric each (default 200)")
+    parser.add_argument("--weeks", type=int, help="programme A: weekly measurements per metric (default 12)")
+    parser.add_argument("--activities", type=int, help="programme B: IATI activities (default 200)")
     parser.add_argument("--metrics-per-writer", type=int, default=8)
     options = parser.parse_args()
     seconds = options.seconds or (15 if options.quick else 60)
-    benefits = options.benefits or (100 if options.quick else 300)
-    weeks = options.weeks or (12 if options.quick else 26)
-    activities = options.activities or (80 if options.quick else 300)
+    benefits = options.benefits or (100 if options.quick else 200)
+    weeks = options.weeks or 12
+    activities = options.activities or (80 if options.quick else 200)
 
     base_url = os.environ.get("REALISE_LOAD_POSTGRES")
     if not base_url:
@@ -416,9 +413,39 @@ def main():
     assigned = [register_metrics[:k], register_metrics[k:2 * k], iati_metrics[:k], iati_metrics[k:2 * k]]
     log(f"workspace ready: {len(metric_ids)} metrics; the writers measure {', '.join(m[0] for m in assigned)}, …")
 
+    # -------------------------------------------------------------------------------------------- alone
+    # Each command once (reads and writes three times) with nothing else running: what contention costs is the
+    # difference. Round 1 of each programme is imported here; the importers go on from round 2. The measurements
+    # go to a metric no writer uses, by the setup's actor (left out of the change-log check).
+    alone = defaultdict(list)
+    alone_failed = []
+    setup_rounds = {}
+    for name, programme in (("A", a), ("B", b)):
+        programme.write_round(1)
+        entry, _ = realise.run("alone", f"import {name}", ["import"] + programme.files(), setup, record=False)
+        alone[f"import {name}"].append(entry["end"] - entry["start"])
+        if entry["status"] != 0:
+            alone_failed.append(entry)
+        setup_rounds[name] = [(1, entry["end"])] if entry["status"] == 0 else []
+    spare = register_metrics[2 * k]
+    for n in range(1, 4):
+        day = str(WRITER_EPOCH - dt.timedelta(days=n))
+        for kind, args in (("measure", ["measure", spare, str(n), "--date", day]),
+                           ("review", ["review", "record", spare, "--rag", "green", "--date", day,
+                                       "--measure", f"{spare}={n}"]),
+                           ("gaps", ["gaps", "--format", "json", "--as-of", AS_OF]),
+                           ("export", ["export", "--format", "realise-xml"]),
+                           ("list metrics", ["list", "metrics", "--format", "json"])):
+            entry, _ = realise.run("alone", kind, args, setup, record=False)
+            alone[kind].append(entry["end"] - entry["start"])
+            if entry["status"] != 0:
+                alone_failed.append(entry)
+    log("alone: " + ", ".join(f"{kind} {sorted(times)[len(times) // 2]:.2f} s" for kind, times in alone.items()))
+
     # -------------------------------------------------------------------------------------------- the run
     deadline = time.monotonic() + seconds
-    importers = [Importer("importer-A", a, realise, deadline), Importer("importer-B", b, realise, deadline)]
+    importers = [Importer("importer-A", a, realise, deadline, setup_rounds["A"]),
+                 Importer("importer-B", b, realise, deadline, setup_rounds["B"])]
     writers = [Writer(i, metrics, realise, deadline) for i, metrics in enumerate(assigned)]
     writer_of_metric = {metric: w.index for w in writers for metric in w.metrics}
     extract = Extractor(writer_of_metric, a, b)
@@ -438,6 +465,8 @@ def main():
 
     # -------------------------------------------------------------------------------------------- no failed command
     print()
+    check("every command succeeds alone, before the run", not alone_failed,
+          "; ".join(f"{' '.join(c['args'][:3])} exit {c['status']}: {c['stderr'].strip()[-200:]}" for c in alone_failed[:3]))
     failed = [c for c in commands if c["status"] != 0]
     check("no failed command: every exit code 0", not failed,
           f"{len(commands)} commands" if not failed else
@@ -446,10 +475,10 @@ def main():
         check(f"{client.name}: each import read exactly the files its round changed", not client.bad_status,
               f"{len(client.committed)} rounds" if not client.bad_status else f"{client.bad_status[:3]}")
     check("the run did real work: each importer finished ≥ 2 rounds, each writer ≥ 10 writes, each reader ≥ 3 reads",
-          all(len(i.committed) >= 2 for i in importers)
+          all(len(i.committed) - i.before >= 2 for i in importers)
           and all(sum(1 for w in wr.written.values() if w[6] == 0) >= 10 for wr in writers)
           and all(sum(1 for c in commands if c["client"] == r.name and c["status"] == 0) >= 3 for r in readers),
-          f"rounds {[len(i.committed) for i in importers]}, writes {[len(w.written) for w in writers]}")
+          f"rounds {[len(i.committed) - i.before for i in importers]}, writes {[len(w.written) for w in writers]}")
 
     # -------------------------------------------------------------------------------------------- no lost write
     ok = {w.index: {n: rec for n, rec in w.written.items() if rec[6] == 0} for w in writers}
@@ -561,7 +590,7 @@ def main():
     check("the change log has one entry per successful write, by actor and action (readers none)",
           log_entry["status"] == 0 and not diff,
           f"{sum(actual.values())} entries" if not diff else f"expected, logged: {diff}")
-    subjects = Counter((c["actor"], c["subject"]) for c in changes if c["action"] in ("measure", "review"))
+    subjects = Counter((c["actor"], c["subject"]) for c in changes if c["action"] in ("measure", "review") and c["actor"] != setup)
     want_subjects = Counter((w.actor, rec[0]) for w in writers for rec in ok[w.index].values())
     check("the change log names the metric of every measurement and review", subjects == want_subjects,
           "" if subjects == want_subjects else f"{len(subjects - want_subjects)} unexpected, {len(want_subjects - subjects)} missing")
@@ -577,7 +606,8 @@ def main():
           f"{load_after[0]:.2f} after ({' '.join(f'{x:.2f}' for x in load_after)}).")
     print(f"Programme A: register, {benefits} benefits × {weeks} weekly measurements; "
           f"programme B: {activities} IATI activities.\n")
-    print("| command | clients | run | failed | median | p95 | max | per second |\n|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| command | clients | run | failed | median | p95 | max | per second | alone (median) |\n"
+          "|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for kind in kinds:
         runs = [c for c in commands if c["kind"] == kind]
         if not runs:
@@ -586,21 +616,40 @@ def main():
         who = sorted({c["client"].rsplit("-", 1)[0] for c in runs})
         print(f"| {labels[kind]} | {', '.join(who)}s | {len(runs)} | {sum(c['status'] != 0 for c in runs)} | "
               f"{percentile(latency, 50):.2f} s | {percentile(latency, 95):.2f} s | {max(latency):.2f} s | "
-              f"{len(runs) / elapsed:.2f} |")
+              f"{len(runs) / elapsed:.2f} | {percentile(alone[kind], 50):.2f} s |")
     print("\n| clients | commands | failed | per second |\n|---|---:|---:|---:|")
     for group, prefix in (("2 importers", "importer"), ("4 writers", "writer"), ("2 readers", "reader")):
         runs = [c for c in commands if c["client"].startswith(prefix)]
         print(f"| {group} | {len(runs)} | {sum(c['status'] != 0 for c in runs)} | {len(runs) / elapsed:.2f} |")
     waits = sum(i.waited for i in importers)
-    imports = sum(1 for c in commands if c["kind"].startswith("import"))
-    print(f"\nImports that waited for the other one (\"waiting for another import…\"): {waits} of {imports}. "
-          f"Measurements counted at the end: {present} of {expected_total}. Snapshots checked: {len(snapshots)} "
+    imports = [c for c in commands if c["kind"].startswith("import")]
+    # An import that said it was waiting got the lock about when the other import that ended meanwhile exited (its
+    # commit released the lock just before): the time before that is the wait, the rest the import's own work.
+    waited, worked = [], []
+    for c in imports:
+        if "waiting for another import" not in c["stderr"]:
+            worked.append(c["end"] - c["start"])
+            continue
+        got = max((o["end"] for o in imports if o is not c and c["start"] < o["end"] < c["end"]), default=c["start"])
+        waited.append(got - c["start"])
+        worked.append(c["end"] - got)
+    if imports:
+        print(f"\nImports: {len(imports)}, {waits} of them waited for the other one (\"waiting for another import…\"), "
+              f"median {percentile(waited or [0], 50):.2f} s, max {max(waited or [0]):.2f} s; the import itself after the "
+              f"wait: median {percentile(worked, 50):.2f} s, max {max(worked):.2f} s.")
+    print(f"Measurements counted at the end: {present} of {expected_total}. Snapshots checked: {len(snapshots)} "
           f"(+ {sum(1 for c in commands if c['kind'] == 'gaps' and c['status'] == 0)} gap reports parsed). "
           f"Change-log entries: {len(changes)}.")
 
     failures = [name for name, passed, _ in results if not passed]
     print(f"\n{len(results) - len(failures)} checks passed, {len(failures)} failed. Workspace schema: {schema} "
-          "(kept, for inspection).")
+          f"(kept, for inspection); every command, check and written value in {os.path.relpath(SCRATCH, ROOT)}/.")
+    # Every value each writer recorded, one CSV per writer, to compare with the workspace by hand.
+    for w in writers:
+        with open(os.path.join(SCRATCH, f"{w.name}.csv"), "w", encoding="utf-8", newline="") as f:
+            f.write("n,metric,date,value,command,start_s,end_s,exit\n")
+            for n, (metric, day, value, kind, start, end, status) in sorted(w.written.items()):
+                f.write(f"{n},{metric},{day},{value:.2f},{kind},{start:.3f},{end:.3f},{status}\n")
     with open(os.path.join(SCRATCH, "results.json"), "w") as f:
         json.dump({"schema": schema, "seconds": elapsed, "checks": results, "commands": commands,
                    "writers": {w.name: {n: rec for n, rec in w.written.items()} for w in writers},
