@@ -92,6 +92,7 @@ class Realise:
 
     def run(self, client, kind, args, actor, record=True):
         command = [BIN] + args + ["--db", self.url, "--actor", actor]
+        wall = time.time()
         start = time.monotonic()
         try:
             proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env,
@@ -101,6 +102,7 @@ class Realise:
             status, out, err = -1, timeout.stdout or b"", f"timed out after {COMMAND_TIMEOUT} s"
         end = time.monotonic()
         entry = {"client": client, "kind": kind, "args": args, "start": start - started_at, "end": end - started_at,
+                 "wall": (wall, wall + (end - start)),
                  "status": status, "stderr": redacted(err)[-2000:]}
         if record:
             commands.append(entry)
@@ -234,6 +236,7 @@ class Writer:
         self.name = f"writer-{index + 1}"
         self.actor = f"load-{self.name}"
         self.written = {}        # n -> (metric, day, value, kind, start, end, status)
+        self.wall = {}           # n -> (wall-clock start, end): the change log's times are the machine's clock
 
     def plan(self, n):
         """What write n is: its metric, day and value (the checks recompute it from a snapshot's (metric, day))."""
@@ -256,6 +259,7 @@ class Writer:
                         "--note", f"{self.name} #{n}"]
             entry, _ = self.realise.run(self.name, kind, args, self.actor)
             self.written[n] = (metric, str(day), value, kind, entry["start"], entry["end"], entry["status"])
+            self.wall[n] = entry["wall"]
 
 
 class Reader:
@@ -609,6 +613,22 @@ def main():
     check("the change log names the metric of every measurement and review", subjects == want_subjects,
           "" if subjects == want_subjects else f"{len(subjects - want_subjects)} unexpected, {len(want_subjects - subjects)} missing")
 
+    # Each writer's entries, oldest first (the log's ids), are its writes in order: the metric, the value and the day
+    # in the summary, the time within the command's run (the log keeps whole seconds).
+    disorder = []
+    for w in writers:
+        mine = sorted((c for c in changes if c["actor"] == w.actor), key=lambda c: c["id"])
+        for change, (n, rec) in zip(mine, sorted(ok[w.index].items())):
+            metric, day, value, kind = rec[:4]
+            at = dt.datetime.fromisoformat(change["at"].replace("Z", "+00:00")).timestamp()
+            start, end = w.wall[n]
+            if (change["subject"], change["action"]) != (metric, kind) or f"{metric} = {value:.2f}" not in change["summary"] \
+                    or day not in change["summary"] or not (math.floor(start) - 1 <= at <= end + 1):
+                disorder.append(f"{w.name} #{n} ({kind} {metric} = {value:.2f} on {day}): {change}")
+                break
+    check("the change log lists each writer's changes in order, with the value, the day and the time of each",
+          not disorder, "; ".join(disorder[:2]))
+
     # -------------------------------------------------------------------------------------------- figures
     kinds = ["import A", "import B", "measure", "review", "gaps", "export", "list metrics"]
     labels = {"import A": "`import` programme A (register folder; 2 of 4 files changed)",
@@ -667,7 +687,7 @@ def main():
     with open(os.path.join(SCRATCH, "results.json"), "w") as f:
         json.dump({"schema": schema, "seconds": elapsed, "checks": results, "commands": commands,
                    "writers": {w.name: {n: rec for n, rec in w.written.items()} for w in writers},
-                   "importers": {i.name: i.committed for i in importers}}, f, indent=1, default=str)
+                   "importers": {i.name: i.committed for i in importers}, "changeLog": changes}, f, indent=1, default=str)
     return 1 if failures else 0
 
 
