@@ -19,7 +19,11 @@ What must hold, each printed as PASS/FAIL (exit 1 when any fails):
   shows measurement N+1 must show N), every write that finished before the read began is in it, nothing that began
   after the read ended is, and every value is the one written; an importer's round, which changes an entity's text
   and a metric's values in one import, shows as one round or the other in the export, never half of each;
-- the change log has one entry per successful write (a measurement, a review, each file an import read), by actor.
+- the change log has one entry per successful write (a measurement, a review, each file an import read), by actor,
+  in each writer's order, with its value, day and time;
+- two people recording the same metric on the same day (after the run: 8 clients at once on one metric and day, ten
+  days over): the later one wins — the workspace holds the value of the day's newest change-log entry — and the
+  earlier values stay in the history, each entry naming the value it replaced.
 
     Benchmarks/pg-load-test.sh                 # 60 s
     Benchmarks/pg-load-test.sh --quick         # 15 s with smaller programmes: a check of the script itself
@@ -375,6 +379,8 @@ def main():
     parser.add_argument("--weeks", type=int, help="programme A: weekly measurements per metric (default 12)")
     parser.add_argument("--activities", type=int, help="programme B: IATI activities (default 200)")
     parser.add_argument("--metrics-per-writer", type=int, default=8)
+    parser.add_argument("--same-day-rounds", type=int, default=10,
+                        help="after the run, days on which 8 clients measure one metric at once (0: none)")
     options = parser.parse_args()
     seconds = options.seconds or (15 if options.quick else 60)
     benefits = options.benefits or (100 if options.quick else 200)
@@ -628,6 +634,60 @@ def main():
                 break
     check("the change log lists each writer's changes in order, with the value, the day and the time of each",
           not disorder, "; ".join(disorder[:2]))
+
+    # -------------------------------------------------------------------------------------------- same metric, same day
+    # Issue #11: two people recording the same metric on the same day — the later one wins and the earlier value stays
+    # in the history. After the run, eight clients measure one metric (no one else's) on one day at once, day after
+    # day. Then the workspace must hold, for each day, the value of the day's newest change-log entry (the log lists
+    # changes newest first: the later one is the newest entry); every value recorded must have its entry; and each
+    # entry's "(was X)" must name the value of the entry before it (README: the log keeps the value it replaced).
+    contested = register_metrics[2 * k + 1]
+    contest = []     # (day, client, value, status)
+    for r in range(options.same_day_rounds):
+        day = str(dt.date(2045, 1, 1) + dt.timedelta(days=r))
+        outcome = []
+
+        def measure(i, day=day, r=r, outcome=outcome):
+            value = 500000 + 100 * r + i + 0.5
+            entry, _ = realise.run(f"sameday-{i + 1}", "measure (same day)", ["measure", contested, f"{value:.2f}", "--date", day],
+                                   f"load-sameday-{i + 1}", record=False)
+            outcome.append((day, i, value, entry["status"], entry["stderr"]))
+
+        burst = [threading.Thread(target=measure, args=(i,)) for i in range(8)]
+        for thread in burst:
+            thread.start()
+        for thread in burst:
+            thread.join()
+        contest.extend(outcome)
+    if contest:
+        _, out = realise.run("final", "list metrics", ["list", "metrics", "--format", "json"], setup, record=False)
+        held = {v["date"]: v.get("value") for m in json.loads(out) if m["id"] == contested
+                for v in m.get("values", []) if v["kind"] == "measurement"}
+        _, out = realise.run("final", "log", ["log", "--format", "json"], setup, record=False)
+        entries = defaultdict(list)   # day -> [(id, value, was)], oldest first
+        pattern = re.compile(rf"^{re.escape(contested)} = (\S+) on (\S+)(?: \(was (\S+)\))?$")
+        for change in sorted(json.loads(out), key=lambda c: c["id"]):
+            match = pattern.match(change["summary"]) if change["action"] == "measure" else None
+            if match:
+                entries[match.group(2)].append((change["id"], float(match.group(1)),
+                                                float(match.group(3)) if match.group(3) else None))
+        days = sorted({day for day, *_ in contest})
+        same_failed = [f"{day} client {i + 1} exit {status}: {err.strip()[-200:]}" for day, i, _, status, err in contest if status]
+        unlogged = [f"{day}: {value}" for day, _, value, status, _ in contest
+                    if not status and all(abs(v - value) > 1e-6 for _, v, _ in entries[day])]
+        check(f"same metric, same day ({len(days)} days × 8 clients at once on {contested}): every command succeeds "
+              "and every value recorded has its change-log entry", not same_failed and not unlogged,
+              "; ".join((same_failed + unlogged)[:3]))
+        lost = [f"{day}: the workspace holds {held.get(day)}, the newest entry says {entries[day][-1][1] if entries[day] else None}"
+                for day in days if not entries[day] or held.get(day) is None or abs(held[day] - entries[day][-1][1]) > 1e-6]
+        check("same metric, same day: the workspace holds the value of the day's newest change-log entry (the later "
+              "one wins)", not lost, f"{len(lost)} of {len(days)} days; " + "; ".join(lost[:3]) if lost else "")
+        chain = [(day, later) for day in days for earlier, later in zip(entries[day], entries[day][1:])]
+        wrong = [f"{day}: entry {later[0]} = {later[1]} says (was {later[2]}), the entry before set {earlier[1]}"
+                 for day in days for earlier, later in zip(entries[day], entries[day][1:])
+                 if later[2] is None or abs(later[2] - earlier[1]) > 1e-6]
+        check("same metric, same day: each change-log entry names the value it replaced (\"was X\" = the entry before)",
+              not wrong, f"{len(wrong)} of {len(chain)} replacements; " + "; ".join(wrong[:2]) if wrong else f"{len(chain)} replacements")
 
     # -------------------------------------------------------------------------------------------- figures
     kinds = ["import A", "import B", "measure", "review", "gaps", "export", "list metrics"]
