@@ -36,7 +36,7 @@ extension ImportTransaction {
                                 source_format, source_ref, seen_batch, created_batch)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """, entityArguments) {
-            try db.execute(typeInsert(description), arguments)
+            try db.send(typeInsert(description), arguments)
             remember(entity.id, E.type)
             return
         }
@@ -53,9 +53,9 @@ extension ImportTransaction {
                 report(Plan.existingIdProblem(entity.id, at: source, existing: (EntityType(rawValue: oldType) ?? .objective, existing)))
                 return
             }
-            if oldType != table { try db.execute("DELETE FROM \(oldType) WHERE id = ?", [entity.id]) }
+            if oldType != table { try db.send("DELETE FROM \(oldType) WHERE id = ?", [entity.id]) }
         }
-        try db.execute("""
+        try db.send("""
             INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
                                 source_format, source_ref, seen_batch, created_batch)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,7 +65,7 @@ extension ImportTransaction {
               source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
               withdrawn_run = NULL
             """, entityArguments)
-        try db.execute(typeInsert(description), arguments)
+        try db.send(typeInsert(description), arguments)
         remember(entity.id, E.type)
     }
 
@@ -109,7 +109,7 @@ extension ImportTransaction {
             if value.kind != .measurement, try metricExistedBefore(value.metric) {
                 try recordRevision(value.metric, value.kind, value.date, old: (nil, nil), new: (value.value, value.text))
             }
-            try db.execute(insertSQL, insert)
+            try db.send(insertSQL, insert)
             return
         }
         let id: Int64 = existing["id"]
@@ -128,7 +128,7 @@ extension ImportTransaction {
                                new: (value.value, value.text))
         }
         if wasActive { try claimBoth("value", id, existing, value.source) }
-        try db.execute("""
+        try db.send("""
             UPDATE metric_value SET value = ?, text = ?, note = ?, data_source = ?, confidence = ?, source_path = ?,
               source_line = ?, source_format = ?, seen_batch = ?, withdrawn_run = NULL
             WHERE id = ?
@@ -152,7 +152,7 @@ extension ImportTransaction {
             WHERE kind = ? AND from_id = ? AND to_id = ?
             """, key)
         guard let existing else {
-            try db.execute(insertSQL, key + fields)
+            try db.send(insertSQL, key + fields)
             return
         }
         let id: Int64 = existing["id"]
@@ -161,7 +161,7 @@ extension ImportTransaction {
             return
         }
         if (existing["withdrawn_run"] as Int64?) == nil { try claimBoth("link", id, existing, link.source) }
-        try db.execute("""
+        try db.send("""
             UPDATE link SET dependency_type = ?, lag_days = ?, share = ?, source_path = ?, source_line = ?, source_format = ?,
               seen_batch = ?, withdrawn_run = NULL
             WHERE id = ?
@@ -186,8 +186,8 @@ extension ImportTransaction {
             INSERT INTO claim (kind, ref_id, source_path, source_line, seen_batch) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (kind, ref_id, source_path) DO UPDATE SET source_line = excluded.source_line, seen_batch = excluded.seen_batch
             """
-        try db.execute(sql, [kind, id, path, existing["source_line"] as Int, existing["seen_batch"] as Int64?])
-        try db.execute(sql, [kind, id, source.path, source.line, batch])
+        try db.send(sql, [kind, id, path, existing["source_line"] as Int, existing["seen_batch"] as Int64?])
+        try db.send(sql, [kind, id, source.path, source.line, batch])
     }
 
     /// Whether the metric was in the workspace before this import (its new baselines and targets are then
@@ -198,7 +198,7 @@ extension ImportTransaction {
     }
 
     func recordRevision(_ metric: String, _ kind: MetricValue.Kind, _ date: Day, old: (Double?, String?), new: (Double?, String?)) throws {
-        try db.execute("""
+        try db.send("""
             INSERT INTO revision (metric_id, kind, date, old_value, old_text, new_value, new_text, import_run_id, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [metric, kind.rawValue, date.description, old.0, old.1, new.0, new.1, run, timestamp])

@@ -86,12 +86,12 @@ final class ImportTransaction: PlanSink {
         guard failure == nil else { return }
         do {
             if let parent {
-                try db.execute("UPDATE deliverable SET parent = ? WHERE id = ?", [parent, id])
+                try db.send("UPDATE deliverable SET parent = ? WHERE id = ?", [parent, id])
                 if let source = try sourceOfEntity(id) { expect(parent, [.deliverable], at: source, "parent deliverable") }
             }
             if !lines.isEmpty {
                 let added = lines.joined(separator: "\n")
-                try db.execute("""
+                try db.send("""
                     UPDATE entity SET notes = CASE WHEN notes IS NULL OR notes = '' THEN ? ELSE notes || ? END
                     WHERE id = ? AND seen_batch = ?
                     """, [added, "\n" + added, id, batch])
@@ -115,7 +115,7 @@ final class ImportTransaction: PlanSink {
         reached(max(lastTotal, 1), of: max(lastTotal, 1))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try db.execute("UPDATE import_run SET counts = ?, warnings = ? WHERE id = ?",
+        try db.send("UPDATE import_run SET counts = ?, warnings = ? WHERE id = ?",
                        [String(decoding: try encoder.encode(counts), as: UTF8.self),
                         String(decoding: try encoder.encode(warnings), as: UTF8.self), run])
         let withdrawn = try withdrawMissing(from: file)

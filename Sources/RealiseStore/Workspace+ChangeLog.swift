@@ -14,7 +14,7 @@ extension Workspace {
 
     /// Adds an entry to the change log, inside the caller's transaction (so it exists exactly when the change does).
     func logChange(_ db: any SQLConnection, _ action: ChangeRecord.Action, subject: String?, summary: String, at now: Date) throws {
-        try db.execute("INSERT INTO change_log (at, actor, action, subject, summary) VALUES (?, ?, ?, ?, ?)",
+        try db.send("INSERT INTO change_log (at, actor, action, subject, summary) VALUES (?, ?, ?, ?, ?)",
                        [Workspace.timestamp(now), actor, action.rawValue, subject, summary])
     }
 

@@ -120,6 +120,7 @@ extension Workspace {
                                [metric], as: Bool.self) ?? false else {
                 throw StoreError.unknownEntity(id: metric)
             }
+            try Workspace.lockTypedInValue(db, metric: metric, date: date)
             let before = try db.fetchOne("SELECT value, text FROM metric_value WHERE metric_id = ? AND kind = 'measurement' "
                                          + "AND date = ? AND withdrawn_run IS NULL", [metric, date.description])
             let shown = { (number: Double?, text: String?) in number?.plainText ?? text ?? "no value" }
@@ -130,6 +131,17 @@ extension Workspace {
             try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
                                                                 text: text, note: note, dataSource: dataSource, source: source))
         }
+    }
+}
+
+extension Workspace {
+    /// Makes people recording a value of one metric on one day wait for each other, so each reads the value it
+    /// replaces — for the change log — only once the one before has committed. On PostgreSQL, a lock for the rest of
+    /// the transaction; SQLite's write transactions already run one at a time.
+    static func lockTypedInValue(_ db: any SQLConnection, metric: String, date: Day) throws {
+        guard let session = db as? PostgresSession else { return }
+        let name = "\(session.address.schema)\u{0}\(metric)\u{0}\(date)"
+        try db.execute("SELECT pg_advisory_xact_lock(?)", [PostgresLocks.key(of: name, .typedInValue)])
     }
 }
 

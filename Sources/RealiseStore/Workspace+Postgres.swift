@@ -61,6 +61,7 @@ enum PostgresLocks {
     enum Purpose: Int64 {
         case migration = 1
         case `import` = 2
+        case typedInValue = 3
     }
 
     /// Realise's key space: "REAL".
@@ -69,8 +70,14 @@ enum PostgresLocks {
     /// The key: the space, then the workspace's database and schema hashed (FNV-1a, stable across runs and
     /// machines) with the purpose in its low bits.
     static func key(_ address: PostgresAddress, _ purpose: Purpose) -> Int64 {
+        key(of: address.database + "/" + address.schema, purpose)
+    }
+
+    /// The key of anything named by `text` (a metric and day), for `purpose`. Locks of another workspace in the same
+    /// database with the same hash only wait for each other a moment longer.
+    static func key(of text: String, _ purpose: Purpose) -> Int64 {
         var hash: UInt32 = 2_166_136_261
-        for byte in (address.database + "/" + address.schema).utf8 {
+        for byte in text.utf8 {
             hash = (hash ^ UInt32(byte)) &* 16_777_619
         }
         return space << 32 | Int64((hash & ~0b11) | UInt32(purpose.rawValue))

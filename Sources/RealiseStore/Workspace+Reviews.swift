@@ -81,6 +81,8 @@ extension Workspace {
                              measurements: [(String, Double)], now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
             _ = try requireSubject(db, subject)
+            // Measurements of the same metrics on the same day recorded at this moment wait for this review or it for them.
+            for metric in Set(measurements.map(\.0)).sorted() { try Workspace.lockTypedInValue(db, metric: metric, date: date) }
             let review = try db.insert("""
                 INSERT INTO review (subject_id, date, rag, reviewer, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
                 """, [subject, date.description, rag.rawValue, reviewer, note, Workspace.timestamp(now)])

@@ -99,8 +99,8 @@ struct PostgresWorkspaceTests {
         #expect(waiter.stderr.contains("waiting for another import"), "\(waiter.stderr)")
         importer.waitUntilExit()
         #expect(importer.terminationStatus == 0)
-        let values = try RealiseBinary.run(["list", "values", "--format", "csv", "--db", db]).stdout
-        #expect(values.contains("MET-01,measurement,2026-06-30,61"), "\(values.prefix(400))")
+        let values = try RealiseBinary.run(["list", "metrics", "--format", "csv", "--db", db]).stdout
+        #expect(values.contains("kind=measurement; date=2026-06-30; value=61;"), "\(values.prefix(400))")
         let benefits = try RealiseBinary.run(["list", "benefits", "--format", "csv", "--db", db]).stdout
         #expect(benefits.contains("B3999,") && benefits.contains("W9,") && !benefits.contains("Q9,"))
     }
@@ -147,8 +147,8 @@ struct PostgresWorkspaceTests {
         #expect(try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", db]).status == 0)
         #expect(try RealiseBinary.run(["measure", "MET-01", "64", "--date", "2026-09-30", "--actor", "ann", "--db", db]).status == 0)
         #expect(try RealiseBinary.run(["measure", "MET-01", "63.5", "--date", "2026-09-30", "--actor", "bob", "--db", db]).status == 0)
-        let values = try RealiseBinary.run(["list", "values", "--format", "csv", "--db", db]).stdout
-        #expect(values.contains("MET-01,measurement,2026-09-30,63.5") && !values.contains("2026-09-30,64"))
+        let values = try RealiseBinary.run(["list", "metrics", "--format", "csv", "--db", db]).stdout
+        #expect(values.contains("date=2026-09-30; value=63.5;") && !values.contains("date=2026-09-30; value=64;"))
         let log = try RealiseBinary.run(["log", "--format", "csv", "--db", db]).stdout
         #expect(log.contains("ann,measure,MET-01,MET-01 = 64 on 2026-09-30"), "\(log)")
         #expect(log.contains("bob,measure,MET-01,MET-01 = 63.5 on 2026-09-30 (was 64)"), "\(log)")

@@ -7,6 +7,10 @@ extension PostgresSession {
     /// What went wrong, in words a person can act on, naming the server's address but never the password (the
     /// server's own messages never hold it; postgres-nio's descriptions are not used).
     static func explain(_ error: any Error, _ address: PostgresAddress) -> String {
+        if error is ConnectionLost {
+            return "the connection to the PostgreSQL server at \(address.endpoint) was lost; nothing was changed "
+                + "(the transaction was rolled back); run the command again when the server is back"
+        }
         guard let error = error as? PSQLError else {
             if error is NIOSSLError || String(describing: type(of: error)).contains("SSL") {
                 return "TLS with the server at \(address.endpoint) failed; try sslmode=disable or sslmode=prefer in the URL"

@@ -19,6 +19,8 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
     private var numbered: [String: String] = [:]
     private let lock = NSRecursiveLock()
     private var depth = 0
+    /// Statements sent and not yet waited for (`send`), oldest first.
+    private var sent: [EventLoopFuture<PostgresQueryResult>] = []
 
     var dialect: SQLDialect { .postgres }
 
@@ -89,10 +91,65 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
         return true
     }
 
-    /// Sends one statement and waits for all of its result.
+    /// Sends a statement whose result nobody needs without waiting for it: it is queued on the connection behind
+    /// the ones before, and the server works through them while this thread goes on. Its failure, if any, is thrown
+    /// by the next statement that waits (any `execute` or `each`, and the commit).
+    func send(_ sql: String, _ arguments: SQLArguments) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        sent.append(connection.query(query(sql, arguments), logger: PostgresSession.logger))
+        // A long queue costs memory and gains nothing more: wait for the older half now and then.
+        if sent.count >= 512 { try settle(keeping: 256) }
+    }
+
+    /// Waits for statements sent and not yet waited for, leaving at most `keeping` of the newest; throws the first
+    /// failure among them.
+    private func settle(keeping: Int = 0) throws {
+        guard sent.count > keeping else { return }
+        let settled = sent.prefix(sent.count - keeping)
+        sent.removeFirst(settled.count)
+        var failure: (any Error)?
+        for future in settled {
+            do { _ = try waitOrLost(future) } catch { if failure == nil { failure = error } }
+        }
+        if let failure {
+            for future in sent { _ = try? waitOrLost(future) }
+            sent.removeAll()
+            throw failure
+        }
+    }
+
+    /// Sends one statement and waits for all of its result (after those sent before it).
     private func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
         lock.lock()
         defer { lock.unlock() }
+        let result = connection.query(query(sql, arguments), logger: PostgresSession.logger)
+        do { try settle() } catch {
+            _ = try? waitOrLost(result)
+            throw error
+        }
+        return try waitOrLost(result)
+    }
+
+    /// The statement's result, or `ConnectionLost` when the connection closes first. (A statement sent on a connection
+    /// the server has just closed is never answered, so waiting for its result alone would wait for ever.)
+    private func waitOrLost<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        if connection.isClosed { throw ConnectionLost() }
+        let loop = future.eventLoop
+        let promise = loop.makePromise(of: T.self)
+        // Both outcomes are settled on the future's event loop, so the flag needs no lock.
+        let settled = OneShot()
+        future.whenComplete { result in
+            if settled.claim() { promise.completeWith(result) }
+        }
+        connection.closeFuture.hop(to: loop).whenComplete { _ in
+            if settled.claim() { promise.fail(ConnectionLost()) }
+        }
+        return try promise.futureResult.wait()
+    }
+
+    /// The statement with `$n` placeholders and its values bound.
+    private func query(_ sql: String, _ arguments: SQLArguments) -> PostgresQuery {
         let text: String
         if let known = numbered[sql] {
             text = known
@@ -109,7 +166,7 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
             case .text(let string): bindings.append(string)
             }
         }
-        return try connection.query(PostgresQuery(unsafeSQL: text, binds: bindings), logger: PostgresSession.logger).wait()
+        return PostgresQuery(unsafeSQL: text, binds: bindings)
     }
 
     /// Runs `body` in a transaction begun with `begin` (`BEGIN …`), committed when `body` returns true and rolled
@@ -128,7 +185,10 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
             _ = try? execute("ROLLBACK")
             throw error
         }
-        try execute(result.commit ? "COMMIT" : "ROLLBACK")
+        do { try execute(result.commit ? "COMMIT" : "ROLLBACK") } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
         return result.0
     }
 
@@ -137,5 +197,19 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return depth > 0
+    }
+}
+
+/// The connection closed before a statement's result came: the server went away or cut the connection.
+struct ConnectionLost: Error {}
+
+/// A flag set once, on one event loop.
+private final class OneShot: @unchecked Sendable {
+    private var taken = false
+
+    /// True the first time only.
+    func claim() -> Bool {
+        defer { taken = true }
+        return !taken
     }
 }

@@ -9,6 +9,10 @@ protocol SQLConnection: AnyObject {
     @discardableResult
     func execute(_ sql: String, _ arguments: SQLArguments) throws -> Int
 
+    /// Runs a statement whose result is not needed. A backend may send it and go on without waiting (PostgreSQL
+    /// queues it on the connection); a failure is then thrown by a later statement of the same transaction.
+    func send(_ sql: String, _ arguments: SQLArguments) throws
+
     /// Runs a query and calls `body` with each row in turn (valid only during the call) until it returns false.
     /// - Returns: false when `body` stopped the reading.
     @discardableResult
@@ -16,6 +20,8 @@ protocol SQLConnection: AnyObject {
 }
 
 extension SQLConnection {
+    func send(_ sql: String, _ arguments: SQLArguments) throws { try execute(sql, arguments) }
+
     @discardableResult
     func execute(_ sql: String) throws -> Int { try execute(sql, []) }
 

@@ -37,17 +37,19 @@ final class ThrowawayCluster: Sendable {
         try ThrowawayCluster.run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"])
     }
 
-    /// Runs a PostgreSQL program found on PATH, as the `postgres` user when this process is root.
+    /// Runs a PostgreSQL program found on PATH, as the `postgres` user when this process is root. It runs under
+    /// Python's `subprocess`, which closes every inherited descriptor: the server `pg_ctl start` leaves running would
+    /// otherwise hold the descriptor Foundation watches for the end of the process, and `waitUntilExit` would wait
+    /// for the server to stop.
     private static func run(_ tool: String, _ arguments: [String]) throws {
         let program = try Requirement.require(Requirement.tool(tool), "\(tool) (PostgreSQL's server programs) is not on PATH")
+        let python = try Requirement.require(Requirement.tool("python3"), "python3 is not on PATH")
+        let asPostgres = getuid() == 0
+            ? [try Requirement.require(Requirement.tool("runuser"), "runuser is not on PATH"), "-u", "postgres", "--"] : []
         let process = Process()
-        if getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: try Requirement.require(Requirement.tool("runuser"), "runuser is not on PATH"))
-            process.arguments = ["-u", "postgres", "--", program] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
-        }
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:], close_fds=True))"]
+            + asPostgres + [program] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
