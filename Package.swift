@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only place C (libxml2) is seen: module.modulemap + shim.h.
@@ -45,6 +46,8 @@ let package = Package(
                 "RealiseModel", "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Workbooks (.xlsx) are ZIP archives: read part by part, streamed.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("RealiseXML/realise-plan-1.xsd")]
         ),
@@ -53,7 +56,14 @@ let package = Package(
         // Review cadences (RRULE), due and overdue arithmetic. No I/O.
         .target(name: "RealiseReviews", dependencies: ["RealiseModel"]),
         // Renderers: one protocol per output family, one type per format.
-        .target(name: "RealiseReports", dependencies: ["RealiseModel", "RealiseGaps", "RealiseReviews"]),
+        .target(
+            name: "RealiseReports",
+            dependencies: [
+                "RealiseModel", "RealiseGaps", "RealiseReviews",
+                // The .xlsx writer streams its own parts into a ZIP archive.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "realise",
@@ -77,7 +87,11 @@ let package = Package(
         .testTarget(
             name: "RealiseImportTests",
             // RealiseStore: plans read in a test are validated as an import validates them, through a workspace.
-            dependencies: ["RealiseImport", "RealiseModel", "RealiseStore", "RealiseTestSupport"],
+            dependencies: [
+                "RealiseImport", "RealiseModel", "RealiseStore", "RealiseTestSupport",
+                // Odd and hostile workbooks are zipped from hand-written parts inside the tests.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RealiseStoreTests", dependencies: ["RealiseStore", "RealiseImport", "RealiseModel"]),

@@ -20,6 +20,6 @@ public struct SourceRef: Hashable, Sendable, Codable {
         SourceRef(path: "(command line)", line: 0, format: "manual", identifier: what)
     }
 
-    /// `path:line:column`, the location prefix every diagnostic uses.
-    public var location: String { "\(path):\(line):\(column)" }
+    /// `path:line:column`, the location prefix every diagnostic uses (`book.xlsx[Sheet]!C12` in a workbook).
+    public var location: String { CellReference.location(path: path, line: line, column: column) }
 }

@@ -19,10 +19,10 @@ struct RegisterRowMapper {
         var day: Day
     }
 
-    init(path: String, programme: String?) {
+    init(path: String, programme: String?, dateOrder: DateOrder = .dmy) {
         self.path = path
         self.programme = programme
-        fields = FieldReader(path: path)
+        fields = FieldReader(path: path, dateOrder: dateOrder)
     }
 
     private func source(_ row: RegisterTable.Row, _ id: String?) -> SourceRef {

@@ -79,6 +79,14 @@ struct RegisterTable {
         positions = seen.mapValues { $0 - 1 }
     }
 
+    /// One warning for each header cell no column claims.
+    func unusedHeaderWarnings(path: String, line: Int) -> [Diagnostic] {
+        unusedHeaders.map { cell, column in
+            Diagnostic(.warning, path: path, line: line, column: column,
+                       "column '\(cell)' is not a register column and was ignored; map it with --mapping if it matters")
+        }
+    }
+
     /// A data record as a row of this table.
     func row(_ record: CSVReader.Record) -> Row {
         Row(line: record.line, fields: record.fields, positions: positions)

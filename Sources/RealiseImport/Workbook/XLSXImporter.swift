@@ -1,0 +1,50 @@
+import RealiseModel
+
+/// Reads Excel workbooks (`.xlsx`, `.xlsm`, told by content: a ZIP holding `[Content_Types].xml` and
+/// `xl/workbook.xml`). Each sheet is a table read by the tabular format its header row says — the register
+/// tables, `gmpp-csv` (rows or transposed) and `results-csv` (the results sheets of one workbook joined as one
+/// unit) — with the same header matching, aliases and `--mapping` as their CSV files. Sheets that hold no
+/// such table are skipped with one warning naming them; `--sheet` picks sheets; hidden sheets are read, with
+/// a warning. Every location is a cell of a sheet, `book.xlsx[Benefits]!C12`.
+///
+/// Spreadsheets Realise cannot read are recognised too, to be refused with what to do: `.xls` and other
+/// OLE2 files, encrypted workbooks, OpenDocument spreadsheets, damaged or truncated archives.
+public struct XLSXImporter: PlanImporter, PartedPlanImporter {
+    public let format = ImportFormat.xlsx
+    /// The limits a workbook's archive must keep (ZIP bombs).
+    public let limits: WorkbookLimits
+
+    public init(limits: WorkbookLimits = .standard) { self.limits = limits }
+
+    public func recognises(_ head: FileHead, options: ImportOptions) -> Bool {
+        WorkbookKind.of(head) != nil
+    }
+
+    /// The workbook and the paths of its sheets, which entities read from it are credited to.
+    public func parts(of path: String, options: ImportOptions) -> [String] {
+        guard let workbook = try? Workbook(path: path, limits: limits) else { return [path] }
+        return [path] + workbook.manifest.sheets.map(workbook.sheetPath)
+    }
+
+    public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
+        let head = try FileHead.read(path: path)
+        guard let kind = WorkbookKind.of(head) else {
+            throw WorkbookArchive.refused(path, "the file is not an Excel workbook (.xlsx): it is not a ZIP archive holding "
+                                          + "xl/workbook.xml; name the format with --from only for workbooks")
+        }
+        if let refusal = kind.refusal(path) { throw refusal }
+        let workbook = try Workbook(path: path, limits: limits)
+        var reading = WorkbookReading(workbook: workbook, options: options, sink: sink)
+        for sheet in try workbook.sheets(named: options.sheets) {
+            try reading.read(sheet)
+        }
+        return try reading.finish()
+    }
+}
+
+/// An importer whose file holds several parts that entities are credited to (the sheets of a workbook), so
+/// that a re-import withdraws what any of them no longer states.
+public protocol PartedPlanImporter: PlanImporter {
+    /// The paths entities read from the file may carry: the file's own and its parts'.
+    func parts(of path: String, options: ImportOptions) -> [String]
+}
