@@ -15,6 +15,9 @@ struct RegisterTable {
         var fields: [String]
         var positions: [RegisterColumn: Int]
 
+        /// The 1-based column number of a column of the table, 0 when the table has none.
+        func column(of column: RegisterColumn) -> Int { positions[column].map { $0 + 1 } ?? 0 }
+
         /// The cell without surrounding whitespace, nil when it is missing or blank.
         subscript(column: RegisterColumn) -> String? {
             guard let index = positions[column], index < fields.count else { return nil }

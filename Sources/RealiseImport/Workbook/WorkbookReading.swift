@@ -24,14 +24,14 @@ struct WorkbookReading {
             skipped.append(sheet.name)
             return
         }
-        if sheet.hidden {
-            warnings.append(Diagnostic(.warning, path: path, line: 0, "the sheet is hidden in Excel; it was read all the same"))
-        }
         var head: [SheetReader.Row] = []
         while head.count < SheetLayout.searchedRows, let row = try rows.next() { head.append(row) }
         guard let layout = SheetLayout.detect(head, mapping: options.columnMapping) else {
             skipped.append(sheet.name)
             return
+        }
+        if sheet.hidden {
+            warnings.append(Diagnostic(.warning, path: path, line: 0, "the sheet is hidden in Excel; it was read all the same"))
         }
         do {
             switch layout {
@@ -94,7 +94,7 @@ struct WorkbookReading {
             warnings.insert(Diagnostic(.warning, path: workbook.path, line: 0,
                 "\(skipped.count == 1 ? "sheet" : "sheets") \(names) \(skipped.count == 1 ? "holds" : "hold") no register, GMPP or "
                 + "results table (no header row Realise knows in the first \(SheetLayout.searchedRows) rows) and "
-                + "\(skipped.count == 1 ? "was" : "were") skipped; name its columns with --mapping if it matters"), at: 0)
+                + "\(skipped.count == 1 ? "was" : "were") skipped; map their headers with --mapping if one matters"), at: 0)
         }
         return warnings
     }
