@@ -82,16 +82,17 @@ let package = Package(
         ),
         // What several test targets share: requirements on the machine (strict mode), seeded randomness, golden
         // folders. A plain target (test targets cannot share sources), used only by the test targets.
-        .target(name: "RealiseTestSupport", path: "Tests/RealiseTestSupport"),
+        .target(
+            name: "RealiseTestSupport",
+            // Workbooks zipped from hand-written parts (WorkbookFixture).
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/RealiseTestSupport"
+        ),
         .testTarget(name: "RealiseModelTests", dependencies: ["RealiseModel"]),
         .testTarget(
             name: "RealiseImportTests",
             // RealiseStore: plans read in a test are validated as an import validates them, through a workspace.
-            dependencies: [
-                "RealiseImport", "RealiseModel", "RealiseStore", "RealiseTestSupport",
-                // Odd and hostile workbooks are zipped from hand-written parts inside the tests.
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            dependencies: ["RealiseImport", "RealiseModel", "RealiseStore", "RealiseTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RealiseStoreTests", dependencies: ["RealiseStore", "RealiseImport", "RealiseModel"]),

@@ -5,23 +5,36 @@ import ZIPFoundation
 ///
 /// Styles: 0 General, 1 built-in date (14), 2 custom date `dd/mm/yyyy` (164), 3 percent (9), 4 time `h:mm`
 /// (20), 5 custom `[$-809]dd mmmm yyyy;@` (165).
-struct WorkbookFixture {
+public struct WorkbookFixture: Sendable {
     /// One sheet: its name, its `<sheetData>` rows, what follows them (such as `<mergeCells>`), its state.
-    struct Sheet {
-        var name: String
-        var rows: String
-        var after = ""
-        var state = "visible"
+    public struct Sheet: Sendable {
+        public var name: String
+        public var rows: String
+        public var after: String
+        public var state: String
+
+        public init(name: String, rows: String, after: String = "", state: String = "visible") {
+            self.name = name
+            self.rows = rows
+            self.after = after
+            self.state = state
+        }
     }
 
-    var sheets: [Sheet]
-    var sharedStrings: [String] = []
-    var date1904 = false
+    public var sheets: [Sheet]
+    public var sharedStrings: [String]
+    public var date1904: Bool
     /// Parts added or replacing the generated ones, by name.
-    var extraParts: [String: String] = [:]
+    public var extraParts: [String: String] = [:]
+
+    public init(sheets: [Sheet], sharedStrings: [String] = [], date1904: Bool = false) {
+        self.sheets = sheets
+        self.sharedStrings = sharedStrings
+        self.date1904 = date1904
+    }
 
     /// A row of inline-string and number cells: `row(3, "Benefit ID", "Description")`, numbers as `#5`.
-    static func row(_ number: Int, _ values: String...) -> String {
+    public static func row(_ number: Int, _ values: String...) -> String {
         var cells = ""
         for (index, value) in values.enumerated() where !value.isEmpty {
             let reference = "\(column(index + 1))\(number)"
@@ -43,7 +56,7 @@ struct WorkbookFixture {
     }
 
     /// The parts of the workbook, by name.
-    var parts: [String: String] {
+    public var parts: [String: String] {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var parts: [String: String] = [
@@ -76,12 +89,12 @@ struct WorkbookFixture {
     }
 
     /// Writes the workbook to `path`.
-    func write(to path: String) throws {
+    public func write(to path: String) throws {
         try WorkbookFixture.zip(parts.sorted { $0.key < $1.key }.map { ($0.key, Data($0.value.utf8)) }, to: path)
     }
 
     /// Zips `entries` (deflated) into a new archive at `path`.
-    static func zip(_ entries: [(String, Data)], to path: String) throws {
+    public static func zip(_ entries: [(String, Data)], to path: String) throws {
         try? FileManager.default.removeItem(atPath: path)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create, pathEncoding: nil)
         for (name, data) in entries {
