@@ -25,11 +25,14 @@ struct RegisterRowMapper {
         fields = FieldReader(path: path, dateOrder: dateOrder)
     }
 
-    private func source(_ row: RegisterTable.Row, _ id: String?) -> SourceRef {
-        SourceRef(path: path, line: row.line, column: 1, format: ImportFormat.registerCSV.rawValue, identifier: id)
+    /// Where a row's entity (`id`) or link (nil) comes from: the row, and the entity's identifier in its original
+    /// file when a `source_ref` column gives one.
+    func source(_ row: RegisterTable.Row, _ id: String?) -> SourceRef {
+        SourceRef(path: path, line: row.line, column: 1, format: ImportFormat.registerCSV.rawValue,
+                  identifier: id.map { row[.sourceRef] ?? $0 })
     }
 
-    private mutating func require(_ row: RegisterTable.Row, _ column: RegisterColumn, _ what: String) -> String? {
+    mutating func require(_ row: RegisterTable.Row, _ column: RegisterColumn, _ what: String) -> String? {
         if let value = row[column] { return value }
         problems.append(Diagnostic(.error, path: path, line: row.line, column: 1, "\(what) is empty; every row needs one"))
         return nil
@@ -44,6 +47,7 @@ struct RegisterRowMapper {
         case .metrics:
             if let id = require(row, .metricId, "Metric ID") { mapMetric(row, id: id, benefit: nil) }
         case .values: mapValue(row)
+        case .programmes, .organisations, .links: mapOther(row, as: kind)
         }
         problems += fields.problems
         fields.problems.removeAll()
@@ -114,7 +118,7 @@ struct RegisterRowMapper {
 
     /// One of a vocabulary (see `FieldReader.choice`). Text spelled exactly as a raw value is that value (no two
     /// values of a vocabulary differ only in case or punctuation, so the lenient match would find the same one).
-    private mutating func choice<T: KebabCaseEnum>(_ row: RegisterTable.Row, _ column: RegisterColumn, _ field: String) -> T? {
+    mutating func choice<T: KebabCaseEnum>(_ row: RegisterTable.Row, _ column: RegisterColumn, _ field: String) -> T? {
         let text = row[column]
         if let text, let exact = T(rawValue: text) { return exact }
         fields.column = row.column(of: column)
@@ -130,7 +134,7 @@ struct RegisterRowMapper {
     }
 
     /// A number in a cell (see `FieldReader.number`), a problem located in the cell's column.
-    private mutating func number(_ row: RegisterTable.Row, _ column: RegisterColumn, _ field: String) -> Double? {
+    mutating func number(_ row: RegisterTable.Row, _ column: RegisterColumn, _ field: String) -> Double? {
         fields.column = row.column(of: column)
         defer { fields.column = 0 }
         return fields.number(row[column], field)

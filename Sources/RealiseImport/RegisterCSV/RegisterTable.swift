@@ -5,7 +5,7 @@ import RealiseModel
 struct RegisterTable {
     /// Which of the register's tables a CSV is, told from its header.
     enum Kind {
-        case benefits, objectives, deliverables, metrics, values
+        case benefits, objectives, deliverables, metrics, values, programmes, organisations, links
     }
 
     /// One data row: its line and its cells, found by column through the header's positions (shared by
@@ -53,6 +53,9 @@ struct RegisterTable {
         if columns.contains(.deliverableId) { return .deliverables }
         if columns.contains(.objectiveId) { return .objectives }
         if columns.contains(.metricId) { return columns.contains(.date) ? .values : .metrics }
+        if columns.contains(.programmeId) { return .programmes }
+        if columns.contains(.organisationId) { return .organisations }
+        if columns.contains(.fromId), columns.contains(.toId) { return .links }
         return nil
     }
 
