@@ -103,4 +103,21 @@ public struct WorkbookFixture: Sendable {
             }
         }
     }
+
+    /// The parts of the workbook at `path`, by name, as text.
+    public static func unzip(_ path: String) throws -> [String: String] {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil)
+        var parts: [String: String] = [:]
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            parts[entry.path] = String(decoding: data, as: UTF8.self)
+        }
+        return parts
+    }
+
+    /// The parts of the workbook at `path` as one text: each part's name, then its XML, in name order.
+    public static func dump(_ path: String) throws -> String {
+        try unzip(path).sorted { $0.key < $1.key }.map { "== \($0.key)\n\($0.value)\n" }.joined()
+    }
 }
