@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// Workbooks Realise writes, through the binary: the register workbook's round trip, the gap and listing
+/// workbooks as an independent reader (Python's openpyxl) sees them, and the usage error on a terminal.
+@Suite("workbooks written (end to end)")
+struct WorkbookExportTests {
+    static let python = Requirement.python(with: "openpyxl")
+    static let openpyxlMissing = "python3 on PATH cannot import openpyxl (pip install openpyxl; .ci/run puts it in .build-venv)"
+
+    let scratch: Scratch
+    func path(_ name: String) -> String { scratch.url.appendingPathComponent(name).path }
+
+    init() throws { scratch = try Scratch() }
+
+    @Test("export --format xlsx, import it, export realise-xml: byte-identical to the original's export")
+    func roundTrip() throws {
+        let original = path("a.sqlite"), copy = path("b.sqlite"), book = path("all.xlsx")
+        #expect(try RealiseBinary.run(["import", "--db", original, RealiseBinary.samplePlans]).status == 0)
+        let exported = try RealiseBinary.run(["export", "--db", original, "--format", "xlsx", "--output", book])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let imported = try RealiseBinary.run(["import", "--db", copy, book])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("all.xlsx (xlsx): imported — 6 objectives, 11 benefits, 20 deliverables"))
+        let before = try RealiseBinary.run(["export", "--db", original, "--format", "realise-xml"]).stdout
+        let after = try RealiseBinary.run(["export", "--db", copy, "--format", "realise-xml"]).stdout
+        #expect(!before.isEmpty)
+        #expect(after == before)
+        // Piped, the workbook goes to standard output: the same bytes as the file.
+        let piped = try RealiseBinary.run(["export", "--db", original, "--format", "xlsx"])
+        #expect(piped.status == 0)
+        #expect(Data(piped.stdout.utf8).count > 1000)
+    }
+
+    @Test("--format xlsx without --output on a terminal is a usage error",
+          Requirement.needs(Requirement.tool("script") != nil, "script (util-linux) is not on PATH"))
+    func terminalIsAUsageError() throws {
+        let script = try Requirement.require(Requirement.tool("script"), "script (util-linux) is not on PATH")
+        for arguments in [["gaps", RealiseBinary.samplePlans, "--format", "xlsx"], ["export", "--db", path("w.sqlite"), "--format", "xlsx"],
+                          ["list", "benefits", "--db", path("w.sqlite"), "--format", "xlsx"]] {
+            let command = ([RealiseBinary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: script)
+            // script runs the command on a pseudo-terminal and returns its exit status (-e).
+            process.arguments = ["-qec", command, "/dev/null"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 64, "\(arguments)")
+        }
+    }
+
+    static let inspect = #"""
+    import sys, json, openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1])
+    out = {}
+    for ws in wb:
+        rows = []
+        for row in ws.iter_rows():
+            rows.append([[c.data_type, str(c.value) if c.value is not None else None, c.number_format] for c in row])
+        out[ws.title] = {"freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "rows": rows,
+                         "widths": [ws.column_dimensions[k].width for k in sorted(ws.column_dimensions)]}
+    print(json.dumps(out))
+    """#
+
+    /// What openpyxl sees in the workbook at `file`: per sheet, frozen pane, filter and cells (type, value, format).
+    func inspect(_ file: String) throws -> [String: Any] {
+        let python = try Requirement.require(Self.python, Self.openpyxlMissing)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", Self.inspect, file]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("gaps and list workbooks open in openpyxl with the types intended",
+          Requirement.needs(WorkbookExportTests.python != nil, openpyxlMissing))
+    func openpyxlReadsWhatIsWritten() throws {
+        let gaps = path("gaps.xlsx")
+        let result = try RealiseBinary.run(["gaps", RealiseBinary.samplePlans, "--as-of", "2025-10-31", "--format", "xlsx", "--output", gaps])
+        #expect(result.status == 0, "\(result.stderr)")
+        let book = try inspect(gaps)
+        #expect(book.keys.sorted() == ["Coverage", "Findings", "Summary"])
+        let findings = try #require(book["Findings"] as? [String: Any])
+        #expect(findings["freeze"] as? String == "A2")
+        #expect((findings["filter"] as? String)?.hasPrefix("A1:J") == true)
+        let rows = try #require(findings["rows"] as? [[[Any]]])
+        #expect(rows[0].map { $0[1] as? String } == ["As of", "Severity", "Rule", "Subject type", "Subject id", "Subject name",
+                                                    "Message", "Evidence", "Source path", "Source line"])
+        let first = rows[1]
+        #expect(first[0][0] as? String == "d" || (first[0][2] as? String)?.contains("yy") == true, "a real date cell: \(first[0])")
+        #expect(first[0][1] as? String == "2025-10-31 00:00:00")
+        #expect(first[1][0] as? String == "s")
+        #expect(first[9][0] as? String == "n", "the source line is a number")
+        #expect(rows.dropFirst().allSatisfy { row in row.allSatisfy { $0[0] as? String != "f" } }, "no formula anywhere")
+
+        let db = path("w.sqlite")
+        #expect(try RealiseBinary.run(["import", "--db", db, RealiseBinary.samplePlans]).status == 0)
+        let listed = path("metrics.xlsx")
+        #expect(try RealiseBinary.run(["list", "metrics", "--db", db, "--format", "xlsx", "--output", listed]).status == 0)
+        let metrics = try #require(try inspect(listed)["Metrics"] as? [String: Any])
+        let metricRows = try #require(metrics["rows"] as? [[[Any]]])
+        #expect(metricRows.count == 11)
+        let header = metricRows[0].map { $0[1] as? String }
+        let baseline = try #require(header.firstIndex(of: "baseline.value"))
+        #expect(metricRows[1][baseline][0] as? String == "n")
+    }
+}
