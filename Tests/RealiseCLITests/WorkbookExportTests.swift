@@ -52,6 +52,38 @@ struct WorkbookExportTests {
         }
     }
 
+    @Test("the register template, filled in by another program, imports without a mapping",
+          Requirement.needs(WorkbookExportTests.python != nil, openpyxlMissing))
+    func template() throws {
+        let python = try Requirement.require(Self.python, Self.openpyxlMissing)
+        let empty = path("template.xlsx"), filled = path("filled.xlsx")
+        let written = try RealiseBinary.run(["template", "register", "--output", empty])
+        #expect(written.status == 0, "\(written.stderr)")
+        let fill = #"""
+        import sys, datetime, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        b = wb["Benefits"]
+        assert [dv.formula1 for dv in b.data_validations.dataValidation][0] == '"benefit,dis-benefit"'
+        b.append(["BEN-01", "Shorter journeys", "benefit", "societal", "medium", "OBJ-1", "DEL-1", None, "Head of Transport", None, None,
+                  datetime.date(2026, 4, 1), "31/03/2029", None, None, "MET-1", "Journey time", "minutes", "decrease", "number",
+                  "quarterly", None, None, 58, datetime.date(2024, 3, 31), 52, "31 March 2027"])
+        wb["Objectives"].append(["OBJ-1", "Faster buses"])
+        wb["Deliverables"].append(["DEL-1", "Bus lanes", "project"] + [None] * 8 + ["amber"])
+        wb["Values"].append(["MET-1", datetime.date(2025, 3, 31), 57.5, "measurement"])
+        wb.save(sys.argv[2])
+        """#
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", fill, empty, filled]
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let imported = try RealiseBinary.run(["import", "--db", path("w.sqlite"), filled])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("1 objectives, 1 benefits, 1 deliverables (0 milestones), 1 metrics, 1 baselines, 1 targets, 1 measurements, 3 links"))
+        #expect(!imported.stdout.contains("is not a register column"))
+    }
+
     static let inspect = #"""
     import sys, json, openpyxl
     wb = openpyxl.load_workbook(sys.argv[1])

@@ -30,6 +30,7 @@ enum GoldenCatalog {
         "briefing.txt": { briefing },
         "gaps.xlsx.txt": { try workbook { try GapWorkbook().write(try ReportFixture.report, to: $0) } },
         "export.xlsx.txt": { try workbook { try RegisterWorkbook().write(ReportFixture.plan, to: $0) } },
+        "template.xlsx.txt": { try workbook { try RegisterTemplate().write(to: $0) } },
         "benefits.xlsx.txt": { try workbook { try ListingWorkbook().write(.benefits(ReportFixture.plan), sheet: "Benefits", to: $0) } },
     ]
 

@@ -94,7 +94,7 @@ struct WorkbookReading {
             warnings.insert(Diagnostic(.warning, path: workbook.path, line: 0,
                 "\(skipped.count == 1 ? "sheet" : "sheets") \(names) \(skipped.count == 1 ? "holds" : "hold") no register, GMPP or "
                 + "results table (no header row Realise knows in the first \(SheetLayout.searchedRows) rows) and "
-                + "\(skipped.count == 1 ? "was" : "were") skipped; map their headers with --mapping if one matters"), at: 0)
+                + "\(skipped.count == 1 ? "was skipped; map its headers with --mapping if it matters" : "were skipped; map their headers with --mapping if one matters")"), at: 0)
         }
         return warnings
     }
