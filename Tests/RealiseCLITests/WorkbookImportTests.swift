@@ -52,6 +52,8 @@ struct WorkbookImportTests {
         var fixture = Self.register
         fixture.sheets.removeLast()
         try fixture.write(to: folder.appendingPathComponent("register.xlsx").path)
+        // Excel's lock file beside a workbook it has open: not a workbook, passed over.
+        try Data([0x05, 0x4A, 0x6F, 0x20, 0x42]).write(to: folder.appendingPathComponent("~$register.xlsx"))
         let result = try RealiseBinary.run(["import", "--db", db, folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("register.xlsx (xlsx): imported"))

@@ -75,3 +75,74 @@ struct XLSXOpenpyxlTests {
         }
     }
 }
+
+/// Every cell of the real sample workbooks as Realise reads it, against openpyxl's reading of the same file:
+/// an independent reader of the format, on workbooks nobody here wrote.
+@Suite("xlsx cells against openpyxl, on the real sample workbooks",
+       Requirement.needs(SharedSamples.available && XLSXOpenpyxlTests.python != nil, "\(SharedSamples.missing), or \(XLSXOpenpyxlTests.openpyxlMissing)"))
+struct XLSXCellConformanceTests {
+    static let dump = #"""
+    import sys, json, datetime, openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+    out = {}
+    for ws in wb.worksheets:
+        cells = {}
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                if v is None or v == "": continue
+                if isinstance(v, bool): v = "TRUE" if v else "FALSE"
+                elif isinstance(v, datetime.datetime): v = v.date().isoformat()
+                elif isinstance(v, datetime.date): v = v.isoformat()
+                elif isinstance(v, (int, float)):
+                    if "%" in (c.number_format or ""): v = v * 100
+                    v = float(v)
+                cells[c.coordinate] = v
+        out[ws.title] = {"cells": cells, "merged": [str(r) for r in ws.merged_cells.ranges]}
+    print(json.dumps(out))
+    """#
+
+    @Test(arguments: SharedSamples.files(in: "xlsx", ext: "xlsx").map { URL(fileURLWithPath: $0).lastPathComponent })
+    func sameCells(_ name: String) throws {
+        try SharedSamples.requirePresent()
+        let python = try Requirement.require(XLSXOpenpyxlTests.python, XLSXOpenpyxlTests.openpyxlMissing)
+        let path = SharedSamples.root.appendingPathComponent("xlsx/\(name)").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", Self.dump, path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let theirs = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
+
+        let workbook = try Workbook(path: path, limits: .standard)
+        for sheet in workbook.manifest.sheets {
+            let expected = try #require(theirs[sheet.name]?["cells"] as? [String: Any], "sheet \(sheet.name)")
+            let merged = (theirs[sheet.name]?["merged"] as? [String] ?? []).compactMap(MergedRanges.range)
+            var ours: [String: String] = [:]
+            let rows = try #require(try workbook.rows(of: sheet))
+            while let row = try rows.next() {
+                for (index, text) in row.cells.enumerated() where !text.isEmpty {
+                    ours["\(CellReference.letters(index + 1))\(row.number)"] = text
+                }
+            }
+            for (reference, value) in expected {
+                let mine = ours[reference]
+                if let number = value as? Double {
+                    #expect(mine.flatMap(Double.init).map { abs($0 - number) <= abs(number) * 1e-12 } == true,
+                            "\(name) [\(sheet.name)]!\(reference): openpyxl \(number), Realise \(mine ?? "nothing")")
+                } else {
+                    #expect(mine == value as? String, "\(name) [\(sheet.name)]!\(reference): openpyxl \(value), Realise \(mine ?? "nothing")")
+                }
+            }
+            for reference in Set(ours.keys).subtracting(expected.keys) {
+                let cell = try #require(SheetReader.cell(Substring(reference)))
+                #expect(merged.contains { $0.firstRow <= cell.row! && cell.row! <= $0.lastRow && $0.firstColumn <= cell.column && cell.column <= $0.lastColumn },
+                        "\(name) [\(sheet.name)]!\(reference): Realise reads '\(ours[reference]!)', openpyxl nothing, and it is in no merged range")
+            }
+        }
+    }
+}

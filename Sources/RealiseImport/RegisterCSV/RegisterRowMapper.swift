@@ -7,7 +7,8 @@ struct RegisterRowMapper {
     var plan = Plan()
     var problems: [Diagnostic] = []
     var warnings: [Diagnostic] = []
-    private var fields: FieldReader
+    /// Reads typed values out of cells, collecting their problems (see `RegisterRowMapper+Cells`).
+    var fields: FieldReader
     private var metricIds: Set<String> = []
     /// Values already read from the register's own rows, by metric, kind and day: a shared metric's rows
     /// may repeat them.
@@ -114,50 +115,6 @@ struct RegisterRowMapper {
             let (value, text) = value(row, valueColumn)
             add(MetricValue(metric: id, kind: kind, date: date, value: value, text: text, source: source(row, nil)))
         }
-    }
-
-    /// One of a vocabulary (see `FieldReader.choice`). Text spelled exactly as a raw value is that value (no two
-    /// values of a vocabulary differ only in case or punctuation, so the lenient match would find the same one).
-    mutating func choice<T: KebabCaseEnum>(_ row: RegisterTable.Row, _ column: RegisterColumn, _ field: String) -> T? {
-        let text = row[column]
-        if let text, let exact = T(rawValue: text) { return exact }
-        fields.column = row.column(of: column)
-        defer { fields.column = 0 }
-        return fields.choice(text, field)
-    }
-
-    /// A day in a cell (see `FieldReader.day`), a problem located in the cell's column.
-    private mutating func day(_ row: RegisterTable.Row, _ column: RegisterColumn, _ field: String) -> Day? {
-        fields.column = row.column(of: column)
-        defer { fields.column = 0 }
-        return fields.day(row[column], field)
-    }
-
-    /// A number in a cell (see `FieldReader.number`), a problem located in the cell's column.
-    mutating func number(_ row: RegisterTable.Row, _ column: RegisterColumn, _ field: String) -> Double? {
-        fields.column = row.column(of: column)
-        defer { fields.column = 0 }
-        return fields.number(row[column], field)
-    }
-
-    /// A metric value in a cell (see `number(_:)`), a warning located in the cell's column.
-    private mutating func value(_ row: RegisterTable.Row, _ column: RegisterColumn) -> (Double?, String?) {
-        fields.column = row.column(of: column)
-        defer { fields.column = 0 }
-        return number(row[column])
-    }
-
-    /// A metric value (see `FieldReader.value`). A plain number — ASCII digits, signs, a decimal point and an
-    /// exponent only, the bulk of a measurements table — is read directly: the lenient reading of such text
-    /// removes no symbols and finds no commas, so it gives the same number.
-    private mutating func number(_ text: String?) -> (Double?, String?) {
-        if let text, !text.isEmpty, text.utf8.allSatisfy({ byte in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-        }), let value = Double(text), value.isFinite {
-            return (value, nil)
-        }
-        return fields.value(text, warnings: &warnings)
     }
 
     /// Adds a value once: a repeat of the same value is skipped, a different value for the same metric, kind

@@ -76,10 +76,11 @@ struct SheetCell {
         }
     }
 
-    /// A number cell: as written, or as its day or percentage when its format says so.
+    /// A number cell: as written (to the 15 significant digits Excel shows: `0.30000000000000004` is 0.3), or as
+    /// its day or percentage when its format says so.
     private func number(_ context: Context) -> (String, String?) {
         let meaning = context.styles[style]
-        guard meaning != .number, let serial = Double(value) else { return (value, nil) }
+        guard meaning != .number, let serial = Double(value) else { return (SheetCell.shown(value), nil) }
         if meaning == .percent {
             let shown = serial * 100
             let rounded = (shown * 1e9).rounded() / 1e9
@@ -89,5 +90,13 @@ struct SheetCell {
             return (value, "the date-formatted cell holds \(value.prefix(20)), which is no day Excel can show; it was read as a number")
         }
         return (day, nil)
+    }
+
+    /// A number's text with at most 15 significant digits, as Excel shows it.
+    static func shown(_ text: String) -> String {
+        let digits = text.utf8.prefix { $0 != UInt8(ascii: "E") && $0 != UInt8(ascii: "e") }
+            .filter { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.drop { $0 == UInt8(ascii: "0") }
+        guard digits.count > 15, let number = Double(text), number.isFinite else { return text }
+        return String(format: "%.15g", number)
     }
 }

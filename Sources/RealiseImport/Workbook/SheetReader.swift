@@ -30,6 +30,9 @@ final class SheetReader {
         self.merges = merges
     }
 
+    /// Bytes of the sheet's XML read so far, for progress.
+    var bytesConsumed: Int { reader.bytesConsumed }
+
     /// The next row holding a value, or nil at the end of the sheet.
     func next() throws(ImportError) -> Row? {
         while !done, try reader.next() {

@@ -41,6 +41,11 @@ final class Workbook {
         return SheetReader(reader: reader, path: sheetPath(sheet), context: context, merges: merges)
     }
 
+    /// The inflated size of a sheet's part, for progress (0 when unknown).
+    func size(of sheet: WorkbookManifest.Sheet) -> Int {
+        sheet.part.flatMap { archive.entries[$0.lowercased()] }.map { Int(clamping: $0.uncompressedSize) } ?? 0
+    }
+
     /// The sheets `names` pick (all when empty), compared without case.
     /// - Throws: `.invalid` naming a sheet the workbook does not have, and the sheets it has.
     func sheets(named names: [String]) throws(ImportError) -> [WorkbookManifest.Sheet] {

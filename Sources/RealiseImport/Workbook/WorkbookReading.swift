@@ -10,6 +10,9 @@ struct WorkbookReading {
     private var problems: [Diagnostic] = []
     private var skipped: [String] = []
     private var resultsTables: [ResultsTable] = []
+    /// Progress over the sheets read: bytes of the sheets done, and of all of them.
+    private var sheetsDone = 0
+    var sheetsTotal = 0
 
     init(workbook: Workbook, options: ImportOptions, sink: any PlanSink) {
         self.workbook = workbook
@@ -24,6 +27,7 @@ struct WorkbookReading {
             skipped.append(sheet.name)
             return
         }
+        defer { sheetsDone += workbook.size(of: sheet) }
         var head: [SheetReader.Row] = []
         while head.count < SheetLayout.searchedRows, let row = try rows.next() { head.append(row) }
         guard let layout = SheetLayout.detect(head, mapping: options.columnMapping) else {
@@ -57,16 +61,16 @@ struct WorkbookReading {
                                       mapping: options.columnMapping)
         var mapper = RegisterRowMapper(path: path, programme: options.programme, dateOrder: options.dateOrder)
         mapper.warnings += table.unusedHeaderWarnings(path: path, line: head[header].number)
-        for row in head[(header + 1)...] { map(row, table, &mapper) }
-        while let row = try rows.next() { map(row, table, &mapper) }
+        for row in head[(header + 1)...] { map(row, table, &mapper, rows) }
+        while let row = try rows.next() { map(row, table, &mapper, rows) }
         problems += mapper.problems
         warnings += mapper.warnings
         if mapper.problems.isEmpty { sink.flush(&mapper.plan, threshold: 0) }
     }
 
-    private func map(_ row: SheetReader.Row, _ table: RegisterTable, _ mapper: inout RegisterRowMapper) {
+    private func map(_ row: SheetReader.Row, _ table: RegisterTable, _ mapper: inout RegisterRowMapper, _ rows: SheetReader) {
         mapper.map(table.row(CSVReader.Record(line: row.number, fields: row.cells)), as: table.kind)
-        sink.flush(&mapper.plan)
+        sink.flush(&mapper.plan, position: (sheetsDone + rows.bytesConsumed, max(sheetsTotal, 1)))
     }
 
     /// A GMPP sheet, whole (a transposed return is complete only at its last row).

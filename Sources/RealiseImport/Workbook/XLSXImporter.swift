@@ -22,8 +22,9 @@ public struct XLSXImporter: PlanImporter, PartedPlanImporter {
 
     /// The workbook and the paths of its sheets, which entities read from it are credited to.
     public func parts(of path: String, options: ImportOptions) -> [String] {
-        guard let workbook = try? Workbook(path: path, limits: limits) else { return [path] }
-        return [path] + workbook.manifest.sheets.map(workbook.sheetPath)
+        guard let archive = try? WorkbookArchive(path: path, limits: limits),
+              let manifest = try? WorkbookManifest(archive: archive) else { return [path] }
+        return [path] + manifest.sheets.map { CellReference.sheetPath(workbook: path, sheet: $0.name) }
     }
 
     public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
@@ -35,7 +36,9 @@ public struct XLSXImporter: PlanImporter, PartedPlanImporter {
         if let refusal = kind.refusal(path) { throw refusal }
         let workbook = try Workbook(path: path, limits: limits)
         var reading = WorkbookReading(workbook: workbook, options: options, sink: sink)
-        for sheet in try workbook.sheets(named: options.sheets) {
+        let sheets = try workbook.sheets(named: options.sheets)
+        reading.sheetsTotal = sheets.map(workbook.size).reduce(0, +)
+        for sheet in sheets {
             try reading.read(sheet)
         }
         return try reading.finish()
