@@ -185,6 +185,25 @@ final class XMLPullReader {
     /// The current node's local name.
     var localName: String { xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? "" }
 
+    /// The current node's local name as libxml2 holds it (valid until the reader moves on): for readers that
+    /// compare names by byte rather than make a string of each, as a sheet of a million rows needs.
+    var localNamePointer: UnsafePointer<CChar>? {
+        xmlTextReaderConstLocalName(reader).map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+    }
+
+    /// Calls `body` with each attribute of the current element as its local name and value, as libxml2 holds
+    /// them (valid only during the call; no string is made). For short attributes read by byte, such as a
+    /// cell's reference and type; `attribute(_:)` checks a value's length, this does not.
+    func forEachAttribute(_ body: (UnsafePointer<CChar>, UnsafePointer<CChar>) -> Void) {
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
+        repeat {
+            if let name = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) {
+                body(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+            }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+    }
+
     /// The current node's namespace URI.
     var namespaceURI: String? { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } }
 

@@ -78,7 +78,7 @@ struct XLSXImporterTests {
         let rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Benefits register</t></is></c></row>"
             + "<row r=\"2\"/>"
             + Self.row(4, "Benefit ID", "Description\nWhat the change is, in a sentence", "Objectives\nIds of the objectives", "Owner")
-            + "<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t>B1</t></is></c><c t=\"inlineStr\"><is><t>Shorter journeys</t></is></c>"
+            + "<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t>B1</t></is></c><c t=\"inlineStr\"><is><t>Shorter journeys</t></is></c><c s=\"1\"/>"
             + "<c r=\"D6\" t=\"inlineStr\"><is><t>Head of Transport</t></is></c></row>"
             + Self.row(7, "B2", "Fewer emissions", "", "")
             + Self.row(8, "B3", "Cleaner air", "O1", "")

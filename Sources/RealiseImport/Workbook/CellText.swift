@@ -3,7 +3,7 @@ enum CellText {
     /// `text` with Excel's `_xHHHH_` escapes (characters XML cannot hold, such as a carriage return
     /// `_x000D_`) turned back into their characters; `_x005F_` escapes a literal underscore.
     static func unescaped(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard hasEscape(text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "_x") {
@@ -19,5 +19,15 @@ enum CellText {
             }
         }
         return result + rest
+    }
+
+    /// Whether `_x` occurs in the text, by byte (most cells have no underscore at all).
+    static func hasEscape(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "x"), previous == UInt8(ascii: "_") { return true }
+            previous = byte
+        }
+        return false
     }
 }

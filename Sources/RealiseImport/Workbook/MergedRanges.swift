@@ -46,6 +46,21 @@ struct MergedRanges {
         }
     }
 
+    /// Whether `needle` occurs in `bytes`: `memchr` for its first byte, then a comparison.
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count >= needle.count else { return false }
+            var start = 0
+            let last = buffer.count - needle.count
+            while start <= last, let found = memchr(base + start, Int32(needle[0]), last - start + 1) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, needle, needle.count) == 0 { return true }
+                start = at + 1
+            }
+            return false
+        }
+    }
+
     /// Whether the file's bytes hold `mergeCell`, read a chunk at a time.
     private static func mentionsMerges(_ file: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: file) else { return false }
@@ -54,7 +69,7 @@ struct MergedRanges {
         var carry: [UInt8] = []
         while let data = try? handle.read(upToCount: 1 << 20), !data.isEmpty {
             let bytes = carry + [UInt8](data)
-            if bytes.firstRange(of: needle) != nil { return true }
+            if contains(bytes, needle) { return true }
             carry = Array(bytes.suffix(needle.count - 1))
         }
         return false

@@ -10,6 +10,7 @@ struct SheetCell {
     }
 
     var column = 1
+    /// The `t` attribute: `s`, `inlineStr`, `str`, `b`, `e`, `d`, or nil for a number.
     var type: String?
     var style = 0
     private var value = ""
@@ -22,29 +23,36 @@ struct SheetCell {
 
     init() {}
 
-    init(column: Int, type: String?, style: Int) {
-        self.column = column
-        self.type = type
-        self.style = style
+    /// A cell whose reference, if it has none, is `column`.
+    init(column: Int) { self.column = column }
+
+    /// One of the cell's attributes (by its one-letter name's byte): `r` its reference, `t` its type, `s` its style.
+    mutating func take(attribute name: UInt8, _ value: UnsafePointer<CChar>) {
+        switch name {
+        case UInt8(ascii: "r"): if let found = SheetTag.column(value) { column = found }
+        case UInt8(ascii: "t"): type = value[0] == 110 && value[1] == 0 ? nil : String(cString: value)  // `n` is a number
+        case UInt8(ascii: "s"): style = SheetTag.integer(value) ?? 0
+        default: break
+        }
     }
 
     /// An element inside the cell opens.
-    mutating func open(_ name: String, empty: Bool) {
-        switch name {
-        case "v": hasValue = true; inValue = !empty
-        case "f": hasFormula = true
-        case "t": inInlineText = !empty && phonetic == 0
-        case "rPh": if !empty { phonetic += 1 }
+    mutating func open(_ tag: SheetTag, empty: Bool) {
+        switch tag {
+        case .value: hasValue = true; inValue = !empty
+        case .formula: hasFormula = true
+        case .text: inInlineText = !empty && phonetic == 0
+        case .phonetic: if !empty { phonetic += 1 }
         default: break
         }
     }
 
     /// An element inside the cell closes.
-    mutating func close(_ name: String) {
-        switch name {
-        case "v": inValue = false
-        case "t": inInlineText = false
-        case "rPh": phonetic -= 1
+    mutating func close(_ tag: SheetTag) {
+        switch tag {
+        case .value: inValue = false
+        case .text: inInlineText = false
+        case .phonetic: phonetic -= 1
         default: break
         }
     }

@@ -36,12 +36,17 @@ final class SheetReader {
     /// The next row holding a value, or nil at the end of the sheet.
     func next() throws(ImportError) -> Row? {
         while !done, try reader.next() {
+            let tag = SheetTag(reader.localNamePointer)
             guard reader.node == .element else {
-                if reader.node == .endElement, reader.localName == "sheetData" { done = true }
+                if reader.node == .endElement, tag == .sheetData { done = true }
                 continue
             }
-            guard reader.localName == "row" else { continue }
-            rowNumber = reader.attribute("r").flatMap { Int($0) }.map { max($0, rowNumber + 1) } ?? rowNumber + 1
+            guard tag == .row else { continue }
+            var number: Int?
+            reader.forEachAttribute { name, value in
+                if SheetTag.attribute(name) == UInt8(ascii: "r") { number = SheetTag.integer(value) }
+            }
+            rowNumber = number.map { max($0, rowNumber + 1) } ?? rowNumber + 1
             guard !reader.isEmptyElement else { continue }
             var cells = try readCells()
             merges.fill(row: rowNumber, &cells)
@@ -56,22 +61,25 @@ final class SheetReader {
     private func readCells() throws(ImportError) -> [String] {
         var cells: [String] = []
         var cell = SheetCell()
+        // A cell without a reference follows the one before, empty or not.
+        var previousColumn = 0
         while try reader.next() {
             switch reader.node {
             case .element:
-                let name = reader.localName
-                if name == "c" {
-                    let column = reader.attribute("r").flatMap { SheetReader.cell(Substring($0))?.column } ?? cells.count + 1
-                    cell = SheetCell(column: max(column, 1), type: reader.attribute("t"), style: reader.attribute("s").flatMap { Int($0) } ?? 0)
+                let tag = SheetTag(reader.localNamePointer)
+                if tag == .cell {
+                    cell = SheetCell(column: previousColumn + 1)
+                    reader.forEachAttribute { name, value in cell.take(attribute: SheetTag.attribute(name), value) }
+                    previousColumn = cell.column
                     if reader.isEmptyElement { store(&cell, in: &cells) }
                 } else {
-                    cell.open(name, empty: reader.isEmptyElement)
+                    cell.open(tag, empty: reader.isEmptyElement)
                 }
             case .text: cell.append(reader.value)
             case .endElement:
-                let name = reader.localName
-                if name == "row" { return cells }
-                if name == "c" { store(&cell, in: &cells) } else { cell.close(name) }
+                let tag = SheetTag(reader.localNamePointer)
+                if tag == .row { return cells }
+                if tag == .cell { store(&cell, in: &cells) } else { cell.close(tag) }
             default: break
             }
         }
