@@ -144,4 +144,38 @@ struct WorkbookExportTests {
         let baseline = try #require(header.firstIndex(of: "baseline.value"))
         #expect(metricRows[1][baseline][0] as? String == "n")
     }
+
+    static let libreOfficeMissing = "libreoffice is not on PATH (Debian: libreoffice-calc-nogui; .ci/run installs it)"
+
+    @Test("workbooks open in LibreOffice with the values and types intended",
+          Requirement.needs(Requirement.tool("libreoffice") != nil, libreOfficeMissing), .timeLimit(.minutes(5)))
+    func libreOfficeReadsWhatIsWritten() throws {
+        let libreoffice = try Requirement.require(Requirement.tool("libreoffice"), Self.libreOfficeMissing)
+        let plans = scratch.url.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        try "Benefit ID,Description,Realisation start,Metric ID,Baseline,Baseline date\nB1,=1+1,31/03/2027,M1,57.5,2024-03-31\nB2,+44 7700 900123,,,,\n"
+            .write(to: plans.appendingPathComponent("register.csv"), atomically: true, encoding: .utf8)
+        let db = path("w.sqlite"), book = path("book.xlsx")
+        #expect(try RealiseBinary.run(["import", "--db", db, plans.path]).status == 0)
+        #expect(try RealiseBinary.run(["export", "--db", db, "--format", "xlsx", "--output", book]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: libreoffice)
+        // Every sheet to its own CSV (the filter's last field, -1), in a profile of this test's own.
+        process.arguments = ["-env:UserInstallation=file://\(scratch.url.path)/profile", "--headless", "--convert-to",
+                             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                             "--outdir", scratch.url.path, book]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        let benefits = try String(contentsOfFile: path("book-Benefits.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(benefits.first?.hasPrefix("Benefit ID,Description,Kind,Class,Confidence,Realisation start") == true)
+        #expect(benefits.dropFirst().first?.hasPrefix("B1,=1+1,benefit,,,") == true, "text stays text, never a formula: \(benefits)")
+        #expect(benefits.dropFirst(2).first?.hasPrefix("B2,+44 7700 900123,") == true)
+        let realisation = benefits.dropFirst().first?.split(separator: ",", omittingEmptySubsequences: false)[5]
+        #expect(realisation == "03/31/2027" || realisation == "31/03/2027", "a date cell, shown as a date: \(realisation ?? "")")
+        let values = try String(contentsOfFile: path("book-Values.csv"), encoding: .utf8)
+        #expect(values.contains("M1,03/31/2024,baseline,57.5") || values.contains("M1,31/03/2024,baseline,57.5"), "\(values)")
+    }
 }
