@@ -49,10 +49,11 @@ struct XLSXHostileTests {
         #expect(standard.message.contains("200-to-1 limit on compression (a ZIP bomb?)"))
     }
 
-    @Test(arguments: ["xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/_rels/workbook.xml.rels"])
+    @Test(arguments: ["xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/_rels/workbook.xml.rels",
+                      "docProps/core.xml", "xl/theme/theme1.xml", "[Content_Types].xml"])
     func doctypeInAnyPart(_ part: String) throws {
         var fixture = Self.register
-        let original = fixture.parts[part] ?? ""
+        let original = fixture.parts[part] ?? "<?xml version=\"1.0\"?><x/>"
         let root = original.range(of: "?>").map { original[$0.upperBound...] } ?? Substring(original)
         fixture.extraParts[part] = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e \"boom\">]>\n" + root
         let (diagnostic, path) = try refusal(try bytes(fixture))

@@ -13,6 +13,7 @@ final class Workbook {
     init(path: String, limits: WorkbookLimits) throws(ImportError) {
         self.path = path
         archive = try WorkbookArchive(path: path, limits: limits)
+        try archive.checkPrologs()
         manifest = try WorkbookManifest(archive: archive)
         var strings = SharedStrings()
         let stringsPart = manifest.sharedStringsPart ?? "xl/sharedStrings.xml"
