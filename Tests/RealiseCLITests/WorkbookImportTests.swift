@@ -72,4 +72,20 @@ struct WorkbookImportTests {
         #expect(try RealiseBinary.run(["export", "--format", "json", "--db", db]).stdout == before)
         #expect(try RealiseBinary.run(["list", "imports", "--format", "csv", "--db", db]).stdout.split(separator: "\n").count <= 1)
     }
+
+    @Test("a re-imported workbook withdraws what its sheets no longer state")
+    func reimportWithdraws() throws {
+        let path = try write(WorkbookFixture(sheets: [
+            Sheet(name: "Benefits", rows: Self.row(1, "Benefit ID", "Description") + Self.row(2, "B1", "Shorter journeys")
+                + Self.row(3, "B2", "Fewer emissions")),
+        ]))
+        #expect(try RealiseBinary.run(["import", "--db", db, path]).status == 0)
+        try WorkbookFixture(sheets: [Sheet(name: "Benefits", rows: Self.row(1, "Benefit ID", "Description") + Self.row(2, "B1", "Shorter journeys"))])
+            .write(to: path)
+        let again = try RealiseBinary.run(["import", "--db", db, path])
+        #expect(again.status == 0, "\(again.stderr)")
+        let listed = try RealiseBinary.run(["list", "benefits", "--db", db, "--format", "csv"]).stdout
+        #expect(listed.contains("B1,"))
+        #expect(!listed.contains("B2,"), "B2 is no longer in the sheet: \(listed)")
+    }
 }
