@@ -2,8 +2,9 @@ import RealiseModel
 
 /// A day typed as text, in the forms spreadsheets write: ISO `2027-03-31` (a time after it is ignored), and
 /// the numeric and named forms UK registers use — `31/03/2027`, `31/3/27`, `31-03-2027`, `31.03.2027`,
-/// `31-Mar-2027`, `31 Mar 27`, `31 March 2027` — read in the file's `DateOrder`. Two-digit years follow
-/// Excel: 00–29 are 2000–2029, 30–99 are 1930–1999.
+/// `31-Mar-2027`, `31 Mar 27`, `31 March 2027` — read in the file's `DateOrder`, and the named US form
+/// `March 31, 2027` (a month name leaves no doubt). A time after the date (`31/03/2027 09:30`) is ignored.
+/// Two-digit years follow Excel: 00–29 are 2000–2029, 30–99 are 1930–1999.
 enum DayText {
     /// Why text is not a day.
     enum Problem: Error, Equatable {
@@ -21,8 +22,11 @@ enum DayText {
            let day = Day(iso: text.prefix(10)) {
             return .success(day)
         }
-        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " || $0 == "," })
+        var parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " || $0 == "," })
+        // `31/03/2027 09:30` and `31/03/2027 9:30 AM`, as a spreadsheet writes a date with a time.
+        if parts.count > 3, parts[3].contains(":") { parts = Array(parts.prefix(3)) }
         guard parts.count == 3 else { return .failure(.notADate) }
+        if let month = monthName(parts[0]), let day = Int(parts[1]), let year = year(parts[2]) { return found(year, month, day) }
         // `2027-3-31`, `2027/03/31`: year first is never ambiguous.
         if parts[0].count == 4, let year = year(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
             return found(year, month, day)

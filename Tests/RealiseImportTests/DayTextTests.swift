@@ -5,7 +5,8 @@ import RealiseModel
 @Suite("dates typed as text")
 struct DayTextTests {
     @Test(arguments: ["2027-03-31", "31/03/2027", "31/3/27", "31-03-2027", "31.03.2027", "31-Mar-2027", "31 Mar 27",
-                      "31 March 2027", "31 march 2027", "2027/3/31", "2027-03-31T00:00:00"])
+                      "31 March 2027", "31 march 2027", "2027/3/31", "2027-03-31T00:00:00", "March 31, 2027", "Mar 31 2027",
+                      "31/03/2027 09:30", "31/03/2027 9:30 AM"])
     func dayFirstForms(_ text: String) throws {
         #expect(try DayText.parse(text, order: .dmy).get().description == "2027-03-31")
     }
