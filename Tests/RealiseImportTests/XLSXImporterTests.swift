@@ -154,3 +154,22 @@ struct XLSXImporterTests {
         #expect(file.plan.links.contains { $0.kind == .enabledBy && $0.from == "XM-1#R1" && $0.to == "XM-1" }, "results joined to activities")
     }
 }
+
+@Suite("xlsx importer: streaming")
+struct XLSXStreamingTests {
+    @Test("a register sheet's rows are handed over in chunks as they are read, not at the end of the sheet")
+    func registerSheetChunks() throws {
+        let rows = WorkbookFixture.row(1, "Metric ID", "Date", "Value")
+            + (2...3_001).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>M1</t></is></c><c r=\"B\($0)\" s=\"1\"><v>\(45_000 + $0)</v></c><c r=\"C\($0)\"><v>\($0)</v></c></row>" }.joined()
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("book.xlsx").path
+        try WorkbookFixture(sheets: [.init(name: "Values", rows: rows)]).write(to: path)
+        let sink = RecordingSink()
+        _ = try XLSXImporter().read(path: path, options: .init(), into: sink)
+        #expect(sink.chunks.count >= 5)
+        #expect(sink.chunks.allSatisfy { $0 <= Plan.chunkSize + 2 })
+        #expect(sink.chunks.reduce(0, +) == 3_000)
+        #expect(sink.collector.plan.values.map(\.value) == (2...3_001).map { Double($0) })
+    }
+}
