@@ -86,10 +86,7 @@ public struct ImporterRegistry: Sendable {
         let stamps = FileStamp.of(files)
         guard files.count > 1, let grouped = importer as? any GroupedPlanImporter else {
             let path = files.first ?? ""
-            // A workbook's entities are credited to its sheets: a re-import withdraws from each of them.
-            let parts = (importer as? any PartedPlanImporter)?.parts(of: path, options: options)
-            return ImportedFile(path: path, format: importer.format.rawValue, sha256: try FileDigest.sha256(path: path),
-                                parts: parts) { sink in
+            return ImportedFile(path: path, format: importer.format.rawValue, sha256: try FileDigest.sha256(path: path)) { sink in
                 let warnings = try importer.read(path: path, options: options, into: sink)
                 try FileStamp.check(files, against: stamps)
                 return warnings

@@ -8,9 +8,12 @@ public enum CellReference {
     public static func sheetPath(workbook: String, sheet: String) -> String { "\(workbook)[\(sheet)]" }
 
     /// Whether `path` names a sheet of a workbook rather than a file.
-    public static func isSheet(_ path: String) -> Bool {
-        guard path.hasSuffix("]"), let open = path.lastIndex(of: "["), open > path.startIndex else { return false }
-        return true
+    public static func isSheet(_ path: String) -> Bool { sheetOpening(path) != nil }
+
+    /// Where the `[` opening the sheet name of a sheet path stands; nil for a file's path.
+    public static func sheetOpening(_ path: String) -> String.Index? {
+        guard path.hasSuffix("]"), let open = path.lastIndex(of: "["), open > path.startIndex else { return nil }
+        return open
     }
 
     /// Column letters of a 1-based column number: 1 → `A`, 27 → `AA`, 16384 → `XFD`.

@@ -18,7 +18,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public init(_ severity: Severity, at source: SourceRef, _ message: String) {
-        self.init(severity, path: source.path, line: source.line, column: source.column, message)
+        self.init(severity, path: source.place, line: source.line, column: source.column, message)
     }
 
     /// `path:line:column: message`, the form editors and CI logs understand (for a sheet of a workbook,

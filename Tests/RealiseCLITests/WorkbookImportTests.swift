@@ -73,6 +73,19 @@ struct WorkbookImportTests {
         #expect(try RealiseBinary.run(["list", "imports", "--format", "csv", "--db", db]).stdout.split(separator: "\n").count <= 1)
     }
 
+    @Test("a renamed sheet is the same workbook stating the same things: re-imported, nothing collides")
+    func renamedSheet() throws {
+        let rows = Self.row(1, "Benefit ID", "Description") + Self.row(2, "B1", "Shorter journeys")
+        let path = try write(WorkbookFixture(sheets: [Sheet(name: "Benefits", rows: rows)]))
+        #expect(try RealiseBinary.run(["import", "--db", db, path]).status == 0)
+        try WorkbookFixture(sheets: [Sheet(name: "Read me", rows: Self.row(1, "Notes")), Sheet(name: "Register 2026", rows: rows)])
+            .write(to: path)
+        let again = try RealiseBinary.run(["import", "--db", db, path])
+        #expect(again.status == 0, "\(again.stderr)")
+        let listed = try RealiseBinary.run(["list", "benefits", "--db", db, "--format", "json"]).stdout
+        #expect(listed.contains("\"source\": \"\(path)[Register 2026]:2\""), "\(listed)")
+    }
+
     @Test("a re-imported workbook withdraws what its sheets no longer state")
     func reimportWithdraws() throws {
         let path = try write(WorkbookFixture(sheets: [

@@ -50,7 +50,7 @@ struct XLSXImporterTests {
         #expect(values.map(\.date.description) == ["2027-03-31", "2028-03-31", "2029-03-31", "2030-03-31", "2031-03-31", "2031-04-01"])
         #expect(values.map(\.value) == [5.25, 5, nil, 45, nil, 0.3])
         #expect(values.map(\.note) == ["Quarter four", "on track", "TRUE", nil, nil, nil])
-        #expect(values.allSatisfy { $0.source.path == "\(path)[Values]" })
+        #expect(values.allSatisfy { $0.source.place == "\(path)[Values]" && $0.source.path == path && $0.source.format == "xlsx[Values]" })
         let warnings = file.warnings.map(\.description)
         #expect(warnings.contains { $0.hasPrefix("\(path)[Values]!C4: ") && $0.contains("error value #N/A") })
         #expect(warnings.contains { $0.hasPrefix("\(path)[Values]!C6: ") && $0.contains("no saved result") })

@@ -5,11 +5,12 @@ import RealiseModel
 /// tables, `gmpp-csv` (rows or transposed) and `results-csv` (the results sheets of one workbook joined as one
 /// unit) — with the same header matching, aliases and `--mapping` as their CSV files. Sheets that hold no
 /// such table are skipped with one warning naming them; `--sheet` picks sheets; hidden sheets are read, with
-/// a warning. Every location is a cell of a sheet, `book.xlsx[Benefits]!C12`.
+/// a warning. Every location is a cell of a sheet, `book.xlsx[Benefits]!C12`; entities keep the workbook as
+/// their path and the sheet in their source's format (`WorkbookSourceSink`).
 ///
 /// Spreadsheets Realise cannot read are recognised too, to be refused with what to do: `.xls` and other
 /// OLE2 files, encrypted workbooks, OpenDocument spreadsheets, damaged or truncated archives.
-public struct XLSXImporter: PlanImporter, PartedPlanImporter {
+public struct XLSXImporter: PlanImporter {
     public let format = ImportFormat.xlsx
     /// The limits a workbook's archive must keep (ZIP bombs).
     public let limits: WorkbookLimits
@@ -20,13 +21,6 @@ public struct XLSXImporter: PlanImporter, PartedPlanImporter {
         WorkbookKind.of(head) != nil
     }
 
-    /// The workbook and the paths of its sheets, which entities read from it are credited to.
-    public func parts(of path: String, options: ImportOptions) -> [String] {
-        guard let archive = try? WorkbookArchive(path: path, limits: limits),
-              let manifest = try? WorkbookManifest(archive: archive) else { return [path] }
-        return [path] + manifest.sheets.map { CellReference.sheetPath(workbook: path, sheet: $0.name) }
-    }
-
     public func read(path: String, options: ImportOptions, into sink: any PlanSink) throws(ImportError) -> [Diagnostic] {
         let head = try FileHead.read(path: path)
         guard let kind = WorkbookKind.of(head) else {
@@ -35,7 +29,7 @@ public struct XLSXImporter: PlanImporter, PartedPlanImporter {
         }
         if let refusal = kind.refusal(path) { throw refusal }
         let workbook = try Workbook(path: path, limits: limits)
-        var reading = WorkbookReading(workbook: workbook, options: options, sink: sink)
+        var reading = WorkbookReading(workbook: workbook, options: options, sink: WorkbookSourceSink(sink))
         let sheets = try workbook.sheets(named: options.sheets)
         reading.sheetsTotal = sheets.map(workbook.size).reduce(0, +)
         for sheet in sheets {
