@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only place C (libxml2) is seen: module.modulemap + shim.h.
@@ -53,6 +54,8 @@ let package = Package(
                 "RealiseModel", "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Workbooks (.xlsx) are ZIP archives: read part by part, streamed.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("RealiseXML/realise-plan-1.xsd")]
         ),
@@ -61,7 +64,14 @@ let package = Package(
         // Review cadences (RRULE), due and overdue arithmetic. No I/O.
         .target(name: "RealiseReviews", dependencies: ["RealiseModel"]),
         // Renderers: one protocol per output family, one type per format.
-        .target(name: "RealiseReports", dependencies: ["RealiseModel", "RealiseGaps", "RealiseReviews"]),
+        .target(
+            name: "RealiseReports",
+            dependencies: [
+                "RealiseModel", "RealiseGaps", "RealiseReviews",
+                // The .xlsx writer streams its own parts into a ZIP archive.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "realise",
@@ -80,7 +90,12 @@ let package = Package(
         ),
         // What several test targets share: requirements on the machine (strict mode), seeded randomness, golden
         // folders. A plain target (test targets cannot share sources), used only by the test targets.
-        .target(name: "RealiseTestSupport", path: "Tests/RealiseTestSupport"),
+        .target(
+            name: "RealiseTestSupport",
+            // Workbooks zipped from hand-written parts (WorkbookFixture).
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/RealiseTestSupport"
+        ),
         .testTarget(name: "RealiseModelTests", dependencies: ["RealiseModel"]),
         .testTarget(
             name: "RealiseImportTests",

@@ -178,7 +178,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small inputs, for iterating")
     parser.add_argument("--runs", type=int, default=0, help="runs per measurement (default 3, 1 with --quick)")
-    parser.add_argument("--only", default="", help="comma list of sections: mspdi,iati,register,gaps,memory")
+    parser.add_argument("--only", default="", help="comma list of sections: mspdi,iati,register,xlsx,gaps,memory")
     parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
     parser.add_argument("--baseline", help="also time this realise binary (e.g. a build before an optimisation) "
                                            "on every Realise row, side by side")
@@ -217,7 +217,7 @@ def main():
                                                    "--benefits-csv", small_benefits], [small, small_benefits])
     if want("iati"):
         generate(f"iati-{sizes['activities']}", ["iati", "--activities", str(sizes["activities"]), "--out", iati], [iati])
-    if want("register"):
+    if want("register") or want("xlsx"):
         generate(os.path.basename(register), ["register", "--benefits", str(sizes["reg_benefits"]),
                                               "--measurements-per-metric", str(sizes["reg_measurements"]),
                                               "--out-dir", register], [os.path.join(register, "values.csv")])
@@ -285,6 +285,25 @@ def main():
         results["sections"]["register"] = {
             "input": f"register CSV set: {sizes['reg_benefits']:,} benefits, {sizes['reg_benefits'] * sizes['reg_measurements']:,} "
                      f"measurements, {total:.1f} MB in 4 files", "rows": rows, "gaps": gaps}
+
+    # ---- workbooks: the register set as a workbook against the same data as CSV, and the gap report as one
+    if want("xlsx"):
+        files = [os.path.join(register, name) for name in ("objectives.csv", "deliverables.csv", "benefits.csv", "values.csv")]
+        seed = os.path.join(WORK, f"xlsx-seed-{sizes['reg_benefits']}.sqlite")
+        log("workbook: the register set imported, then exported as a register workbook")
+        seed_workspace(seed, files)
+        book = os.path.join(WORK, f"register-{sizes['reg_benefits']}.xlsx")
+        export = measure("Realise export --format xlsx", realise("export", "--db", seed, "--format", "xlsx", "--output", book), runs)
+        rows = [measure("Realise import, workbook", realise("import", "--db", db, "--format", "json", book), runs,
+                        fresh_copy(None, db)),
+                measure("Realise import, same data as CSV", realise("import", "--db", db, "--format", "json", *files), runs,
+                        fresh_copy(None, db))]
+        gaps = measure("Realise gaps --format xlsx", realise("gaps", "--db", seed, "--format", "xlsx", "--as-of", AS_OF,
+                                                             "--output", os.path.join(WORK, "gaps.xlsx")), runs)
+        results["sections"]["xlsx"] = {
+            "input": f"register workbook: {sizes['reg_benefits']:,} benefits, {sizes['reg_benefits'] * sizes['reg_measurements']:,} "
+                     f"measurements, {mb(book):.1f} MB (the register CSV set, {sum(mb(f) for f in files):.1f} MB, imported "
+                     f"and exported with `export --format xlsx`)", "rows": rows, "export": export, "gaps": gaps}
 
     # ---- gaps scaling
     if want("gaps"):
@@ -397,6 +416,14 @@ def render(results):
                   f"{fmt_s(g['cpu'])} CPU, {g['rss']:.0f} MiB peak."
                   + (f" Before optimisation: {fmt_s(g['before']['wall'])} wall, {fmt_s(g['before']['cpu'])} CPU, "
                      f"{g['before']['rss']:.0f} MiB." if "before" in g else ""), ""]
+    if "xlsx" in s:
+        x = s["xlsx"]
+        book, csv = x["rows"]
+        lines += [f"**{x['input']}**", "", "| what | wall (median) | CPU user+sys | peak RSS |", "|---|---:|---:|---:|"]
+        for row in x["rows"] + [x["export"], x["gaps"]]:
+            lines.append(f"| {row['label']} | {fmt_s(row['wall'])} | {fmt_s(row['cpu'])} | {row['rss']:.0f} MiB |")
+        lines += ["", f"Workbook ÷ CSV = **{book['wall'] / csv['wall']:.2f}×** wall ({book['cpu'] / csv['cpu']:.2f}× CPU, "
+                      f"{ratio(book['rss'], csv['rss'])} the peak memory); the target is at most 2×.", ""]
     if "gaps" in s:
         rows = s["gaps"]["rows"]
         lines += ["**Gap report scaling** (`realise gaps --db … --format json > /dev/null`; 3 metrics per benefit, "

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Realise's benchmark, in one command:   Benchmarks/run.sh [--quick] [--runs N] [--only mspdi,iati,register,gaps,memory]
+# Realise's benchmark, in one command:   Benchmarks/run.sh [--quick] [--runs N] [--only mspdi,iati,register,xlsx,gaps,memory]
 #
 # Installs what it needs (Debian: libxml2-utils for xmllint, time, pkg-config, libxml2-dev, a Java 17 runtime;
 # PyPI: mpxj and JPype1 into .build-bench/venv), builds Realise in release, compiles the bare SAX2 reference,

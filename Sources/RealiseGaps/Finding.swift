@@ -30,7 +30,7 @@ public struct Finding: Sendable, Hashable, Codable {
         subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
         self.message = message
         self.evidence = evidence
-        source = Source(path: entity.source.path, line: entity.source.line)
+        source = Source(path: entity.source.place, line: entity.source.line)
     }
 
     /// A finding about an entity whose type is only known at run time.
@@ -40,7 +40,7 @@ public struct Finding: Sendable, Hashable, Codable {
         subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
         self.message = message
         self.evidence = evidence
-        source = Source(path: entity.source.path, line: entity.source.line)
+        source = Source(path: entity.source.place, line: entity.source.line)
     }
 }
 

@@ -9,6 +9,11 @@ public struct CSVReader: Sendable {
     public struct Record: Sendable {
         public var line: Int
         public var fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     public let delimiter: UInt8

@@ -4,21 +4,33 @@ import RealiseModel
 /// problem when it cannot. Shared by every importer so the same input gets the same message everywhere.
 struct FieldReader {
     let path: String
+    /// How all-number dates are read (`31/03/2027` day first by default).
+    let dateOrder: DateOrder
     var line = 0
     var column = 0
     var problems: [Diagnostic] = []
 
-    init(path: String) { self.path = path }
+    init(path: String, dateOrder: DateOrder = .dmy) {
+        self.path = path
+        self.dateOrder = dateOrder
+    }
 
     private mutating func fail(_ message: String) {
         problems.append(Diagnostic(.error, path: path, line: line, column: column, message))
     }
 
-    /// A `YYYY-MM-DD` day, nil when empty; a bad date is a problem.
+    /// A day written `YYYY-MM-DD` or in one of the day-first forms of `DayText`, nil when empty; a bad date is
+    /// a problem, and numbers that make a day only the other way round say which `--date-order` reads them.
     mutating func day(_ text: String?, _ field: String) -> Day? {
         guard let text = text?.trimmed, !text.isEmpty else { return nil }
-        if let day = Day(iso: text) { return day }
-        fail("\(field) '\(text.prefix(40))' is not a real date; write it as YYYY-MM-DD")
+        switch DayText.parse(text, order: dateOrder) {
+        case .success(let day): return day
+        case .failure(.otherOrder(let order)):
+            fail("\(field) '\(text.prefix(40))' is not a real date read \(dateOrder == .dmy ? "day first" : "month first"); "
+                + "if the file writes dates \(order == .mdy ? "month first" : "day first"), import it with --date-order \(order.rawValue)")
+        case .failure(.notADate):
+            fail("\(field) '\(text.prefix(40))' is not a real date; write it as YYYY-MM-DD (or 31/03/2027)")
+        }
         return nil
     }
 

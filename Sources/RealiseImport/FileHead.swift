@@ -5,6 +5,8 @@ import Foundation
 /// namespace, or the CSV header row.
 public struct FileHead: Sendable {
     public let path: String
+    /// The head's bytes as read (a workbook is told by its ZIP or OLE2 signature and the part names after it).
+    public let bytes: [UInt8]
     /// The head as text (any encoding decoded, BOM removed).
     public let text: String
     /// The root element's local name, when the file is XML.
@@ -24,6 +26,7 @@ public struct FileHead: Sendable {
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
+        self.bytes = Array(bytes.prefix(FileHead.size))
         let text = TextDecoding.decode(Array(bytes.prefix(FileHead.size)), isHead: bytes.count >= FileHead.size)
         self.text = text
         let (root, namespace, doctype) = FileHead.xmlRoot(text)

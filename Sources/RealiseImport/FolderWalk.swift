@@ -41,7 +41,8 @@ struct FolderWalk {
             return
         }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
-        for name in names.sorted() where !name.hasPrefix(".") {
+        // `~$register.xlsx` is the lock file Excel keeps beside a workbook it has open, not a workbook.
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
             examine(base + name, viaLink: viaLink)
         }
     }

@@ -12,4 +12,6 @@ public enum ImportFormat: String, CaseIterable, Sendable, Codable {
     case gmppCSV = "gmpp-csv"
     /// IATI results as flat CSV tables (activities, results, indicators, indicator periods).
     case resultsCSV = "results-csv"
+    /// An Excel workbook (`.xlsx`, `.xlsm`): each sheet a table of the register, GMPP or results formats.
+    case xlsx
 }

@@ -12,7 +12,7 @@ public struct ImporterRegistry: Sendable {
     /// `results-csv` (a header with `activity_identifier`) also comes before the register, whose tables never
     /// have that column.
     public static let standard = ImporterRegistry(importers: [
-        RealiseXMLImporter(), MSPDIImporter(), IATIImporter(), GMPPImporter(), ResultsCSVImporter(), RegisterCSVImporter(),
+        XLSXImporter(), RealiseXMLImporter(), MSPDIImporter(), IATIImporter(), GMPPImporter(), ResultsCSVImporter(), RegisterCSVImporter(),
     ])
 
     public init(importers: [any PlanImporter]) { self.importers = importers }
@@ -30,6 +30,8 @@ public struct ImporterRegistry: Sendable {
         let seen: String
         if let root = head.rootElement {
             seen = "XML with root <\(root)>" + (head.rootNamespace.map { " in namespace \($0)" } ?? " and no namespace")
+        } else if head.bytes.starts(with: WorkbookKind.zipMagic) {
+            seen = "a ZIP archive that is not an Excel workbook (no xl/workbook.xml)"
         } else if head.text.isEmpty {
             seen = "the file is empty"
         } else if head.text.unicodeScalars.contains(where: { $0.value == 0 || $0 == "\u{FFFD}" }) {

@@ -16,8 +16,8 @@ public struct PlanFileWalk: Sendable {
     /// One warning for each entry passed over: a special file, a link loop, a link out of the folder.
     public private(set) var warnings: [Diagnostic] = []
 
-    /// The extensions of plan files.
-    public static let planExtensions: Set<String> = ["xml", "csv", "tsv", "txt"]
+    /// The extensions of plan files (workbooks: `.xlsx`, `.xlsm`).
+    public static let planExtensions: Set<String> = ["xml", "csv", "tsv", "txt", "xlsx", "xlsm"]
 
     private var unreadable: [String] = []
     /// Real paths of the files kept, so that a file reached again through a link is not read twice.

@@ -9,14 +9,21 @@ public struct ImportOptions: Sendable {
     /// Aliases of MS Project custom fields whose values are ids of benefits or objectives a task serves
     /// (`--link-field`); compared case-insensitively.
     public var linkFields: [String]
+    /// How all-number dates typed as text are read (`--date-order`): day first unless told otherwise.
+    public var dateOrder: DateOrder
+    /// The sheets of a workbook to read (`--sheet`, by name); empty for every sheet.
+    public var sheets: [String]
 
     /// The custom-field aliases used when `--link-field` is not given.
     public static let defaultLinkFields = ["Benefit", "Benefits", "Objective", "Objectives", "Outcome", "Outcomes"]
 
-    public init(programme: String? = nil, columnMapping: [String: String] = [:], linkFields: [String] = ImportOptions.defaultLinkFields) {
+    public init(programme: String? = nil, columnMapping: [String: String] = [:], linkFields: [String] = ImportOptions.defaultLinkFields,
+                dateOrder: DateOrder = .dmy, sheets: [String] = []) {
         self.programme = programme
         self.columnMapping = columnMapping
         self.linkFields = linkFields
+        self.dateOrder = dateOrder
+        self.sheets = sheets
     }
 }
 

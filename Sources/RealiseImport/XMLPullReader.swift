@@ -19,6 +19,8 @@ final class XMLPullReader {
     private let errors: ErrorSink
     private lazy var locator = XMLLineLocator(path: path)
     let path: String
+    /// The name diagnostics give the file: its path, or a part of a workbook extracted to `path`.
+    let name: String
 
     /// Collects libxml2's errors for one reader.
     private final class ErrorSink {
@@ -31,12 +33,15 @@ final class XMLPullReader {
 
     private static let initialise: Void = { xmlInitParser() }()
 
-    /// Opens `path` for streaming, validating against the XSD at `schemaPath` when given.
+    /// Opens `path` for streaming, validating against the XSD at `schemaPath` when given; diagnostics name the
+    /// file `name` (default: its path).
     /// - Throws: `.fileNotFound` / `.unreadable`; `.invalid` when the prolog holds a DOCTYPE or the file is in
     ///   an encoding whose markup the prolog check cannot read (see `XMLProlog`), before libxml2 reads a byte.
-    init(path: String, schemaPath: String? = nil) throws(ImportError) {
+    init(path: String, schemaPath: String? = nil, name: String? = nil) throws(ImportError) {
         _ = XMLPullReader.initialise
         self.path = path
+        let name = name ?? path
+        self.name = name
         // One descriptor for the check and the parse, so both read the same file. libxml2 reads it as plain
         // bytes: unlike xmlReaderForFile, xmlReaderForFd never gunzips (a compressed file is binary, not a
         // plan, and a gzip bomb must not inflate behind the file's back), and it never closes the descriptor.
@@ -49,13 +54,13 @@ final class XMLPullReader {
             close(descriptor)
             switch problem {
             case .doctype(let line):
-                throw .invalid([Diagnostic(.error, path: path, line: line,
+                throw .invalid([Diagnostic(.error, path: name, line: line,
                     "a DOCTYPE is not allowed (entities and DTDs are never loaded); remove it")])
-            case .encoding(let name, let line):
-                throw .invalid([Diagnostic(.error, path: path, line: line,
-                    "the file is encoded in \(name), which Realise does not read; save it as UTF-8")])
+            case .encoding(let encoding, let line):
+                throw .invalid([Diagnostic(.error, path: name, line: line,
+                    "the file is encoded in \(encoding), which Realise does not read; save it as UTF-8")])
             case .notXML(let line):
-                throw .invalid([Diagnostic(.error, path: path, line: line,
+                throw .invalid([Diagnostic(.error, path: name, line: line,
                     "the file is not XML: it does not start with '<' (binary or compressed content, or another format)")])
             }
         }
@@ -71,7 +76,7 @@ final class XMLPullReader {
         }
         self.descriptor = descriptor
         self.reader = reader
-        errors = ErrorSink(path: path)
+        errors = ErrorSink(path: name)
         let context = Unmanaged.passUnretained(errors).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
             guard let context, let error else { return }
@@ -131,7 +136,7 @@ final class XMLPullReader {
                 // With schema validation plugged in, libxml2 2.9 reports well-formedness errors only to the
                 // (thread-local) last-error slot, not to the reader's handler: after the schema's own errors.
                 let message = XMLPullReader.clarified(last.pointee.message.map { String(cString: $0) } ?? "")
-                let diagnostic = Diagnostic(.error, path: path, line: Int(last.pointee.line), column: Int(last.pointee.int2), message)
+                let diagnostic = Diagnostic(.error, path: name, line: Int(last.pointee.line), column: Int(last.pointee.int2), message)
                 if !found.contains(where: { $0.line == diagnostic.line && $0.message == diagnostic.message }) {
                     found.append(diagnostic)
                 }
@@ -142,12 +147,12 @@ final class XMLPullReader {
                     found[index].message = "the file ends before its root element is closed: it is truncated"
                 }
             }
-            if found.isEmpty { found = [Diagnostic(.error, path: path, line: line, "the file is not well-formed XML")] }
+            if found.isEmpty { found = [Diagnostic(.error, path: name, line: line, "the file is not well-formed XML")] }
             throw .invalid(found)
         }
         if status == 1, xmlTextReaderDepth(reader) >= FieldLimits.xmlDepth,
            xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
-            throw .invalid([Diagnostic(.error, path: path, line: line, XMLPullReader.tooDeep(FieldLimits.xmlDepth))])
+            throw .invalid([Diagnostic(.error, path: name, line: line, XMLPullReader.tooDeep(FieldLimits.xmlDepth))])
         }
         return status == 1
     }
@@ -180,6 +185,25 @@ final class XMLPullReader {
     /// The current node's local name.
     var localName: String { xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? "" }
 
+    /// The current node's local name as libxml2 holds it (valid until the reader moves on): for readers that
+    /// compare names by byte rather than make a string of each, as a sheet of a million rows needs.
+    var localNamePointer: UnsafePointer<CChar>? {
+        xmlTextReaderConstLocalName(reader).map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+    }
+
+    /// Calls `body` with each attribute of the current element as its local name and value, as libxml2 holds
+    /// them (valid only during the call; no string is made). For short attributes read by byte, such as a
+    /// cell's reference and type; `attribute(_:)` checks a value's length, this does not.
+    func forEachAttribute(_ body: (UnsafePointer<CChar>, UnsafePointer<CChar>) -> Void) {
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
+        repeat {
+            if let name = xmlTextReaderConstLocalName(reader), let value = xmlTextReaderConstValue(reader) {
+                body(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+            }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+    }
+
     /// The current node's namespace URI.
     var namespaceURI: String? { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } }
 
@@ -203,7 +227,7 @@ final class XMLPullReader {
     private func checked(_ text: String, _ what: @autoclosure () -> String) -> String {
         if text.utf8.count > FieldLimits.characters, FieldLimits.isTooLong(text) {
             errors.tooLong = true
-            errors.diagnostics.append(FieldLimits.diagnostic(path: path, line: line, column: 0, length: text.count, what: what()))
+            errors.diagnostics.append(FieldLimits.diagnostic(path: name, line: line, column: 0, length: text.count, what: what()))
         }
         return text
     }

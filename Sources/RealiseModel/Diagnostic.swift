@@ -18,10 +18,13 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public init(_ severity: Severity, at source: SourceRef, _ message: String) {
-        self.init(severity, path: source.path, line: source.line, column: source.column, message)
+        self.init(severity, path: source.place, line: source.line, column: source.column, message)
     }
 
-    /// `path:line:column: message`, the form editors and CI logs understand, on one line: control characters
-    /// in the path or the message (a crafted file name, a value quoted from the file) are made visible.
-    public var description: String { "\(path.escapingControls):\(line):\(column): \(message.escapingControls)" }
+    /// `path:line:column: message`, the form editors and CI logs understand (for a sheet of a workbook,
+    /// `book.xlsx[Sheet]!C12: message`, see `CellReference`), on one line: control characters in the path or
+    /// the message (a crafted file name, a value quoted from the file) are made visible.
+    public var description: String {
+        "\(CellReference.location(path: path.escapingControls, line: line, column: column)): \(message.escapingControls)"
+    }
 }

@@ -9,13 +9,13 @@ extension Plan {
 
     /// An id defined a second time by the files being imported.
     public static func duplicateIdProblem(_ id: String, at source: SourceRef, first: SourceRef) -> Diagnostic {
-        Diagnostic(.error, at: source, "duplicate id '\(id)': already used at \(first.path):\(first.line); ids must be unique in a workspace")
+        Diagnostic(.error, at: source, "duplicate id '\(id)': already used at \(first.place):\(first.line); ids must be unique in a workspace")
     }
 
     /// An id the workspace already holds from another file.
     public static func existingIdProblem(_ id: String, at source: SourceRef, existing: (type: EntityType, source: SourceRef)) -> Diagnostic {
         Diagnostic(.error, at: source,
-            "duplicate id '\(id)': the workspace already has a \(existing.type.rawValue) '\(id)' from \(existing.source.path):\(existing.source.line); rename one of them")
+            "duplicate id '\(id)': the workspace already has a \(existing.type.rawValue) '\(id)' from \(existing.source.place):\(existing.source.line); rename one of them")
     }
 
     /// A reference (`role`, such as "parent objective") to `id`, whose type is `type` (nil when nothing has
@@ -34,7 +34,7 @@ extension Plan {
     /// Two different values of one metric, kind and day.
     public static func conflictingValueProblem(_ value: MetricValue, other: SourceRef) -> Diagnostic {
         Diagnostic(.error, at: value.source,
-            "metric '\(value.metric)' has two different \(value.kind.rawValue) values on \(value.date) (the other at \(other.path):\(other.line)); keep one")
+            "metric '\(value.metric)' has two different \(value.kind.rawValue) values on \(value.date) (the other at \(other.place):\(other.line)); keep one")
     }
 
     /// The problems of a link whose ends have the given types (nil: no such entity): a missing end alone,

@@ -20,6 +20,27 @@ public struct SourceRef: Hashable, Sendable, Codable {
         SourceRef(path: "(command line)", line: 0, format: "manual", identifier: what)
     }
 
-    /// `path:line:column`, the location prefix every diagnostic uses.
-    public var location: String { "\(path):\(line):\(column)" }
+    /// `path:line:column`, the location prefix every diagnostic uses (`book.xlsx[Sheet]!C12` in a workbook).
+    public var location: String { CellReference.location(path: place, line: line, column: column) }
+
+    /// The sheet of a workbook this comes from: the workspace keeps the workbook as the path (so renaming or
+    /// reordering sheets changes nothing it keys on) and the sheet in the format, `xlsx[Benefits]`.
+    public var sheet: String? {
+        guard format.hasPrefix("xlsx["), format.hasSuffix("]") else { return nil }
+        return String(format.dropFirst(5).dropLast())
+    }
+
+    /// The path as messages and reports name the place: the file, or the sheet of a workbook
+    /// (`book.xlsx[Benefits]`, see `CellReference`).
+    public var place: String { sheet.map { CellReference.sheetPath(workbook: path, sheet: $0) } ?? path }
+
+    /// This source, if its path is a sheet of a workbook (`book.xlsx[Benefits]`), as the workspace keeps it: the
+    /// workbook as the path and the sheet in the format.
+    public var inWorkbook: SourceRef {
+        guard let open = CellReference.sheetOpening(path) else { return self }
+        var moved = self
+        moved.path = String(path[..<open])
+        moved.format = "xlsx[\(path[path.index(after: open)..<path.index(before: path.endIndex)])]"
+        return moved
+    }
 }

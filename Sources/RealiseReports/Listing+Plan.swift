@@ -11,7 +11,7 @@ extension Listing {
         if let kind { row.append(("kind", .string(kind))) }
         row += [("owner", .from(entity.owner)), ("organisation", .from(entity.organisation)),
                 ("programme", .from(entity.programme)), ("sourceRef", .from(entity.source.identifier)),
-                ("source", .string("\(entity.source.path):\(entity.source.line)"))]
+                ("source", .string("\(entity.source.place):\(entity.source.line)"))]
         return row
     }
 
@@ -79,7 +79,7 @@ extension Listing {
         Listing(tableColumns: ["kind", "from", "to", "share", "source"], rows: plan.links.map { link in
             [("kind", .string(link.kind.rawValue)), ("from", .string(link.from)), ("to", .string(link.to)),
              ("dependencyType", .from(link.dependencyType?.rawValue)), ("lagDays", .from(link.lagDays)),
-             ("share", .from(link.share)), ("source", .string("\(link.source.path):\(link.source.line)"))]
+             ("share", .from(link.share)), ("source", .string("\(link.source.place):\(link.source.line)"))]
         })
     }
 

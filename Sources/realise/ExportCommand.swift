@@ -7,15 +7,16 @@ import RealiseReports
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case realiseXML = "realise-xml"
     case json
+    case xlsx
 }
 
 /// `realise export`: the whole workspace in Realise's own XML (which re-imports) or JSON.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the workspace as Realise plan XML or JSON.")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the workspace as Realise plan XML, JSON or a register workbook.")
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: "realise-xml (re-imports to the same model) or json.")
+    @Option(help: "realise-xml or xlsx (a register workbook; both re-import to the same model), or json.")
     var format: ExportFormat = .realiseXML
 
     @Option(help: "Only this programme's entities.")
@@ -24,6 +25,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        try WorkbookOutput.validate(format == .xlsx, output: output)
+    }
+
     func run() throws {
         try reporting {
             let plan: Plan
@@ -31,6 +36,8 @@ struct ExportCommand: ParsableCommand {
             switch format {
             case .realiseXML:
                 try Output.emit(PlanXMLWriter().render(plan), to: output)
+            case .xlsx:
+                try WorkbookOutput.emit(to: output) { try RegisterWorkbook().write(plan, to: $0) }
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

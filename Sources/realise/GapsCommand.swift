@@ -3,7 +3,6 @@ import RealiseGaps
 import RealiseModel
 import RealiseReports
 
-extension GapReportFormat: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}
 
 /// `realise gaps`: the gap report, over the workspace or (with PATHs) over plans read into memory.
@@ -25,8 +24,8 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Report as of this day, YYYY-MM-DD (default: today).")
     var asOf: String?
 
-    @Option(help: "Output format: text, markdown, json, csv or html.")
-    var format: GapReportFormat = .text
+    @Option(help: "Output format: text, markdown, json, csv, html or xlsx (a workbook: Summary, Findings and Coverage sheets).")
+    var format: GapsOutputFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -43,6 +42,10 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Do not run this rule (repeatable).")
     var skip: [String] = []
 
+    func validate() throws {
+        try WorkbookOutput.validate(format == .xlsx, output: output)
+    }
+
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
@@ -53,7 +56,11 @@ struct GapsCommand: ParsableCommand {
             }
             let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input)
             let report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
-            try Output.emit(utf8: format.renderer(colour: output == nil && Output.colour).renderUTF8(report), to: output)
+            if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {
+                try Output.emit(utf8: renderer.renderUTF8(report), to: output)
+            } else {
+                try WorkbookOutput.emit(to: output) { try GapWorkbook().write(report, to: $0) }
+            }
             if let failOn, let worst = report.worst, worst >= failOn {
                 throw ExitCode(1)
             }

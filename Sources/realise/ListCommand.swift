@@ -2,7 +2,6 @@ import ArgumentParser
 import RealiseReports
 
 extension ListSubject: ExpressibleByArgument {}
-extension ListFormat: ExpressibleByArgument {}
 
 /// `realise list`: browse the workspace.
 struct ListCommand: ParsableCommand {
@@ -13,11 +12,19 @@ struct ListCommand: ParsableCommand {
     @Argument(help: "What to list: \(ListSubject.allCases.map(\.rawValue).joined(separator: ", ")).")
     var subject: ListSubject
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: ListFormat = .table
+    @Option(help: "Output format: table, json, csv or xlsx (a workbook of one sheet; give --output).")
+    var format: ListOutputFormat = .table
+
+    @Option(help: ArgumentHelp("Write the workbook to this file (xlsx only).", valueName: "file"))
+    var output: String?
 
     @Option(help: "Only this programme's entities.")
     var programme: String?
+
+    func validate() throws {
+        try WorkbookOutput.validate(format == .xlsx, output: output)
+        if output != nil, format != .xlsx { throw ValidationError("--output is for --format xlsx; redirect the other formats") }
+    }
 
     func run() throws {
         try reporting {
@@ -37,7 +44,11 @@ struct ListCommand: ParsableCommand {
                     }
                 }
             } catch { throw Failure(error) }
-            Output.print(format.render(listing))
+            if let renderer = format.listing {
+                Output.print(renderer.render(listing))
+            } else {
+                try WorkbookOutput.emit(to: output) { try ListingWorkbook().write(listing, sheet: subject.rawValue.capitalized, to: $0) }
+            }
         }
     }
 }

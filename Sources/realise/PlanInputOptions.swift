@@ -3,6 +3,7 @@ import RealiseImport
 import RealiseModel
 
 extension ImportFormat: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
 
 /// How plan files are read: shared by `import`, `validate` and `gaps PATH...`.
 struct PlanInputOptions: ParsableArguments {
@@ -18,6 +19,12 @@ struct PlanInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("An MS Project custom field (by alias) whose values are benefit or objective ids (repeatable; default: Benefit, Objective, Outcome).", valueName: "alias"))
     var linkField: [String] = []
 
+    @Option(help: ArgumentHelp("Read only this sheet of a workbook (repeatable; default: every sheet with a table).", valueName: "name"))
+    var sheet: [String] = []
+
+    @Option(help: "How all-number dates typed as text are read: dmy (31/03/2027, the default) or mdy (03/31/2027).")
+    var dateOrder: DateOrder = .dmy
+
     /// Reads every plan file named or found under `paths`; what the folder walk passed over (special files,
     /// link loops, links out of the folder) is printed on standard error, one warning each.
     func read(_ paths: [String]) throws -> [ImportedFile] {
@@ -25,7 +32,8 @@ struct PlanInputOptions: ParsableArguments {
             let columns = try mapping.map { path throws(ImportError) in try MappingFile.load(path: path) } ?? [:]
             let found = try ImporterRegistry.standard.importUnits(paths: paths, format: from,
                                                               options: ImportOptions(programme: programme, columnMapping: columns,
-                                                                                     linkFields: linkField.isEmpty ? ImportOptions.defaultLinkFields : linkField))
+                                                                                     linkFields: linkField.isEmpty ? ImportOptions.defaultLinkFields : linkField,
+                                                                                     dateOrder: dateOrder, sheets: sheet))
             for warning in found.warnings { Output.error("realise: warning: \(warning)") }
             return found.units
         } catch {

@@ -28,7 +28,19 @@ enum GoldenCatalog {
         },
         "reviews.ics": { ICalendarWriter(stamp: ICalendarWriterTests.stamp, horizonDays: 100).render(try ICalendarWriterTests.entries()) },
         "briefing.txt": { briefing },
+        "gaps.xlsx.txt": { try workbook { try GapWorkbook().write(try ReportFixture.report, to: $0) } },
+        "export.xlsx.txt": { try workbook { try RegisterWorkbook().write(ReportFixture.plan, to: $0) } },
+        "template.xlsx.txt": { try workbook { try RegisterTemplate().write(to: $0) } },
+        "benefits.xlsx.txt": { try workbook { try ListingWorkbook().write(.benefits(ReportFixture.plan), sheet: "Benefits", to: $0) } },
     ]
+
+    /// The parts of the workbook `write` makes, as text (the archive's own bytes are ZIPFoundation's).
+    static func workbook(_ write: (String) throws -> Void) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("realise-golden-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try write(path)
+        return try WorkbookFixture.dump(path)
+    }
 
     /// What `ReviewBriefing` asks a reviewer to bring for each kind of subject, on two dates: one before the
     /// fixture's measurement and target, one after both.

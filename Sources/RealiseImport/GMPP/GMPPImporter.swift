@@ -57,14 +57,20 @@ public struct GMPPImporter: PlanImporter {
         if bytes.prefix(4096).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
             throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is binary, not a CSV text file")])
         }
-        let table = try GMPPTable(csv: CSVReader(bytes: bytes, path: path), path: path)
+        let table = try GMPPTable(records: CSVReader(bytes: bytes, path: path).records, path: path)
+        let (plan, warnings) = GMPPImporter.map(table, path: path, options: options)
+        sink.take(plan)
+        return warnings
+    }
+
+    /// The projects of a table, mapped; shared with the sheets of a workbook.
+    static func map(_ table: GMPPTable, path: String, options: ImportOptions) -> Plan.WithWarnings {
         var mapper = GMPPMapper(path: path, programme: options.programme)
         for duplicate in table.duplicates {
             mapper.warnings.append(Diagnostic(.warning, path: path, line: duplicate.line, column: duplicate.column,
                 "'\(GMPPValues.cleaned(duplicate.label).prefix(60))' is a second \(duplicate.field.label) label; the first one is used"))
         }
         for project in table.projects { mapper.map(project) }
-        sink.take(mapper.plan)
-        return mapper.warnings
+        return (mapper.plan, mapper.warnings)
     }
 }

@@ -28,8 +28,8 @@ struct GMPPTable {
     /// Labels whose field an earlier label already gave, with where they are.
     let duplicates: [(label: String, field: GMPPField, line: Int, column: Int)]
 
-    init(csv: CSVReader, path: String) throws(ImportError) {
-        let records = csv.records
+    /// Works out the layout of the records of one table (a CSV file, or a sheet of a workbook).
+    init(records: [CSVReader.Record], path: String) throws(ImportError) {
         guard let first = records.first else {
             throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is empty; GMPP data needs a header row or column")])
         }

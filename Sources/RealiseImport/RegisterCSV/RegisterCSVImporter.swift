@@ -19,7 +19,7 @@ public struct RegisterCSVImporter: PlanImporter {
         let size = FileDigest.size(path: path)
         var table: RegisterTable?
         var headerProblem: ImportError?
-        var mapper = RegisterRowMapper(path: path, programme: options.programme)
+        var mapper = RegisterRowMapper(path: path, programme: options.programme, dateOrder: options.dateOrder)
         _ = try CSVFileStream.read(path: path) { record, read in
             if let table {
                 mapper.map(table.row(record), as: table.kind)
@@ -29,10 +29,7 @@ public struct RegisterCSVImporter: PlanImporter {
             guard headerProblem == nil else { return }
             do throws(ImportError) {
                 let header = try RegisterTable(header: record, path: path, mapping: options.columnMapping)
-                for (cell, column) in header.unusedHeaders {
-                    mapper.warnings.append(Diagnostic(.warning, path: path, line: record.line, column: column,
-                        "column '\(cell)' is not a register column and was ignored; map it with --mapping if it matters"))
-                }
+                mapper.warnings += header.unusedHeaderWarnings(path: path, line: record.line)
                 table = header
             } catch {
                 headerProblem = error

@@ -49,6 +49,17 @@ public enum RegisterColumn: String, CaseIterable, Sendable {
     case benefitIds = "benefit_ids"
     // Measurements and other dated values.
     case date, value, source
+    // Programmes, organisations and links between any entities (the tables `export --format xlsx` writes, so
+    // that a register workbook holds everything a plan does).
+    case programmeId = "programme_id"
+    case organisationId = "organisation_id"
+    case linkKind = "link_kind"
+    case fromId = "from_id"
+    case toId = "to_id"
+    case dependencyType = "dependency_type"
+    case lagDays = "lag_days"
+    /// The identifier the entity had in the file it first came from (an MS Project UID, an IATI identifier).
+    case sourceRef = "source_ref"
 
     /// Other headers people use for this column, beyond its own name.
     var aliases: [String] {
@@ -57,7 +68,7 @@ public enum RegisterColumn: String, CaseIterable, Sendable {
         case .deliverableId: ["deliverable ref", "project id", "task id", "output id"]
         case .objectiveId: ["objective ref", "vision id"]
         case .metricId: ["indicator id", "kpi id", "measure id", "metric ref"]
-        case .owner: ["benefit owner", "responsible", "accountable owner"]
+        case .owner: ["benefit owner", "responsible", "accountable owner", "sro", "senior responsible owner"]
         case .organisation: ["organization", "department", "body", "delivery organisation"]
         case .description: ["benefit", "benefit description", "benefit statement"]
         case .kind: ["type", "benefit type", "deliverable type", "value type"]
@@ -88,6 +99,12 @@ public enum RegisterColumn: String, CaseIterable, Sendable {
         case .value: ["actual", "result"]
         case .source: ["measured by", "evidence"]
         case .notes: ["note", "comment", "comments"]
+        case .programmeId: ["programme ref", "program id"]
+        case .organisationId: ["organization id", "org id"]
+        case .linkKind: ["relationship", "link"]
+        case .dependencyType: ["link type"]
+        case .lagDays: ["lag", "lag days"]
+        case .sourceRef: ["source reference", "original id"]
         default: []
         }
     }

@@ -7,7 +7,8 @@ struct RegisterRowMapper {
     var plan = Plan()
     var problems: [Diagnostic] = []
     var warnings: [Diagnostic] = []
-    private var fields: FieldReader
+    /// Reads typed values out of cells, collecting their problems (see `RegisterRowMapper+Cells`).
+    var fields: FieldReader
     private var metricIds: Set<String> = []
     /// Values already read from the register's own rows, by metric, kind and day: a shared metric's rows
     /// may repeat them.
@@ -19,17 +20,20 @@ struct RegisterRowMapper {
         var day: Day
     }
 
-    init(path: String, programme: String?) {
+    init(path: String, programme: String?, dateOrder: DateOrder = .dmy) {
         self.path = path
         self.programme = programme
-        fields = FieldReader(path: path)
+        fields = FieldReader(path: path, dateOrder: dateOrder)
     }
 
-    private func source(_ row: RegisterTable.Row, _ id: String?) -> SourceRef {
-        SourceRef(path: path, line: row.line, column: 1, format: ImportFormat.registerCSV.rawValue, identifier: id)
+    /// Where a row's entity (`id`) or link (nil) comes from: the row, and the entity's identifier in its original
+    /// file when a `source_ref` column gives one.
+    func source(_ row: RegisterTable.Row, _ id: String?) -> SourceRef {
+        SourceRef(path: path, line: row.line, column: 1, format: ImportFormat.registerCSV.rawValue,
+                  identifier: id.map { row[.sourceRef] ?? $0 })
     }
 
-    private mutating func require(_ row: RegisterTable.Row, _ column: RegisterColumn, _ what: String) -> String? {
+    mutating func require(_ row: RegisterTable.Row, _ column: RegisterColumn, _ what: String) -> String? {
         if let value = row[column] { return value }
         problems.append(Diagnostic(.error, path: path, line: row.line, column: 1, "\(what) is empty; every row needs one"))
         return nil
@@ -44,6 +48,7 @@ struct RegisterRowMapper {
         case .metrics:
             if let id = require(row, .metricId, "Metric ID") { mapMetric(row, id: id, benefit: nil) }
         case .values: mapValue(row)
+        case .programmes, .organisations, .links: mapOther(row, as: kind)
         }
         problems += fields.problems
         fields.problems.removeAll()
@@ -59,10 +64,10 @@ struct RegisterRowMapper {
         guard let id = require(row, .benefitId, "Benefit ID") else { return }
         plan.benefits.append(Benefit(
             id: id, description: require(row, .description, "the description of benefit '\(id)'") ?? "",
-            kind: choice(row[.kind], "type") ?? .benefit, benefitClass: choice(row[.benefitClass], "class"),
-            confidence: choice(row[.confidence], "confidence"),
-            realisationStart: fields.day(row[.realisationStart], "realisation start"),
-            realisationEnd: fields.day(row[.realisationEnd], "realisation end"),
+            kind: choice(row, .kind, "type") ?? .benefit, benefitClass: choice(row, .benefitClass, "class"),
+            confidence: choice(row, .confidence, "confidence"),
+            realisationStart: day(row, .realisationStart, "realisation start"),
+            realisationEnd: day(row, .realisationEnd, "realisation end"),
             observableOutcome: row[.observableOutcome], attribution: row[.attribution], measurement: row[.measurementMethod],
             programme: row[.programme] ?? programme, owner: row[.owner], organisation: row[.organisation],
             notes: row[.notes], source: source(row, id)))
@@ -82,54 +87,34 @@ struct RegisterRowMapper {
             metricIds.insert(id)
             plan.metrics.append(Metric(
                 id: id, name: row[.metric] ?? id, unit: row[.unit],
-                direction: choice(row[.direction], "direction") ?? .increase,
-                measureType: choice(row[.measureType], "measure type") ?? .number,
-                frequency: choice(row[.frequency], "frequency"), dataSource: row[.dataSource],
+                direction: choice(row, .direction, "direction") ?? .increase,
+                measureType: choice(row, .measureType, "measure type") ?? .number,
+                frequency: choice(row, .frequency, "frequency"), dataSource: row[.dataSource],
                 programme: row[.programme] ?? programme, owner: row[.metricOwner] ?? row[.owner],
                 organisation: row[.organisation], notes: benefit == nil ? row[.notes] : nil, source: source(row, id)))
         }
         if let benefit {
-            plan.links.append(Link(kind: .measures, from: id, to: benefit, share: fields.number(row[.share], "share"),
+            plan.links.append(Link(kind: .measures, from: id, to: benefit, share: number(row, .share, "share"),
                                    source: source(row, nil)))
         } else {
             for other in FieldReader.ids(row[.benefitIds]) {
-                plan.links.append(Link(kind: .measures, from: id, to: other, share: fields.number(row[.share], "share"),
+                plan.links.append(Link(kind: .measures, from: id, to: other, share: number(row, .share, "share"),
                                        source: source(row, nil)))
             }
         }
         for (kind, valueColumn, dateColumn) in [(MetricValue.Kind.baseline, RegisterColumn.baselineValue, RegisterColumn.baselineDate),
                                                 (.target, .targetValue, .targetDate)] {
             guard row[valueColumn] != nil || row[dateColumn] != nil else { continue }
-            guard let date = fields.day(row[dateColumn], "\(kind.rawValue) date") else {
+            guard let date = day(row, dateColumn, "\(kind.rawValue) date") else {
                 if row[dateColumn] == nil {
                     problems.append(Diagnostic(.error, path: path, line: row.line, column: 1,
                         "metric '\(id)' has a \(kind.rawValue) value but no \(kind.rawValue) date; add the date"))
                 }
                 continue
             }
-            let (value, text) = number(row[valueColumn])
+            let (value, text) = value(row, valueColumn)
             add(MetricValue(metric: id, kind: kind, date: date, value: value, text: text, source: source(row, nil)))
         }
-    }
-
-    /// One of a vocabulary (see `FieldReader.choice`). Text spelled exactly as a raw value is that value (no two
-    /// values of a vocabulary differ only in case or punctuation, so the lenient match would find the same one).
-    private mutating func choice<T: KebabCaseEnum>(_ text: String?, _ field: String) -> T? {
-        if let text, let exact = T(rawValue: text) { return exact }
-        return fields.choice(text, field)
-    }
-
-    /// A metric value (see `FieldReader.value`). A plain number — ASCII digits, signs, a decimal point and an
-    /// exponent only, the bulk of a measurements table — is read directly: the lenient reading of such text
-    /// removes no symbols and finds no commas, so it gives the same number.
-    private mutating func number(_ text: String?) -> (Double?, String?) {
-        if let text, !text.isEmpty, text.utf8.allSatisfy({ byte in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-        }), let value = Double(text), value.isFinite {
-            return (value, nil)
-        }
-        return fields.value(text, warnings: &warnings)
     }
 
     /// Adds a value once: a repeat of the same value is skipped, a different value for the same metric, kind
@@ -151,7 +136,7 @@ struct RegisterRowMapper {
         guard let id = require(row, .objectiveId, "Objective ID") else { return }
         plan.objectives.append(Objective(
             id: id, statement: require(row, .statement, "the statement of objective '\(id)'") ?? "",
-            parent: row[.parent], horizon: fields.day(row[.horizon], "horizon"),
+            parent: row[.parent], horizon: day(row, .horizon, "horizon"),
             programme: row[.programme] ?? programme, owner: row[.owner], organisation: row[.organisation],
             notes: row[.notes], source: source(row, id)))
         links(.contributesTo, from: nil, to: id, row, list: .benefitIds)
@@ -161,16 +146,16 @@ struct RegisterRowMapper {
         guard let id = require(row, .deliverableId, "Deliverable ID") else { return }
         plan.deliverables.append(Deliverable(
             id: id, name: require(row, .name, "the name of deliverable '\(id)'") ?? "",
-            kind: choice(row[.kind], "kind") ?? .task, parent: row[.parent],
-            plannedStart: fields.day(row[.plannedStart], "planned start"),
-            plannedFinish: fields.day(row[.plannedFinish], "planned finish"),
-            baselineStart: fields.day(row[.baselineStart], "baseline start"),
-            baselineFinish: fields.day(row[.baselineFinish], "baseline finish"),
-            forecastFinish: fields.day(row[.forecastFinish], "forecast finish"),
-            actualStart: fields.day(row[.actualStart], "actual start"),
-            actualFinish: fields.day(row[.actualFinish], "actual finish"),
-            percentComplete: fields.number(row[.percentComplete], "percent complete"), status: row[.status],
-            deliveryConfidence: choice(row[.deliveryConfidence], "delivery confidence"),
+            kind: choice(row, .kind, "kind") ?? .task, parent: row[.parent],
+            plannedStart: day(row, .plannedStart, "planned start"),
+            plannedFinish: day(row, .plannedFinish, "planned finish"),
+            baselineStart: day(row, .baselineStart, "baseline start"),
+            baselineFinish: day(row, .baselineFinish, "baseline finish"),
+            forecastFinish: day(row, .forecastFinish, "forecast finish"),
+            actualStart: day(row, .actualStart, "actual start"),
+            actualFinish: day(row, .actualFinish, "actual finish"),
+            percentComplete: number(row, .percentComplete, "percent complete"), status: row[.status],
+            deliveryConfidence: choice(row, .deliveryConfidence, "delivery confidence"),
             programme: row[.programme] ?? programme, owner: row[.owner], organisation: row[.organisation],
             notes: row[.notes], source: source(row, id)))
         links(.enabledBy, from: nil, to: id, row, list: .benefitIds)
@@ -179,15 +164,15 @@ struct RegisterRowMapper {
 
     private mutating func mapValue(_ row: RegisterTable.Row) {
         guard let metric = require(row, .metricId, "Metric ID"),
-              let date = fields.day(require(row, .date, "the date of a value of metric '\(metric)'"), "date") else { return }
-        let (value, text) = number(row[.value])
+              require(row, .date, "the date of a value of metric '\(metric)'") != nil, let date = day(row, .date, "date") else { return }
+        let (value, text) = value(row, .value)
         // Not through `add`: a values table states each value once, and a table of a million measurements
         // must not be remembered row by row; a day given twice with different values is still refused, by
         // the validation of the whole import.
         plan.values.append(MetricValue(
-            metric: metric, kind: choice(row[.kind], "kind") ?? .measurement,
+            metric: metric, kind: choice(row, .kind, "kind") ?? .measurement,
             date: date, value: value, text: text,
-            note: row[.notes], dataSource: row[.source], confidence: choice(row[.confidence], "confidence"),
+            note: row[.notes], dataSource: row[.source], confidence: choice(row, .confidence, "confidence"),
             source: source(row, nil)))
     }
 }

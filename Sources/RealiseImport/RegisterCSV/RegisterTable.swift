@@ -5,7 +5,7 @@ import RealiseModel
 struct RegisterTable {
     /// Which of the register's tables a CSV is, told from its header.
     enum Kind {
-        case benefits, objectives, deliverables, metrics, values
+        case benefits, objectives, deliverables, metrics, values, programmes, organisations, links
     }
 
     /// One data row: its line and its cells, found by column through the header's positions (shared by
@@ -14,6 +14,9 @@ struct RegisterTable {
         var line: Int
         var fields: [String]
         var positions: [RegisterColumn: Int]
+
+        /// The 1-based column number of a column of the table, 0 when the table has none.
+        func column(of column: RegisterColumn) -> Int { positions[column].map { $0 + 1 } ?? 0 }
 
         /// The cell without surrounding whitespace, nil when it is missing or blank.
         subscript(column: RegisterColumn) -> String? {
@@ -50,6 +53,9 @@ struct RegisterTable {
         if columns.contains(.deliverableId) { return .deliverables }
         if columns.contains(.objectiveId) { return .objectives }
         if columns.contains(.metricId) { return columns.contains(.date) ? .values : .metrics }
+        if columns.contains(.programmeId) { return .programmes }
+        if columns.contains(.organisationId) { return .organisations }
+        if columns.contains(.fromId), columns.contains(.toId) { return .links }
         return nil
     }
 
@@ -77,6 +83,14 @@ struct RegisterTable {
         self.kind = kind
         unusedHeaders = unused
         positions = seen.mapValues { $0 - 1 }
+    }
+
+    /// One warning for each header cell no column claims.
+    func unusedHeaderWarnings(path: String, line: Int) -> [Diagnostic] {
+        unusedHeaders.map { cell, column in
+            Diagnostic(.warning, path: path, line: line, column: column,
+                       "column '\(cell)' is not a register column and was ignored; map it with --mapping if it matters")
+        }
     }
 
     /// A data record as a row of this table.

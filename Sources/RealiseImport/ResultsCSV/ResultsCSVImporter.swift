@@ -31,6 +31,11 @@ public struct ResultsCSVImporter: GroupedPlanImporter {
             }
         }
         if !problems.isEmpty { throw .invalid(problems) }
+        return map(tables, options: options, into: sink)
+    }
+
+    /// Joins and maps tables already read (CSV files, or the sheets of a workbook).
+    func map(_ tables: [ResultsTable], options: ImportOptions, into sink: any PlanSink) -> [Diagnostic] {
         let join = ResultsCSVJoin(tables: tables)
         var mapper = IATIMapper(format: format, programme: options.programme)
         mapper.warnings = join.warnings

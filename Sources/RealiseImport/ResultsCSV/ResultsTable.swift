@@ -36,6 +36,18 @@ struct ResultsTable {
     let kind: Kind
     let rows: [Row]
 
+    /// The normalised names of every column the tables use.
+    static let knownColumns: Set<String> = [
+        "activityidentifier", "title", "description", "activitystatus", "reportingorgref", "reportingorgname",
+        "plannedstartdate", "actualstartdate", "plannedenddate", "actualenddate", "xmllang", "resultref", "resulttype",
+        "indicatorref", "indicatormeasure", "ascending", "baselineyear", "baselineisodate", "baselinevalue",
+        "baselinecomment", "periodstart", "periodend", "targetvalue", "targetcomment", "actualvalue", "actualcomment",
+        "descriptiontype", "narrative", "narrativelang", "orgref", "orgname", "role", "hierarchy",
+    ]
+
+    /// Whether a header cell names a column of one of the tables.
+    static func isKnownColumn(_ header: String) -> Bool { knownColumns.contains(RegisterColumn.key(header)) }
+
     /// The table a header describes, or nil when it is none of them.
     static func kind(of header: [String]) -> Kind? {
         let keys = Set(header.map(RegisterColumn.key))
@@ -63,15 +75,20 @@ struct ResultsTable {
         if bytes.prefix(4096).contains(0) && !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) {
             throw .invalid([Diagnostic(.error, path: path, line: 1, "the file is binary, not a CSV text file")])
         }
-        let csv = try CSVReader(bytes: bytes, path: path)
-        guard let header = csv.records.first, let kind = ResultsTable.kind(of: header.fields) else {
-            throw .invalid([Diagnostic(.error, path: path, line: csv.records.first?.line ?? 1,
+        try self.init(records: CSVReader(bytes: bytes, path: path).records, path: path)
+    }
+
+    /// The table of `records`, the header first (a CSV file, or a sheet of a workbook from its header row).
+    /// - Throws: `.invalid` for a header that is no results table.
+    init(records: [CSVReader.Record], path: String) throws(ImportError) {
+        guard let header = records.first, let kind = ResultsTable.kind(of: header.fields) else {
+            throw .invalid([Diagnostic(.error, path: path, line: records.first?.line ?? 1,
                 "the header is not one of the IATI results tables (activities, results, indicators, indicator periods, descriptions, participating orgs); each needs activity_identifier and its own columns")])
         }
         let keys = header.fields.map(RegisterColumn.key)
         self.path = path
         self.kind = kind
-        rows = csv.records.dropFirst().map { record in
+        rows = records.dropFirst().map { record in
             var cells: [String: String] = [:]
             for (index, value) in record.fields.enumerated() where index < keys.count && cells[keys[index]] == nil {
                 cells[keys[index]] = value

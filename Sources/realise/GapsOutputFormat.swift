@@ -1,0 +1,10 @@
+import ArgumentParser
+import RealiseReports
+
+/// The formats of `realise gaps --format`: those of the report renderers, and the workbook.
+enum GapsOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, csv, html, xlsx
+
+    /// The renderer's format; nil for the workbook.
+    var report: GapReportFormat? { GapReportFormat(rawValue: rawValue) }
+}
