@@ -14,6 +14,11 @@ struct FaultTests {
 
     /// A register large enough that importing it takes a while (benefits, metrics, values and links).
     private func bigRegister(rows: Int, prefix: String = "B") throws -> String {
+        try Self.bigRegister(rows: rows, prefix: prefix, in: folder)
+    }
+
+    /// A register of `rows` benefits, each with a metric, a baseline and a target, written into `folder`.
+    static func bigRegister(rows: Int, prefix: String, in folder: URL) throws -> String {
         var text = "Benefit ID,Description,Benefit Owner,Metric ID,Unit,Baseline Value,Baseline Date,Target Value,Target Date\n"
         for index in 0..<rows {
             text += "\(prefix)\(index),Benefit \(index),Owner \(index % 17),\(prefix)M\(index),count,\(index),2024-01-01,\(index * 2),2027-01-01\n"

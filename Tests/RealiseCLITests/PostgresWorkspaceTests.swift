@@ -25,13 +25,7 @@ struct PostgresWorkspaceTests {
 
     /// A register of `rows` benefits, each with a metric, a baseline and a target: slow enough to interrupt.
     private func bigRegister(rows: Int, prefix: String = "B") throws -> String {
-        var text = "Benefit ID,Description,Benefit Owner,Metric ID,Unit,Baseline Value,Baseline Date,Target Value,Target Date\n"
-        for index in 0..<rows {
-            text += "\(prefix)\(index),Benefit \(index),Owner \(index % 17),\(prefix)M\(index),count,\(index),2024-01-01,\(index * 2),2027-01-01\n"
-        }
-        let path = folder.appendingPathComponent("\(prefix)-register-\(rows).csv").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try FaultTests.bigRegister(rows: rows, prefix: prefix, in: folder)
     }
 
     /// Starts `realise import PATH --progress` and returns once its progress bar shows `percent` % (the import then
