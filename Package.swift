@@ -103,7 +103,7 @@ let package = Package(
             dependencies: ["RealiseImport", "RealiseModel", "RealiseStore", "RealiseTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RealiseStoreTests", dependencies: ["RealiseStore", "RealiseImport", "RealiseModel"]),
+        .testTarget(name: "RealiseStoreTests", dependencies: ["RealiseStore", "RealiseImport", "RealiseModel", "RealiseTestSupport"]),
         .testTarget(name: "RealiseGapsTests", dependencies: ["RealiseGaps", "RealiseModel", "RealiseTestSupport"]),
         .testTarget(name: "RealiseReviewsTests", dependencies: ["RealiseReviews", "RealiseModel"]),
         .testTarget(

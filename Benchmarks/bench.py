@@ -170,6 +170,16 @@ def machine():
     }
 
 
+def postgres_version(url):
+    """The server's version, from `psql` when it is installed (the benchmark does not need it)."""
+    try:
+        out = subprocess.run(["psql", url.split("?")[0], "-Atc", "SHOW server_version"], capture_output=True, text=True,
+                             timeout=20)
+        return out.stdout.strip() or "unknown"
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+
+
 def mb(path):
     return os.path.getsize(path) / 1e6
 
@@ -178,7 +188,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small inputs, for iterating")
     parser.add_argument("--runs", type=int, default=0, help="runs per measurement (default 3, 1 with --quick)")
-    parser.add_argument("--only", default="", help="comma list of sections: mspdi,iati,register,xlsx,gaps,memory")
+    parser.add_argument("--only", default="", help="comma list of sections: mspdi,iati,register,xlsx,gaps,memory,postgres")
     parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
     parser.add_argument("--baseline", help="also time this realise binary (e.g. a build before an optimisation) "
                                            "on every Realise row, side by side")
@@ -326,6 +336,27 @@ def main():
             rows.append(row)
         results["sections"]["gaps"] = {"rows": rows}
 
+    # ---- the same plan into PostgreSQL and into SQLite (only when a server is named)
+    if want("postgres"):
+        url = os.environ.get("REALISE_BENCH_POSTGRES")
+        if not url:
+            log("postgres: skipped (set REALISE_BENCH_POSTGRES to a postgres:// URL of a server to time imports into it)")
+        else:
+            if not want("mspdi"):
+                generate(f"mspdi-{t}", ["mspdi", "--tasks", str(t), "--out", plan, "--benefits-csv", plan_benefits],
+                         [plan, plan_benefits])
+            log(f"PostgreSQL against SQLite, MSPDI {t} tasks")
+            seed = os.path.join(WORK, f"seed-mspdi-{t}.sqlite")
+            seed_workspace(seed, [plan_benefits])
+            # The server's workspace starts as a copy of the same seed, with the register imported.
+            to_server = lambda: subprocess.run(realise("copy", seed, url, "--replace"), check=True,  # noqa: E731
+                                               stdout=subprocess.DEVNULL)
+            rows = [import_row("Realise import into SQLite", plan, runs, seed, db),
+                    measure("Realise import into PostgreSQL", realise("import", plan, "--db", url, "--format", "json"),
+                            runs, to_server)]
+            results["sections"]["postgres"] = {"input": f"MSPDI plan, {t:,} tasks, {mb(plan):.1f} MB", "rows": rows,
+                                               "server": postgres_version(url)}
+
     # ---- memory flatness
     if want("memory"):
         rows = []
@@ -442,6 +473,15 @@ def render(results):
                           f"({ratio(b['cpu'], a['cpu'])} CPU) and {ratio(b['rss'], a['rss'])} the memory (linear would be "
                           f"{b['benefits'] / a['benefits']:.2f}×)."]
         lines.append("")
+    if "postgres" in s:
+        p = s["postgres"]
+        lite, server = p["rows"]
+        lines += [f"**Into PostgreSQL against into SQLite** ({p['input']}, into a workspace holding its register; "
+                  f"PostgreSQL {p['server']} on this machine, loopback TCP)", "",
+                  "| what | wall (median) | CPU user+sys (client) | peak RSS |", "|---|---:|---:|---:|"]
+        for row in p["rows"]:
+            lines.append(f"| {row['label']} | {fmt_s(row['wall'])} | {fmt_s(row['cpu'])} | {row['rss']:.0f} MiB |")
+        lines += ["", f"PostgreSQL ÷ SQLite = **{server['wall'] / lite['wall']:.2f}×** wall; the target is at most 2×.", ""]
     if "memory" in s:
         rows = s["memory"]["rows"]
         lines += ["**Memory flatness** (MSPDI import, peak RSS from `/usr/bin/time -v`)", "",

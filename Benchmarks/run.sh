@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Realise's benchmark, in one command:   Benchmarks/run.sh [--quick] [--runs N] [--only mspdi,iati,register,xlsx,gaps,memory]
+# Realise's benchmark, in one command:   Benchmarks/run.sh [--quick] [--runs N] [--only mspdi,iati,register,xlsx,gaps,memory,postgres]
 #
 # Installs what it needs (Debian: libxml2-utils for xmllint, time, pkg-config, libxml2-dev, a Java 17 runtime;
 # PyPI: mpxj and JPype1 into .build-bench/venv), builds Realise in release, compiles the bare SAX2 reference,
 # generates the inputs under .build-bench/data (kept between runs), times everything side by side and writes the
 # results into BENCHMARKS.md. --quick uses small inputs and one run, and leaves BENCHMARKS.md alone.
+# The postgres section runs only when REALISE_BENCH_POSTGRES names a server's workspace it may replace, e.g.
+# postgres://realise@127.0.0.1:5432/bench?schema=bench&sslmode=disable (password from PGPASSWORD or ~/.pgpass).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .build-bench

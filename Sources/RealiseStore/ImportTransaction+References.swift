@@ -19,20 +19,33 @@ struct PendingReference {
 extension ImportTransaction {
     /// Notes that this import wrote `id` as a `type`.
     func remember(_ id: String, _ type: EntityType) {
-        if settled.count >= 16_384 { settled.removeAll(keepingCapacity: true) }
         settled[id] = type
+    }
+
+    /// Looks up, with one statement per few hundred, the ids of `ids` not settled or looked up yet: those settled
+    /// are remembered, and metrics' creation noted (see `metricCreatedHere`).
+    func lookUp(_ ids: Set<String>) throws {
+        let unknown = ids.filter { !$0.isEmpty && settled[$0] == nil && !lookedUp.contains($0) }
+        guard !unknown.isEmpty else { return }
+        lookedUp.formUnion(unknown)
+        try statement("settle-lookup", width: 1) {
+            "SELECT id, type, source_path, seen_batch, withdrawn_run, created_batch FROM entity WHERE id IN (VALUES \($0))"
+        }.each(Array(unknown), on: db) { row in
+            let id = row.string(0)
+            guard let type = EntityType(rawValue: row.string(1)) else { return }
+            if type == .metric { metricCreatedHere[id] = row.optionalInt64(5) == batch }
+            let writtenHere = row.optionalInt64(3) == batch
+            let stable = row.isNull(4) && !batchPaths.contains(row.string(2))
+            if writtenHere || stable { remember(id, type) }
+        }
     }
 
     /// The type of a settled id, or nil when it is not settled (yet).
     func settledType(of id: String) throws -> EntityType? {
         if let type = settled[id] { return type }
-        guard let row = try db.fetchOne("SELECT type, source_path, seen_batch, withdrawn_run FROM entity WHERE id = ?", [id])
-        else { return nil }
-        let writtenHere = (row["seen_batch"] as Int64?) == batch
-        let stable = (row["withdrawn_run"] as Int64?) == nil && !batchPaths.contains(row["source_path"] as String)
-        guard writtenHere || stable, let type = EntityType(rawValue: row["type"] as String) else { return nil }
-        remember(id, type)
-        return type
+        if lookedUp.contains(id) { return nil }
+        try lookUp([id])
+        return settled[id]
     }
 
     /// Checks a reference to `id` (nil or empty: none) now if it is settled, else when the import ends.
@@ -59,17 +72,25 @@ extension ImportTransaction {
     /// Checks the references left waiting, once every file has been written and has withdrawn what it no
     /// longer states: each must name an entity the workspace now holds, of a type it allows.
     func checkPendingReferences() throws {
-        func type(of id: String) throws -> EntityType? {
-            if let type = settled[id] { return type }
-            return try db.value("SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", [id], as: String.self)
-                .flatMap(EntityType.init(rawValue:))
+        var types: [String: EntityType] = [:]
+        let ids = pending.flatMap { reference in reference.link.map { [$0.from, $0.to] } ?? [reference.id] }
+        let unknown = Array(Set(ids.filter { settled[$0] == nil }))
+        // Looked up a few thousand ids per round, each round a few statements.
+        let lookUp = statement("pending-lookup", width: 1) {
+            "SELECT id, type FROM entity WHERE withdrawn_run IS NULL AND id IN (VALUES \($0))"
         }
+        for start in stride(from: 0, to: unknown.count, by: 4_096) {
+            try lookUp.each(Array(unknown[start..<min(start + 4_096, unknown.count)]), on: db) { row in
+                types[row.string(0)] = EntityType(rawValue: row.string(1))
+            }
+        }
+        func type(of id: String) -> EntityType? { settled[id] ?? types[id] }
         for reference in pending {
             if let link = reference.link {
-                if let problem = Plan.referenceProblem(of: link, fromType: try type(of: link.from), toType: try type(of: link.to)) {
+                if let problem = Plan.referenceProblem(of: link, fromType: type(of: link.from), toType: type(of: link.to)) {
                     report(problem)
                 }
-            } else if let problem = Plan.referenceProblem(reference.id, type: try type(of: reference.id), allowed: reference.allowed,
+            } else if let problem = Plan.referenceProblem(reference.id, type: type(of: reference.id), allowed: reference.allowed,
                                                           at: reference.source, role: reference.role) {
                 report(problem)
             }

@@ -24,6 +24,8 @@ final class ImportTransaction: PlanSink {
     private(set) var counts = ImportCounts()
     /// Revisions of baselines and targets recorded for the current file.
     var revisions = 0
+    /// Revisions noted and not yet written: nine values each (see `revise(_:old:)`).
+    var pendingRevisions: SQLArguments = []
     /// Validation problems of every file so far (errors only), at most `problemLimit` of them.
     private(set) var problems: [Diagnostic] = []
     /// Problems beyond `problemLimit`, counted only.
@@ -32,13 +34,16 @@ final class ImportTransaction: PlanSink {
     private var failure: (any Error)?
     /// Entity types settled for this import (see `settledType(of:)`); emptied when it grows large.
     var settled: [String: EntityType] = [:]
+    /// Ids looked up in the workspace since `settled` was last emptied: one not settled then is not settled until
+    /// this import writes it (and `remember(_:_:)` settles it), so it need not be looked up again.
+    var lookedUp: Set<String> = []
+    /// Whether each metric met so far was created by this import (its first baselines and targets are then not
+    /// revisions); emptied with `settled`.
+    var metricCreatedHere: [String: Bool] = [:]
     /// References that could not be settled when read: checked when every file has been written.
     var pending: [PendingReference] = []
-    /// Whether the current file is imported for the first time: its rows are then inserted first and looked
-    /// up only when one exists already.
-    var optimistic = false
-    /// The statements writing each entity type's table, by table.
-    var typeInserts: [String: String] = [:]
+    /// The import's statements over many rows (see `MultiRowStatement`), by name, made once per import.
+    var statements: [String: MultiRowStatement] = [:]
     /// Told how far each file has come.
     var progress: ((ImportProgress) -> Void)?
     /// The current file's place among the files read, and their number.
@@ -64,8 +69,6 @@ final class ImportTransaction: PlanSink {
             RETURNING id
             """, [file.path, file.format, file.sha256, timestamp])
         if batch == 0 { batch = run }
-        optimistic = try !(db.value("SELECT EXISTS (SELECT 1 FROM import_run WHERE path = ? AND id < ?)",
-                                    [file.path, run], as: Bool.self) ?? false)
         self.file = file
         counts = ImportCounts()
         revisions = 0

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A GRDB connection (inside a transaction GRDB opened) as an `SQLConnection`. Statements are prepared once per
 /// connection and reused (`cachedStatement`).
@@ -15,7 +17,9 @@ final class SQLiteConnection: SQLConnection {
             // Several statements (a migration, pragmas) or one without arguments.
             try db.execute(sql: sql)
         } else {
-            try db.cachedStatement(sql: sql).execute(arguments: SQLiteConnection.arguments(arguments))
+            let statement = try db.cachedStatement(sql: sql)
+            try SQLiteConnection.bind(arguments, to: statement)
+            try statement.execute()
         }
         return db.changesCount
     }
@@ -23,7 +27,8 @@ final class SQLiteConnection: SQLConnection {
     @discardableResult
     func each(_ sql: String, _ arguments: SQLArguments, _ body: (StatementRow) throws -> Bool) throws -> Bool {
         let statement = try db.cachedStatement(sql: sql)
-        let cursor = try Row.fetchCursor(statement, arguments: SQLiteConnection.arguments(arguments))
+        try SQLiteConnection.bind(arguments, to: statement)
+        let cursor = try Row.fetchCursor(statement)
         let row = StatementRow(statement)
         while try cursor.next() != nil {
             guard try body(row) else { return false }
@@ -31,15 +36,40 @@ final class SQLiteConnection: SQLConnection {
         return true
     }
 
-    /// The arguments as GRDB binds them.
-    static func arguments(_ arguments: SQLArguments) -> StatementArguments {
-        StatementArguments(arguments.map { argument -> DatabaseValue in
+    /// Binds the arguments straight into the prepared statement through SQLite's C API, where GRDB would first make
+    /// each a `DatabaseValue` and, for a statement of more than 20, copy them all to check them: a multi-row insert of
+    /// an import binds hundreds. GRDB is then told the statement is bound (with no arguments of its own), so that its
+    /// `execute()` and cursors run it as it stands.
+    static func bind(_ arguments: SQLArguments, to statement: Statement) throws {
+        let handle = statement.sqliteStatement
+        guard Int(sqlite3_bind_parameter_count(handle)) == arguments.count else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "wrong number of statement arguments: \(arguments.count)",
+                                sql: statement.sql)
+        }
+        // Reset first, here: GRDB's own reset, in `setUncheckedArguments`, traps on the error a failed step left.
+        sqlite3_reset(handle)
+        statement.setUncheckedArguments(StatementArguments())
+        var index: Int32 = 0
+        for argument in arguments {
+            index += 1
             switch argument.sqlValue {
-            case .null: .null
-            case .integer(let number): number.databaseValue
-            case .real(let number): number.databaseValue
-            case .text(let text): text.databaseValue
+            case .null: sqlite3_bind_null(handle, index)
+            case .integer(let number): sqlite3_bind_int64(handle, index, number)
+            case .real(let number): sqlite3_bind_double(handle, index, number)
+            case .text(var text):
+                text.withUTF8 { bytes in
+                    if let start = bytes.baseAddress {
+                        let characters = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
+                        _ = sqlite3_bind_text(handle, index, characters, Int32(bytes.count), SQLiteConnection.transient)
+                    } else {
+                        // An empty buffer may have no address, which SQLite would take for NULL.
+                        _ = sqlite3_bind_text(handle, index, "", 0, SQLiteConnection.transient)
+                    }
+                }
             }
-        })
+        }
     }
+
+    /// SQLite's `SQLITE_TRANSIENT`: the text is copied before the call returns (a macro Swift does not import).
+    nonisolated(unsafe) private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

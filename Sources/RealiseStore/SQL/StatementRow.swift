@@ -89,6 +89,9 @@ struct StatementRow {
 
     func int(_ column: Int32) -> Int { Int(int64(column)) }
 
+    /// The column's integer; nil when NULL.
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+
     func int64(_ column: Int32) -> Int64 {
         if let cells { return Int64(sql: cells.value(Int(column))) }
         return sqlite3_column_int64(statement, column)

@@ -1,0 +1,192 @@
+import RealiseModel
+
+/// Writing a chunk's values and links (see `write(_:file:)`): one look-up of the rows they may replace, then a
+/// few statements over many rows.
+extension ImportTransaction {
+    /// A value or link as the workspace holds it, by the key it is stated with.
+    struct StoredRow {
+        let id: Int64
+        let value: Double?
+        let text: String?
+        let seen: Int64?
+        let withdrawn: Int64?
+        let source: SourceRef
+    }
+
+    /// Upserts values (each metric, kind and day once). A second, different value of the same metric, kind and day in
+    /// this import is a problem; the same value again is only claimed.
+    func writeValues(_ part: ArraySlice<MetricValue>) throws {
+        var stored: [[String]: StoredRow] = [:]
+        try statement("value-lookup", width: 3) { rows in
+            """
+            SELECT v.metric_id, v.kind, v.date, v.id, v.value, v.text, v.seen_batch, v.withdrawn_run, v.source_path,
+                   v.source_line, v.source_format
+            FROM (VALUES \(rows)) AS k JOIN metric_value AS v ON v.metric_id = k.column1 AND v.kind = k.column2 AND v.date = k.column3
+            """
+        }.each(part.flatMap { [$0.metric, $0.kind.rawValue, $0.date.description] as SQLArguments }, on: db) { row in
+            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3)
+        }
+        var rows: SQLArguments = []
+        var claims = Claims()
+        for value in part {
+            let kind = value.kind.rawValue
+            if let old = stored[[value.metric, kind, value.date.description]] {
+                if old.seen == batch {
+                    if old.value != value.value || old.text != value.text {
+                        report(Plan.conflictingValueProblem(value, other: old.source))
+                    }
+                    claims.both("value", old, value.source, batch: batch)
+                    continue
+                }
+                // Only baselines and targets keep history: a measurement needs no look at what it replaces.
+                let wasActive = old.withdrawn == nil
+                if value.kind != .measurement, !wasActive || old.value != value.value || old.text != value.text {
+                    revise(value, old: wasActive ? (old.value, old.text) : (nil, nil))
+                }
+                if wasActive { claims.both("value", old, value.source, batch: batch) }
+            } else if value.kind != .measurement, try metricExistedBefore(value.metric) {
+                revise(value, old: (nil, nil))
+            }
+            rows += [value.metric, kind, value.date.description, value.value, value.text, value.note, value.dataSource,
+                     value.confidence?.rawValue, value.source.path, value.source.line, value.source.format, batch]
+        }
+        try flushRevisions()
+        try statement("value-upsert", width: 12) { rows in
+            """
+            INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
+                                      source_path, source_line, source_format, seen_batch)
+            VALUES \(rows)
+            ON CONFLICT (metric_id, kind, date) DO UPDATE SET value = excluded.value, text = excluded.text, note = excluded.note,
+              data_source = excluded.data_source, confidence = excluded.confidence, source_path = excluded.source_path,
+              source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
+              withdrawn_run = NULL
+            """
+        }.send(rows, on: db)
+        try write(claims)
+    }
+
+    /// Upserts links (each kind and pair of ends once); a link stated again is claimed by both statements.
+    func writeLinks(_ part: ArraySlice<Link>) throws {
+        var stored: [[String]: StoredRow] = [:]
+        try statement("link-lookup", width: 3) { rows in
+            """
+            SELECT l.kind, l.from_id, l.to_id, l.id, NULL, NULL, l.seen_batch, l.withdrawn_run, l.source_path, l.source_line,
+                   l.source_format
+            FROM (VALUES \(rows)) AS k JOIN link AS l ON l.kind = k.column1 AND l.from_id = k.column2 AND l.to_id = k.column3
+            """
+        }.each(part.flatMap { [$0.kind.rawValue, $0.from, $0.to] as SQLArguments }, on: db) { row in
+            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3)
+        }
+        var rows: SQLArguments = []
+        var claims = Claims()
+        for link in part {
+            if let old = stored[[link.kind.rawValue, link.from, link.to]] {
+                if old.seen == batch || old.withdrawn == nil { claims.both("link", old, link.source, batch: batch) }
+                if old.seen == batch { continue }
+            }
+            rows += [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays, link.share,
+                     link.source.path, link.source.line, link.source.format, batch]
+        }
+        try statement("link-upsert", width: 10) { rows in
+            """
+            INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
+                              seen_batch)
+            VALUES \(rows)
+            ON CONFLICT (kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
+              lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
+              source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
+              withdrawn_run = NULL
+            """
+        }.send(rows, on: db)
+        try write(claims)
+    }
+
+    /// Whether the metric was in the workspace before this import (its new baselines and targets are then
+    /// revisions; a new metric's first ones are not).
+    private func metricExistedBefore(_ id: String) throws -> Bool {
+        if let created = metricCreatedHere[id] { return !created }
+        guard let row = try db.fetchOne("SELECT created_batch FROM entity WHERE id = ?", [id]) else { return false }
+        let created = (row["created_batch"] as Int64?) == batch
+        metricCreatedHere[id] = created
+        return !created
+    }
+
+    /// Notes a revision of a baseline or target, written with the part's other revisions (`flushRevisions`).
+    private func revise(_ value: MetricValue, old: (Double?, String?)) {
+        pendingRevisions += [value.metric, value.kind.rawValue, value.date.description, old.0, old.1, value.value, value.text,
+                             run, timestamp]
+        revisions += 1
+    }
+
+    /// Writes the revisions noted, in the order they were noted.
+    private func flushRevisions() throws {
+        guard !pendingRevisions.isEmpty else { return }
+        try statement("revision-insert", width: 9) { rows in
+            """
+            INSERT INTO revision (metric_id, kind, date, old_value, old_text, new_value, new_text, import_run_id, recorded_at)
+            VALUES \(rows)
+            """
+        }.send(pendingRevisions, on: db)
+        pendingRevisions.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ claims: Claims) throws {
+        guard !claims.rows.isEmpty else { return }
+        try statement("claim-upsert", width: 5) { rows in
+            """
+            INSERT INTO claim (kind, ref_id, source_path, source_line, seen_batch) VALUES \(rows)
+            ON CONFLICT (kind, ref_id, source_path) DO UPDATE SET source_line = excluded.source_line, seen_batch = excluded.seen_batch
+            """
+        }.send(claims.rows.values.sorted { $0.order < $1.order }.flatMap(\.values), on: db)
+    }
+
+    /// The claims of one part: a value or link that another file (or this one, earlier in the import) already
+    /// states is stated by both, and both are recorded, so that it stays while either still states it. A value or
+    /// link stated by one file only needs no claim: it is the file's by its own `source_path` (see
+    /// `withdrawMissing(from:)`). Each claim once (one statement may not upsert a row twice on PostgreSQL).
+    struct Claims {
+        struct Key: Hashable { let kind: String, id: Int64, path: String }
+        var rows: [Key: (order: Int, values: SQLArguments)] = [:]
+
+        mutating func both(_ kind: String, _ stored: StoredRow, _ source: SourceRef, batch: Int64) {
+            guard stored.source.path != source.path, stored.source.format != "manual" else { return }
+            add(Key(kind: kind, id: stored.id, path: stored.source.path), line: stored.source.line, seen: stored.seen)
+            add(Key(kind: kind, id: stored.id, path: source.path), line: source.line, seen: batch)
+        }
+
+        private mutating func add(_ key: Key, line: Int, seen: Int64?) {
+            rows[key] = (rows[key]?.order ?? rows.count, [key.kind, key.id, key.path, line, seen])
+        }
+    }
+}
+
+extension ImportTransaction.StoredRow {
+    /// The row's columns from `start`: id, value, text, seen batch, withdrawing run, source path, line and format.
+    init(_ row: StatementRow, from start: Int32) {
+        self.init(id: row.int64(start), value: row.double(start + 1), text: row.optionalString(start + 2),
+                  seen: row.optionalInt64(start + 3), withdrawn: row.optionalInt64(start + 4),
+                  source: SourceRef(path: row.string(start + 5), line: row.int(start + 6), format: row.string(start + 7)))
+    }
+}
+
+extension ImportTransaction {
+    /// Inserts or replaces a metric's value for its kind and day, typed in by a person (`measure`, a
+    /// review): not part of any import, so not marked with a batch. Atomic on either backend: of two people
+    /// recording the same metric on the same day at once, the later one's value stays.
+    /// - Returns: the row's id.
+    @discardableResult
+    static func upsertTypedIn(_ db: any SQLConnection, _ value: MetricValue) throws -> Int64 {
+        try db.insert("""
+            INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
+                                      source_path, source_line, source_format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(metric_id, kind, date) DO UPDATE SET value = excluded.value, text = excluded.text,
+              note = excluded.note, data_source = excluded.data_source, confidence = excluded.confidence,
+              source_path = excluded.source_path, source_line = excluded.source_line,
+              source_format = excluded.source_format, seen_batch = NULL, withdrawn_run = NULL
+            RETURNING id
+            """, [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
+                  value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
+                  value.source.line, value.source.format])
+    }
+}
