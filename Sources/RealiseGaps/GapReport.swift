@@ -32,6 +32,9 @@ public struct GapReport: Sendable, Codable {
         self.tolerance = tolerance
     }
 
+    /// The findings as the reading formats lay them out: by severity, by subject, one rule's common cause once.
+    public var layout: FindingLayout { FindingLayout(findings) }
+
     /// The most severe finding's severity, if any.
     public var worst: Severity? { findings.map(\.severity).max() }
 }

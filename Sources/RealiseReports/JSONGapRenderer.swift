@@ -3,7 +3,8 @@ import RealiseModel
 
 /// The gap report as the documented JSON contract, keys in the contract's order:
 /// `{"asOf", "summary": {"high", "medium", "low"}, "findings": [{"rule", "severity", "subject": {"type", "id", "name"},
-/// "message", "evidence", "source": {"path", "line"}}], "coverage": [...]}`. Evidence keys are sorted.
+/// "message", "evidence", "source": {"path", "line"}, "title", "hint", "owner", "key"}], "coverage": [...]}`.
+/// Evidence keys are sorted; `owner` is null when the plan names nobody accountable.
 ///
 /// Written straight into one byte buffer by `JSONWriter` rather than through a `JSONValue` tree: the report of a
 /// 100 000-benefit workspace is about 100 MB, and building and serialising the tree was the largest part of
@@ -79,6 +80,15 @@ public struct JSONGapRenderer: GapReportRenderer {
         json.key("line")
         json.number(finding.source.line)
         json.endObject()
+        // Added after the original keys, so readers of the first contract are undisturbed.
+        json.key("title")
+        json.string(finding.title)
+        json.key("hint")
+        json.string(finding.hint)
+        json.key("owner")
+        if let owner = finding.owner { json.string(owner) } else { json.null() }
+        json.key("key")
+        json.string(finding.key)
         json.endObject()
     }
 

@@ -24,19 +24,10 @@ public struct MarkdownGapRenderer: GapReportRenderer {
         }
         out += "\n## Findings\n"
         if report.findings.isEmpty { return out + "\nNo gaps found.\n" }
-        for severity in Severity.allCases {
-            let group = report.findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            out += "\n### \(severity.rawValue.capitalized) (\(group.count))\n\n"
-            out += "| Rule | Subject | Finding | Evidence | Source |\n|---|---|---|---|---|\n"
-            for finding in group {
-                let evidence = finding.evidence.sorted { $0.key < $1.key }.filter { !$0.value.description.isEmpty }
-                    .map { "\($0.key): \($0.value)" }.joined(separator: "; ")
-                out += "| `\(finding.rule)` | \(finding.subject.type) **\(MarkdownGapRenderer.inline(finding.subject.id))** "
-                    + "\(MarkdownGapRenderer.inline(TextGapRenderer.clip(finding.subject.name, 80))) | "
-                    + "\(MarkdownGapRenderer.inline(finding.message)) | \(MarkdownGapRenderer.inline(evidence)) | "
-                    + "\(MarkdownGapRenderer.inline(finding.source.path)):\(finding.source.line) |\n"
-            }
+        for section in report.layout.sections {
+            out += "\n### \(section.severity.rawValue.capitalized) (\(section.findingCount) finding\(section.findingCount == 1 ? "" : "s"))\n\n"
+            out += "| Subject | Finding | Evidence | Owner | What to do | Source |\n|---|---|---|---|---|---|\n"
+            for entry in section.entries { out += MarkdownGapRenderer.rows(entry, under: section.severity) }
         }
         return out
     }

@@ -1,0 +1,124 @@
+import RealiseModel
+
+/// A finding's evidence as a person reads it: each key a plain label, quantities in the subject's own unit and
+/// rounded to what a reader can use (`2,244 trips per month`, not `2243.8356`), days as days, in a fixed order.
+/// The JSON and CSV keep the exact values; this is for the reading formats.
+enum EvidenceWording {
+    /// What a key's number is.
+    enum Measure { case quantity, perYear, days, count, percent, plain }
+
+    /// Known keys in reading order, with their labels.
+    static let wording: [(key: String, label: String, measure: Measure)] = [
+        ("measured", "measured", .quantity), ("measuredOn", "on", .plain), ("expected", "expected by then", .quantity),
+        ("shortfall", "shortfall", .quantity), ("forecast", "forecast at the target date", .quantity),
+        ("slopePerYear", "trend", .perYear), ("measurements", "measurements", .count),
+        ("finalTarget", "final target", .quantity), ("finalTargetDate", "due", .plain), ("tolerance", "tolerance", .quantity),
+        ("baselineValue", "baseline", .quantity), ("oldValue", "target was", .quantity), ("newValue", "target now", .quantity),
+        ("targetDate", "for", .plain), ("recordedOn", "changed on", .plain), ("lastMeasured", "last measured", .plain),
+        ("daysSince", "since then", .days), ("allowedDays", "allowed", .days), ("slipDays", "slip", .days),
+        ("daysEarly", "early by", .days), ("daysOverdue", "overdue by", .days), ("totalShare", "shares claimed", .percent),
+    ]
+    private static let order = Dictionary(uniqueKeysWithValues: wording.enumerated().map { ($1.key, $0) })
+
+    /// The evidence, labelled and formatted, empty values left out; unknown keys after known ones, sorted.
+    static func details(_ evidence: [String: Evidence], unit: QuantityUnit) -> [Finding.Detail] {
+        let keys = evidence.keys.sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }
+        return keys.compactMap { key in
+            let known = order[key].map { wording[$0] }
+            let value: String
+            switch evidence[key]! {
+            case .text(let text): value = text
+            case .list(let list): value = list.joined(separator: ", ")
+            case .number(let number): value = format(number, known?.measure ?? .plain, unit)
+            }
+            guard !value.isEmpty else { return nil }
+            return Finding.Detail(label: known?.label ?? words(key), value: value)
+        }
+    }
+
+    private static func format(_ number: Double, _ measure: Measure, _ unit: QuantityUnit) -> String {
+        let text = ReadableNumber.text(number)
+        switch measure {
+        case .quantity: return unit.apply(text)
+        case .perYear: return unit.apply(text) + " a year"
+        case .days: return "\(text) day\(abs(number) == 1 ? "" : "s")"
+        case .percent: return "\(text)%"
+        case .count, .plain: return text
+        }
+    }
+
+    /// `finalTargetDate` → `final target date`.
+    static func words(_ key: String) -> String {
+        var out = ""
+        for character in key {
+            if character.isUppercase { out += " " + character.lowercased() } else { out.append(character) }
+        }
+        return out
+    }
+}
+
+/// How a metric's quantities are written: `45%`, `£1,200`, `1,150 trips per month`, or a bare number.
+struct QuantityUnit: Sendable {
+    var prefix = ""
+    var suffix = ""
+
+    static let none = QuantityUnit()
+
+    init(prefix: String = "", suffix: String = "") {
+        self.prefix = prefix
+        self.suffix = suffix
+    }
+
+    /// The unit of a metric, read from its unit text and measure type.
+    init(_ metric: Metric) {
+        let unit = metric.unit.named ?? ""
+        if ["%", "percent", "per cent", "percentage"].contains(unit.lowercased()) || (unit.isEmpty && metric.measureType == .percentage) {
+            suffix = "%"
+        } else if let first = unit.first, "£$€".contains(first) {
+            // `£m`: the symbol before the number, the rest after it.
+            prefix = String(first)
+            suffix = String(unit.dropFirst())
+        } else if !unit.isEmpty {
+            suffix = " " + unit
+        }
+    }
+
+    func apply(_ number: String) -> String {
+        guard !prefix.isEmpty, number.hasPrefix("-") else { return prefix + number + suffix }
+        return "-" + prefix + number.dropFirst() + suffix
+    }
+}
+
+/// Numbers rounded for reading: three significant figures, but never fewer than the whole number
+/// (`2,244`, `57.5`, `1.59`, `0.0123`), thousands grouped with commas.
+enum ReadableNumber {
+    static func text(_ value: Double) -> String {
+        let magnitude = abs(value)
+        guard value.isFinite, magnitude < 1e15 else { return value.plainText }
+        var decimals = 0
+        if magnitude > 0, magnitude < 100 {
+            var scale = 1.0, digits = 2
+            while magnitude * scale < 10, digits < 8 { scale *= 10; digits += 1 }
+            decimals = magnitude >= 10 ? 1 : digits - 1
+        }
+        var power: Int64 = 1
+        for _ in 0..<decimals { power *= 10 }
+        let units = Int64((magnitude * Double(power)).rounded())
+        var fraction = String(units % power)
+        fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let whole = grouped(units / power)
+        let sign = value < 0 && units != 0 ? "-" : ""
+        return sign + whole + (decimals == 0 || fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    private static func grouped(_ whole: Int64) -> String {
+        let digits = String(whole)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return out
+    }
+}
