@@ -17,6 +17,7 @@ enum EvidenceWording {
         ("targetDate", "for", .plain), ("recordedOn", "changed on", .plain), ("lastMeasured", "last measured", .plain),
         ("daysSince", "since then", .days), ("allowedDays", "allowed", .days), ("slipDays", "slip", .days),
         ("daysEarly", "early by", .days), ("daysOverdue", "overdue by", .days), ("totalShare", "shares claimed", .percent),
+        ("reviewedOn", "reviewed on", .plain), ("reviewer", "by", .plain), ("reviewNote", "note", .plain),
     ]
     private static let order = Dictionary(uniqueKeysWithValues: wording.enumerated().map { ($1.key, $0) })
 

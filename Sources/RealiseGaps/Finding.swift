@@ -42,6 +42,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var owner: String?
     /// The evidence in the subject's own units, rounded for reading, in a fixed order. Set by `GapAnalyzer`.
     public var details: [Detail] = []
+    /// The subject's latest review on or before the report's day, shown beside its findings. Set by `GapAnalyzer`.
+    public var review: ReviewOutcome?
 
     /// Stable across runs while the rule and subject stay: `rule:subject-id` (`missing-owner:MET-04`).
     public var key: String { "\(rule):\(subject.id)" }

@@ -28,6 +28,7 @@ public struct GapAnalyzer: Sendable {
         for index in findings.indices {
             let subject = findings[index].subject
             findings[index].owner = owners.owner(of: subject)
+            findings[index].review = context.latestReviews[subject.id]
             let unit = subject.type == EntityType.metric.rawValue ? context.metric(subject.id).map(QuantityUnit.init) : nil
             findings[index].details = EvidenceWording.details(findings[index].evidence, unit: unit ?? .none)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import RealiseGaps
 import RealiseModel
 
@@ -30,7 +31,8 @@ extension HTMLGapRenderer {
                     let subject = finding.subject
                     out += "<th scope=\"rowgroup\" rowspan=\"\(findings.count)\"><span class=\"type\">\(HTMLText.escape(subject.type))</span> "
                         + "<strong>\(HTMLText.escape(subject.id))</strong><br/><span class=\"name\">\(HTMLText.escape(HTMLText.clip(subject.name, 200)))</span>"
-                        + "<br/><code class=\"source\">\(Self.path(finding.source.path)):\(finding.source.line)</code></th>"
+                        + "<br/><code class=\"source\">\(Self.path(finding.source.path)):\(finding.source.line)</code>"
+                        + (finding.review.map { "<br/>\(Self.rag($0.rag)) <span class=\"review\">\(HTMLText.escape($0.account))</span>" } ?? "") + "</th>"
                 }
                 out += cells(of: finding, lesser: finding.severity != severity) + "<td>\(owner(finding.owner))</td>"
                     + "<td>\(HTMLText.escape(finding.hint))</td></tr>\n"
@@ -51,6 +53,19 @@ extension HTMLGapRenderer {
         let badge = lesser ? "<span class=\"badge \(finding.severity.rawValue)\">\(Self.label(finding.severity))</span> " : ""
         return "<td>\(badge)<strong>\(HTMLText.escape(finding.title))</strong> <code>\(HTMLText.escape(finding.rule))</code>"
             + "<br/>\(HTMLText.escape(finding.message))</td><td>\(evidence(finding))</td>"
+    }
+
+    /// A review rating as a coloured label.
+    static func rag(_ rag: RAG) -> String {
+        "<span class=\"rag \(rag.rawValue)\">\(rag.rawValue.replacingOccurrences(of: "-", with: " ").capitalized)</span>"
+    }
+
+    /// The coverage row's own latest review and how many of its benefits were rated red, as a cell.
+    static func review(_ row: Coverage) -> String {
+        var parts: [String] = []
+        if let review = row.review { parts.append("\(rag(review.rag)) \(review.date)") }
+        if row.reviewedRed > 0 { parts.append("\(row.reviewedRed) rated \(rag(.red))") }
+        return "<td>" + parts.joined(separator: "<br/>") + "</td>"
     }
 
     private func owner(_ owner: String?) -> String {

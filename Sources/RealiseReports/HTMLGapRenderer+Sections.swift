@@ -35,12 +35,12 @@ extension HTMLGapRenderer {
             + "enabling deliverable, a metric with a baseline and a target, a recent measurement and an up-to-date review.</p>\n"
         out += "<table class=\"coverage\">\n<thead><tr><th scope=\"col\">Objective</th><th scope=\"col\" class=\"num\">Benefits</th>"
             + "<th scope=\"col\">With a deliverable</th><th scope=\"col\">Metric with baseline and target</th>"
-            + "<th scope=\"col\">Recently measured</th><th scope=\"col\">Review up to date</th></tr></thead>\n<tbody>\n"
+            + "<th scope=\"col\">Recently measured</th><th scope=\"col\">Review up to date</th><th scope=\"col\">Latest review</th></tr></thead>\n<tbody>\n"
         let depth = Dictionary(BenefitsMapGraph(report: report).nodes(.objective).map { ($0.id, $0.depth) }, uniquingKeysWith: { first, _ in first })
         for row in report.coverage where row.level == "objective" {
             let indent = min(depth[row.objective] ?? 0, 4)
             out += "<tr><th scope=\"row\" class=\"objective depth-\(indent)\"><span class=\"id\">\(HTMLText.escape(row.objective))</span> "
-                + "<span class=\"statement\">\(HTMLText.escape(HTMLText.clip(row.statement, 160)))</span></th>" + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + "</tr>\n"
+                + "<span class=\"statement\">\(HTMLText.escape(HTMLText.clip(row.statement, 160)))</span></th>" + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + Self.review(row) + "</tr>\n"
         }
         out += "</tbody>\n"
         let totals = report.coverage.filter { $0.level == "programme" }
@@ -49,7 +49,7 @@ extension HTMLGapRenderer {
             for row in totals {
                 let scope = row.objective == "*" ? "all benefits" : "all benefits of \(HTMLText.escape(row.statement))"
                 out += "<tr><th scope=\"row\">Programme total <span class=\"statement\">(\(scope))</span></th>"
-                    + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + "</tr>\n"
+                    + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + Self.review(row) + "</tr>\n"
             }
             out += "</tfoot>\n"
         }

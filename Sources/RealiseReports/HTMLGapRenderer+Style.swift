@@ -61,6 +61,10 @@ extension HTMLGapRenderer {
         table.findings.low tbody th { border-left: 4px solid var(--low); }
         ul.subjects { margin: 2px 0 0; padding-left: 16px; font-size: 12px; columns: 2; }
         .none { color: var(--muted); font-style: italic; }
+        .rag { display: inline-block; font-size: 11px; font-weight: 700; padding: 0 6px; border-radius: 3px; color: #ffffff;
+          text-transform: uppercase; letter-spacing: .04em; }
+        .rag.red, .rag.amber-red { background: var(--high); } .rag.amber, .rag.amber-green { background: #8a5a00; }
+        .rag.green { background: #2e6b30; } .review { font-size: 12px; }
         .type { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
         code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; overflow-wrap: break-word; }
         dl.evidence { margin: 0; font-size: 12px; }

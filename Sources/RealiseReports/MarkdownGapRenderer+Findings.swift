@@ -9,7 +9,8 @@ extension MarkdownGapRenderer {
         case .subject(let findings):
             return findings.enumerated().map { index, finding in
                 let subject = finding.subject
-                let cell = index > 0 ? "" : "\(subject.type) **\(inline(subject.id))** \(inline(TextGapRenderer.clip(subject.name, 80)))"
+                let review = finding.review.map { "<br>latest review: **\($0.rag.rawValue)** \(inline($0.account))" } ?? ""
+                let cell = index > 0 ? "" : "\(subject.type) **\(inline(subject.id))** \(inline(TextGapRenderer.clip(subject.name, 80)))\(review)"
                 let lesser = finding.severity == severity ? "" : "(\(finding.severity.rawValue)) "
                 return "| \(cell) | \(lesser)**\(inline(finding.title))** `\(finding.rule)`: \(inline(finding.message)) | "
                     + "\(evidence(finding)) | \(inline(finding.owner ?? "nobody named")) | \(inline(finding.hint)) | "
@@ -24,6 +25,14 @@ extension MarkdownGapRenderer {
                 + "\(evidence(first)) | \(inline(TextGapRenderer.owners(findings))) | \(inline(first.hint)) | "
                 + "\(findings.count) places (see the CSV) |\n"
         }
+    }
+
+    /// The coverage row's own latest review and how many of its benefits were rated red.
+    static func review(_ row: Coverage) -> String {
+        var parts: [String] = []
+        if let review = row.review { parts.append("**\(review.rag.rawValue)** on \(review.date)") }
+        if row.reviewedRed > 0 { parts.append("\(row.reviewedRed) benefit\(row.reviewedRed == 1 ? "" : "s") rated **red**") }
+        return parts.joined(separator: "; ")
     }
 
     private static func evidence(_ finding: Finding) -> String {

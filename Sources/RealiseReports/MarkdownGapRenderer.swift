@@ -12,14 +12,14 @@ public struct MarkdownGapRenderer: GapReportRenderer {
             + "\(report.summary.medium) medium, \(report.summary.low) low.\n"
         if !report.coverage.isEmpty {
             out += "\n## Coverage by objective\n\n"
-            out += "| Objective | Benefits | With a deliverable | With baseline and target | Recently measured | Review up to date |\n"
-            out += "|---|--:|--:|--:|--:|--:|\n"
+            out += "| Objective | Benefits | With a deliverable | With baseline and target | Recently measured | Review up to date | Latest review |\n"
+            out += "|---|--:|--:|--:|--:|--:|---|\n"
             for row in report.coverage {
                 func cell(_ count: Int) -> String { "\(count)" + (row.percent(count).map { " (\($0)%)" } ?? "") }
                 let label = row.level == "programme" ? "Total" : MarkdownGapRenderer.inline(row.objective)
                 out += "| **\(label)** \(MarkdownGapRenderer.inline(row.statement)) | \(row.benefits) | "
                     + "\(cell(row.withDeliverable)) | \(cell(row.withMeasurableMetric)) | \(cell(row.recentlyMeasured)) | "
-                    + "\(cell(row.upToDateReview)) |\n"
+                    + "\(cell(row.upToDateReview)) | \(MarkdownGapRenderer.review(row)) |\n"
             }
         }
         out += "\n## Findings\n"

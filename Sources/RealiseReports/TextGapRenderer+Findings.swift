@@ -16,6 +16,7 @@ extension TextGapRenderer {
         var out = "  \(subject.type) \(bold(subject.id.escapingControls)): \(TextGapRenderer.clip(subject.name, 90))\n"
         out += "    owner: \((first.owner ?? "nobody named").escapingControls) · defined at "
             + "\(first.source.path.escapingControls):\(first.source.line)\n"
+        if let review = first.review { out += "    latest review: \(rag(review.rag)) \(TextGapRenderer.clip(review.account, 110))\n" }
         for finding in findings {
             let lesser = finding.severity == severity ? "" : "(\(finding.severity.rawValue)) "
             out += "    • \(lesser)\(finding.title) [\(finding.key.escapingControls)]: \(finding.message.escapingControls)\n"

@@ -21,6 +21,16 @@ public struct TextGapRenderer: GapReportRenderer {
 
     func bold(_ text: String) -> String { paint(text, "1") }
 
+    /// A review rating in capitals, coloured as the board reads it.
+    func rag(_ rag: RAG) -> String {
+        let text = rag.rawValue.uppercased()
+        switch rag {
+        case .red, .amberRed: return paint(text, "1;31")
+        case .amber, .amberGreen: return paint(text, "1;33")
+        case .green: return paint(text, "1;32")
+        }
+    }
+
     public func render(_ report: GapReport) -> String {
         var out = paint("Realise gap report", "1") + " as of \(report.asOf)\n"
         let s = report.summary
@@ -48,10 +58,18 @@ public struct TextGapRenderer: GapReportRenderer {
                     return text.padding(toLength: 10, withPad: " ", startingAt: 0)
                 }
                 out += "  \(id)  \(cell(row.withDeliverable)) \(cell(row.withMeasurableMetric)) \(cell(row.recentlyMeasured)) \(cell(row.upToDateReview)) "
-                    + TextGapRenderer.clip(row.statement, 60) + "\n"
+                    + TextGapRenderer.clip(row.statement, 60) + reviewNote(row) + "\n"
             }
         }
         if report.findings.isEmpty { out += "\nNo gaps found.\n" }
+        return out
+    }
+
+    /// The row's own latest review and its benefits rated red, after its statement.
+    private func reviewNote(_ row: Coverage) -> String {
+        var out = ""
+        if let review = row.review { out += " · reviewed \(rag(review.rag)) on \(review.date)" }
+        if row.reviewedRed > 0 { out += " · \(paint("\(row.reviewedRed) rated red", "1;31"))" }
         return out
     }
 
