@@ -1,6 +1,7 @@
 import RealiseModel
 
-/// One gap: which rule found it, about what, why, the numbers behind it, and where its subject was defined.
+/// One gap: which rule found it, about what, why, the numbers behind it, where its subject was defined, who is
+/// accountable for it and what to do about it.
 public struct Finding: Sendable, Hashable, Codable {
     /// The entity a finding is about.
     public struct Subject: Sendable, Hashable, Codable {
@@ -15,17 +16,44 @@ public struct Finding: Sendable, Hashable, Codable {
         public var line: Int
     }
 
+    /// One item of evidence as a person reads it: `expected` → `2,244 trips per month`.
+    public struct Detail: Sendable, Hashable, Codable {
+        public var label: String
+        public var value: String
+
+        public init(label: String, value: String) {
+            self.label = label
+            self.value = value
+        }
+    }
+
     public var rule: String
     public var severity: Severity
     public var subject: Subject
     public var message: String
     public var evidence: [String: Evidence]
     public var source: Source
+    /// The rule's plain-English title.
+    public var title: String
+    /// What to do about it: the rule's fix hint.
+    public var hint: String
+    /// Who is accountable: the subject's owner, else the owner of the benefit it serves, else its programme's SRO;
+    /// nil when the plan names nobody. Set by `GapAnalyzer`.
+    public var owner: String?
+    /// The evidence in the subject's own units, rounded for reading, in a fixed order. Set by `GapAnalyzer`.
+    public var details: [Detail] = []
+    /// The subject's latest review on or before the report's day, shown beside its findings. Set by `GapAnalyzer`.
+    public var review: ReviewOutcome?
+
+    /// Stable across runs while the rule and subject stay: `rule:subject-id` (`missing-owner:MET-04`).
+    public var key: String { "\(rule):\(subject.id)" }
 
     public init<E: Entity>(rule: any GapRule, about entity: E, message: String, evidence: [String: Evidence] = [:]) {
         // Not through `init(rule:aboutAny:)`: boxing a large entity as `any Entity` copies it to the heap, and
         // rules make a finding for most entities of a troubled plan.
         self.rule = type(of: rule).id
+        title = type(of: rule).title
+        hint = type(of: rule).hint
         severity = type(of: rule).severity
         subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
         self.message = message
@@ -36,6 +64,8 @@ public struct Finding: Sendable, Hashable, Codable {
     /// A finding about an entity whose type is only known at run time.
     public init(rule: any GapRule, aboutAny entity: any Entity, message: String, evidence: [String: Evidence] = [:]) {
         self.rule = type(of: rule).id
+        title = type(of: rule).title
+        hint = type(of: rule).hint
         severity = type(of: rule).severity
         subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
         self.message = message

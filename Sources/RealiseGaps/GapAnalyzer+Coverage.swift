@@ -22,17 +22,20 @@ extension GapAnalyzer {
                 delivered: links.hasTargets(.enabledBy) || context.hasDeliveryPath(id),
                 measurable: facts.contains { series, _ in series.has(.baseline) && series.has(.target) },
                 recentlyMeasured: facts.contains { series, frequency in isRecentlyMeasured(series, frequency, context) },
-                reviewed: !reviewed.isEmpty && (reviewed.contains(id) || metrics.contains(where: reviewed.contains)))
+                reviewed: !reviewed.isEmpty && (reviewed.contains(id) || metrics.contains(where: reviewed.contains)),
+                red: context.latestReviews[id]?.rag == .red)
         }
         func row(level: String, id: String, statement: String, positions: some Collection<Int>) -> Coverage {
             var row = Coverage(level: level, objective: id, statement: statement, benefits: positions.count,
-                               withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0, upToDateReview: 0)
+                               withDeliverable: 0, withMeasurableMetric: 0, recentlyMeasured: 0, upToDateReview: 0,
+                               review: context.latestReviews[id])
             for position in positions {
                 let known = standing[position]
                 if known.delivered { row.withDeliverable += 1 }
                 if known.measurable { row.withMeasurableMetric += 1 }
                 if known.recentlyMeasured { row.recentlyMeasured += 1 }
                 if known.reviewed { row.upToDateReview += 1 }
+                if known.red { row.reviewedRed += 1 }
             }
             return row
         }
@@ -76,4 +79,6 @@ private struct BenefitStanding {
     var measurable: Bool
     var recentlyMeasured: Bool
     var reviewed: Bool
+    /// Its latest review rated it red.
+    var red: Bool
 }

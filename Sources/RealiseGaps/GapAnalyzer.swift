@@ -23,7 +23,15 @@ public struct GapAnalyzer: Sendable {
     ///   - tolerance: trajectory tolerance as a share of the baseline→target distance (default 10 %).
     public func report(for plan: Plan, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1) -> GapReport {
         let context = GapContext(plan: plan, asOf: asOf, history: history, tolerance: tolerance)
-        let findings = GapAnalyzer.inReportOrder(rules.map { $0.findings(in: context) })
+        var findings = GapAnalyzer.inReportOrder(rules.map { $0.findings(in: context) })
+        let owners = AccountableOwners(context)
+        for index in findings.indices {
+            let subject = findings[index].subject
+            findings[index].owner = owners.owner(of: subject)
+            findings[index].review = context.latestReviews[subject.id]
+            let unit = subject.type == EntityType.metric.rawValue ? context.metric(subject.id).map(QuantityUnit.init) : nil
+            findings[index].details = EvidenceWording.details(findings[index].evidence, unit: unit ?? .none)
+        }
         var summary = GapReport.Summary()
         for finding in findings {
             switch finding.severity {

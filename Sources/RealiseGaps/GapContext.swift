@@ -32,12 +32,15 @@ public struct GapContext: Sendable {
     public let history: GapHistory
     /// Trajectory tolerance as a share of the baseline→target distance.
     public let tolerance: Double
+    /// Each subject's latest review on or before `asOf`, by subject id.
+    public let latestReviews: [String: ReviewOutcome]
 
     public init(plan: Plan, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1) {
         self.plan = plan
         self.asOf = asOf
         self.history = history
         self.tolerance = tolerance
+        latestReviews = ReviewOutcome.latest(history.outcomes, onOrBefore: asOf)
         let links = LinkIndex(plan.links)
         self.links = links
         benefitSlots = plan.benefits.indices.map { links.slot(of: plan.benefits[$0].id) }

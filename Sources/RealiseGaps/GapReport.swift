@@ -32,6 +32,9 @@ public struct GapReport: Sendable, Codable {
         self.tolerance = tolerance
     }
 
+    /// The findings as the reading formats lay them out: by severity, by subject, one rule's common cause once.
+    public var layout: FindingLayout { FindingLayout(findings) }
+
     /// The most severe finding's severity, if any.
     public var worst: Severity? { findings.map(\.severity).max() }
 }
@@ -50,6 +53,10 @@ public struct Coverage: Sendable, Codable, Hashable {
     public var recentlyMeasured: Int
     /// Benefits whose scheduled reviews (of the benefit or its metrics) are all up to date.
     public var upToDateReview: Int
+    /// Benefits whose latest review rated them red.
+    public var reviewedRed = 0
+    /// The latest review of the objective (or programme) itself, if any.
+    public var review: ReviewOutcome? = nil
 
     /// Share of benefits with each, 0–100, or nil when the objective has no benefits.
     public func percent(_ count: Int) -> Int? { benefits == 0 ? nil : Int((Double(count) * 100 / Double(benefits)).rounded()) }

@@ -1,7 +1,9 @@
-/// One independent check over a workspace. Each rule has a stable kebab-case id, a default severity, a
-/// one-line explanation and a hint on how to fix what it finds.
+/// One independent check over a workspace. Each rule has a stable kebab-case id, a plain-English title, a default
+/// severity, a one-line explanation and a hint on how to fix what it finds.
 public protocol GapRule: Sendable {
     static var id: String { get }
+    /// What the rule finds, in words a board reads ("Target cannot be met on current trend").
+    static var title: String { get }
     static var severity: Severity { get }
     static var explanation: String { get }
     static var hint: String { get }
@@ -13,7 +15,7 @@ public protocol GapRule: Sendable {
 public enum GapRules {
     public static let all: [any GapRule] = [
         ObjectiveWithoutBenefit(), BenefitWithoutDeliverable(), BenefitWithoutMetric(), BenefitBeforeEnabler(),
-        MetricOffTrajectory(), ReviewOverdue(), OrphanDeliverable(), MetricWithoutBaseline(), MetricWithoutTarget(),
+        MetricOffTrajectory(), ReviewOverdue(), ReviewedRed(), OrphanDeliverable(), MetricWithoutBaseline(), MetricWithoutTarget(),
         DeliverableSlipped(), MetricForecastShortfall(), StaleMetric(), MissingOwner(), DoubleCountedMetric(),
         TargetLowered(), VagueStatement(), CrossOrganisationDependency(),
     ]

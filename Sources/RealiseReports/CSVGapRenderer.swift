@@ -4,7 +4,7 @@ import RealiseGaps
 /// formula neutralised.
 public struct CSVGapRenderer: GapReportRenderer {
     public static let header = ["asOf", "severity", "rule", "subjectType", "subjectId", "subjectName", "message", "evidence",
-                                "sourcePath", "sourceLine"]
+                                "sourcePath", "sourceLine", "title", "hint", "owner", "key", "reviewRag", "reviewDate"]
 
     public init() {}
 
@@ -13,7 +13,9 @@ public struct CSVGapRenderer: GapReportRenderer {
         for finding in report.findings {
             let evidence = finding.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
             let cells = [report.asOf.description, finding.severity.rawValue, finding.rule, finding.subject.type, finding.subject.id,
-                         finding.subject.name, finding.message, evidence, finding.source.path, String(finding.source.line)]
+                         finding.subject.name, finding.message, evidence, finding.source.path, String(finding.source.line),
+                         finding.title, finding.hint, finding.owner ?? "", finding.key,
+                         finding.review?.rag.rawValue ?? "", finding.review?.date.description ?? ""]
             out += cells.map(CSVListingRenderer.cell).joined(separator: ",") + "\r\n"
         }
         return out

@@ -1,7 +1,7 @@
 import RealiseGaps
 import RealiseModel
 
-/// The tabular sections of the HTML report: summary strip, coverage per objective, findings by severity.
+/// The tabular sections of the HTML report: summary strip and coverage per objective.
 extension HTMLGapRenderer {
     static func label(_ severity: Severity) -> String {
         switch severity {
@@ -35,12 +35,12 @@ extension HTMLGapRenderer {
             + "enabling deliverable, a metric with a baseline and a target, a recent measurement and an up-to-date review.</p>\n"
         out += "<table class=\"coverage\">\n<thead><tr><th scope=\"col\">Objective</th><th scope=\"col\" class=\"num\">Benefits</th>"
             + "<th scope=\"col\">With a deliverable</th><th scope=\"col\">Metric with baseline and target</th>"
-            + "<th scope=\"col\">Recently measured</th><th scope=\"col\">Review up to date</th></tr></thead>\n<tbody>\n"
+            + "<th scope=\"col\">Recently measured</th><th scope=\"col\">Review up to date</th><th scope=\"col\">Latest review</th></tr></thead>\n<tbody>\n"
         let depth = Dictionary(BenefitsMapGraph(report: report).nodes(.objective).map { ($0.id, $0.depth) }, uniquingKeysWith: { first, _ in first })
         for row in report.coverage where row.level == "objective" {
             let indent = min(depth[row.objective] ?? 0, 4)
             out += "<tr><th scope=\"row\" class=\"objective depth-\(indent)\"><span class=\"id\">\(HTMLText.escape(row.objective))</span> "
-                + "<span class=\"statement\">\(HTMLText.escape(HTMLText.clip(row.statement, 160)))</span></th>" + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + "</tr>\n"
+                + "<span class=\"statement\">\(HTMLText.escape(HTMLText.clip(row.statement, 160)))</span></th>" + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + Self.review(row) + "</tr>\n"
         }
         out += "</tbody>\n"
         let totals = report.coverage.filter { $0.level == "programme" }
@@ -49,7 +49,7 @@ extension HTMLGapRenderer {
             for row in totals {
                 let scope = row.objective == "*" ? "all benefits" : "all benefits of \(HTMLText.escape(row.statement))"
                 out += "<tr><th scope=\"row\">Programme total <span class=\"statement\">(\(scope))</span></th>"
-                    + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + "</tr>\n"
+                    + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + Self.review(row) + "</tr>\n"
             }
             out += "</tfoot>\n"
         }
@@ -69,40 +69,8 @@ extension HTMLGapRenderer {
         return out
     }
 
-    func findings(_ report: GapReport) -> String {
-        var out = "<section id=\"findings\">\n<h2>Findings</h2>\n"
-        guard !report.findings.isEmpty else { return out + "<p class=\"empty\">No gaps found.</p>\n</section>\n" }
-        for severity in Severity.allCases.sorted(by: >) {
-            let group = report.findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            out += "<h3 class=\"severity \(severity.rawValue)\"><span class=\"badge \(severity.rawValue)\">\(Self.label(severity))</span> "
-                + "\(group.count) finding\(group.count == 1 ? "" : "s")</h3>\n"
-            out += "<table class=\"findings \(severity.rawValue)\">\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Subject</th>"
-                + "<th scope=\"col\">Finding</th><th scope=\"col\">Evidence</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n"
-            for finding in group {
-                let subject = finding.subject
-                out += "<tr><td><code>\(HTMLText.escape(finding.rule))</code></td>"
-                    + "<td><span class=\"type\">\(HTMLText.escape(subject.type))</span> <strong>\(HTMLText.escape(subject.id))</strong>"
-                    + "<br/><span class=\"name\">\(HTMLText.escape(HTMLText.clip(subject.name, 200)))</span></td>"
-                    + "<td>\(HTMLText.escape(finding.message))</td><td>\(evidence(finding))</td>"
-                    + "<td><code>\(Self.path(finding.source.path)):\(finding.source.line)</code></td></tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
-        }
-        return out + "</section>\n"
-    }
-
     /// A file path, escaped, that may break after each `/`.
     static func path(_ path: String) -> String {
         HTMLText.escape(path).split(separator: "/", omittingEmptySubsequences: false).joined(separator: "/<wbr/>")
-    }
-
-    /// The evidence as a compact `key: value` list, keys sorted, empty values left out.
-    private func evidence(_ finding: Finding) -> String {
-        let items = finding.evidence.sorted { $0.key < $1.key }.filter { !$0.value.description.isEmpty }
-        guard !items.isEmpty else { return "" }
-        return "<dl class=\"evidence\">" + items.map { key, value in
-            "<div><dt>\(HTMLText.escape(key))</dt><dd>\(HTMLText.escape(value.description))</dd></div>"
-        }.joined() + "</dl>"
     }
 }

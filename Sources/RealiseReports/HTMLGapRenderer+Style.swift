@@ -52,11 +52,19 @@ extension HTMLGapRenderer {
           border-radius: 3px; text-transform: uppercase; letter-spacing: .05em; vertical-align: 1px; }
         .badge.high, h3.high { color: var(--high); } .badge.medium, h3.medium { color: var(--medium); } .badge.low, h3.low { color: var(--low); }
         h3.severity { color: var(--ink); }
-        table.findings td:nth-child(1) { width: 15%; } table.findings td:nth-child(2) { width: 22%; }
-        table.findings td:nth-child(4) { width: 20%; } table.findings td:nth-child(5) { width: 12%; }
-        table.findings.high tbody tr { border-left: 4px solid var(--high); }
-        table.findings.medium tbody tr { border-left: 4px solid var(--medium); }
-        table.findings.low tbody tr { border-left: 4px solid var(--low); }
+        table.findings thead th:nth-child(1) { width: 18%; } table.findings thead th:nth-child(2) { width: 30%; }
+        table.findings thead th:nth-child(3) { width: 20%; } table.findings thead th:nth-child(4) { width: 12%; }
+        table.findings tbody { break-inside: avoid; page-break-inside: avoid; border-top: 1px solid var(--rule); }
+        table.findings tbody th { text-align: left; vertical-align: top; font-weight: normal; }
+        table.findings.high tbody th { border-left: 4px solid var(--high); }
+        table.findings.medium tbody th { border-left: 4px solid var(--medium); }
+        table.findings.low tbody th { border-left: 4px solid var(--low); }
+        ul.subjects { margin: 2px 0 0; padding-left: 16px; font-size: 12px; columns: 2; }
+        .none { color: var(--muted); font-style: italic; }
+        .rag { display: inline-block; font-size: 11px; font-weight: 700; padding: 0 6px; border-radius: 3px; color: #ffffff;
+          text-transform: uppercase; letter-spacing: .04em; }
+        .rag.red, .rag.amber-red { background: var(--high); } .rag.amber, .rag.amber-green { background: #8a5a00; }
+        .rag.green { background: #2e6b30; } .review { font-size: 12px; }
         .type { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
         code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; overflow-wrap: break-word; }
         dl.evidence { margin: 0; font-size: 12px; }
@@ -102,7 +110,6 @@ extension HTMLGapRenderer {
           tfoot { display: table-row-group; }
           .bar { gap: 4px; }
           .track { width: 36px; height: 9px; }
-          table.findings td:nth-child(3) { width: 27%; } table.findings td:nth-child(5) { width: 16%; }
           code { font-size: 8pt; }
           section#map { break-before: page; }
         }

@@ -50,7 +50,11 @@ public struct ImportSummaryRenderer: Sendable {
         for file in files {
             out += "\(file.path.escapingControls) (\(file.format)): \(file.status)"
             out += file.status == "unchanged" ? " since its last import\n" : " — \(file.counts.summary)\n"
-            for warning in file.warnings { out += "  warning: \(warning)\n" }
+            // A warning repeated for every row is shown for the first few rows, then counted.
+            for group in DiagnosticGroup.groups(file.warnings) {
+                for warning in group.shownDiagnostics { out += "  warning: \(warning)\n" }
+                if group.hidden > 0 { out += "  warning: … and \(group.hidden) more like these (--format json lists every one)\n" }
+            }
         }
         let total = files.map(\.counts).reduce(ImportCounts(), +)
         if files.count > 1 { out += "total: \(total.summary)\n" }

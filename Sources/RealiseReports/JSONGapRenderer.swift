@@ -3,7 +3,9 @@ import RealiseModel
 
 /// The gap report as the documented JSON contract, keys in the contract's order:
 /// `{"asOf", "summary": {"high", "medium", "low"}, "findings": [{"rule", "severity", "subject": {"type", "id", "name"},
-/// "message", "evidence", "source": {"path", "line"}}], "coverage": [...]}`. Evidence keys are sorted.
+/// "message", "evidence", "source": {"path", "line"}, "title", "hint", "owner", "key"}], "coverage": [...]}`.
+/// Evidence keys are sorted; `owner` is null when the plan names nobody accountable; `review` (after `key`, and after
+/// a coverage row's counts with `reviewedRed`) is the latest review, `{"rag", "date", "reviewer", "note"}`, or null.
 ///
 /// Written straight into one byte buffer by `JSONWriter` rather than through a `JSONValue` tree: the report of a
 /// 100 000-benefit workspace is about 100 MB, and building and serialising the tree was the largest part of
@@ -79,6 +81,17 @@ public struct JSONGapRenderer: GapReportRenderer {
         json.key("line")
         json.number(finding.source.line)
         json.endObject()
+        // Added after the original keys, so readers of the first contract are undisturbed.
+        json.key("title")
+        json.string(finding.title)
+        json.key("hint")
+        json.string(finding.hint)
+        json.key("owner")
+        if let owner = finding.owner { json.string(owner) } else { json.null() }
+        json.key("key")
+        json.string(finding.key)
+        json.key("review")
+        write(finding.review, to: &json)
         json.endObject()
     }
 
@@ -93,6 +106,25 @@ public struct JSONGapRenderer: GapReportRenderer {
                              ("upToDateReview", row.upToDateReview)] {
             json.key(key)
             json.number(count)
+        }
+        json.key("reviewedRed")
+        json.number(row.reviewedRed)
+        json.key("review")
+        write(row.review, to: &json)
+        json.endObject()
+    }
+
+    /// A latest review as `{"rag", "date", "reviewer", "note"}`, or null.
+    static func write(_ review: ReviewOutcome?, to json: inout JSONWriter) {
+        guard let review else { return json.null() }
+        json.beginObject()
+        json.key("rag")
+        json.string(review.rag.rawValue)
+        json.key("date")
+        json.string(review.date.description)
+        for (key, text) in [("reviewer", review.reviewer), ("note", review.note)] {
+            json.key(key)
+            if let text { json.string(text) } else { json.null() }
         }
         json.endObject()
     }

@@ -12,31 +12,22 @@ public struct MarkdownGapRenderer: GapReportRenderer {
             + "\(report.summary.medium) medium, \(report.summary.low) low.\n"
         if !report.coverage.isEmpty {
             out += "\n## Coverage by objective\n\n"
-            out += "| Objective | Benefits | With a deliverable | With baseline and target | Recently measured | Review up to date |\n"
-            out += "|---|--:|--:|--:|--:|--:|\n"
+            out += "| Objective | Benefits | With a deliverable | With baseline and target | Recently measured | Review up to date | Latest review |\n"
+            out += "|---|--:|--:|--:|--:|--:|---|\n"
             for row in report.coverage {
                 func cell(_ count: Int) -> String { "\(count)" + (row.percent(count).map { " (\($0)%)" } ?? "") }
                 let label = row.level == "programme" ? "Total" : MarkdownGapRenderer.inline(row.objective)
                 out += "| **\(label)** \(MarkdownGapRenderer.inline(row.statement)) | \(row.benefits) | "
                     + "\(cell(row.withDeliverable)) | \(cell(row.withMeasurableMetric)) | \(cell(row.recentlyMeasured)) | "
-                    + "\(cell(row.upToDateReview)) |\n"
+                    + "\(cell(row.upToDateReview)) | \(MarkdownGapRenderer.review(row)) |\n"
             }
         }
         out += "\n## Findings\n"
         if report.findings.isEmpty { return out + "\nNo gaps found.\n" }
-        for severity in Severity.allCases {
-            let group = report.findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            out += "\n### \(severity.rawValue.capitalized) (\(group.count))\n\n"
-            out += "| Rule | Subject | Finding | Evidence | Source |\n|---|---|---|---|---|\n"
-            for finding in group {
-                let evidence = finding.evidence.sorted { $0.key < $1.key }.filter { !$0.value.description.isEmpty }
-                    .map { "\($0.key): \($0.value)" }.joined(separator: "; ")
-                out += "| `\(finding.rule)` | \(finding.subject.type) **\(MarkdownGapRenderer.inline(finding.subject.id))** "
-                    + "\(MarkdownGapRenderer.inline(TextGapRenderer.clip(finding.subject.name, 80))) | "
-                    + "\(MarkdownGapRenderer.inline(finding.message)) | \(MarkdownGapRenderer.inline(evidence)) | "
-                    + "\(MarkdownGapRenderer.inline(finding.source.path)):\(finding.source.line) |\n"
-            }
+        for section in report.layout.sections {
+            out += "\n### \(section.severity.rawValue.capitalized) (\(section.findingCount) finding\(section.findingCount == 1 ? "" : "s"))\n\n"
+            out += "| Subject | Finding | Evidence | Owner | What to do | Source |\n|---|---|---|---|---|---|\n"
+            for entry in section.entries { out += MarkdownGapRenderer.rows(entry, under: section.severity) }
         }
         return out
     }

@@ -19,22 +19,32 @@ public struct TextGapRenderer: GapReportRenderer {
         }
     }
 
+    func bold(_ text: String) -> String { paint(text, "1") }
+
+    /// A review rating in capitals, coloured as the board reads it.
+    func rag(_ rag: RAG) -> String {
+        let text = rag.rawValue.uppercased()
+        switch rag {
+        case .red, .amberRed: return paint(text, "1;31")
+        case .amber, .amberGreen: return paint(text, "1;33")
+        case .green: return paint(text, "1;32")
+        }
+    }
+
     public func render(_ report: GapReport) -> String {
         var out = paint("Realise gap report", "1") + " as of \(report.asOf)\n"
         let s = report.summary
         out += "\(report.findings.count) findings: \(s.high) high, \(s.medium) medium, \(s.low) low\n"
-        for severity in Severity.allCases {
-            let group = report.findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            out += "\n\(label(severity)) (\(group.count))\n"
-            for finding in group {
-                out += "  [\(finding.rule)] \(finding.subject.type) \(paint(finding.subject.id.escapingControls, "1")): \(finding.message.escapingControls)\n"
-                out += "      \(TextGapRenderer.clip(finding.subject.name, 90))\n"
-                let evidence = finding.evidence.sorted { $0.key < $1.key }.filter { !$0.value.description.isEmpty }
-                if !evidence.isEmpty {
-                    out += "      " + evidence.map { "\($0.key): \($0.value)".escapingControls }.joined(separator: "; ") + "\n"
+        // What to do about a rule is said where the report first meets it, not again for every subject.
+        var hinted = Set<String>()
+        for section in report.layout.sections {
+            out += "\n\(label(section.severity)) (\(TextGapRenderer.count(section.findingCount, "finding")) on "
+                + "\(TextGapRenderer.count(section.subjectCount, "subject")))\n"
+            for entry in section.entries {
+                switch entry {
+                case .subject(let findings): out += subject(findings, under: section.severity, hinted: &hinted)
+                case .shared(let findings): out += shared(findings, hinted: &hinted)
                 }
-                out += "      at \(finding.source.path.escapingControls):\(finding.source.line)\n"
             }
         }
         if !report.coverage.isEmpty {
@@ -48,10 +58,18 @@ public struct TextGapRenderer: GapReportRenderer {
                     return text.padding(toLength: 10, withPad: " ", startingAt: 0)
                 }
                 out += "  \(id)  \(cell(row.withDeliverable)) \(cell(row.withMeasurableMetric)) \(cell(row.recentlyMeasured)) \(cell(row.upToDateReview)) "
-                    + TextGapRenderer.clip(row.statement, 60) + "\n"
+                    + TextGapRenderer.clip(row.statement, 60) + reviewNote(row) + "\n"
             }
         }
         if report.findings.isEmpty { out += "\nNo gaps found.\n" }
+        return out
+    }
+
+    /// The row's own latest review and its benefits rated red, after its statement.
+    private func reviewNote(_ row: Coverage) -> String {
+        var out = ""
+        if let review = row.review { out += " · reviewed \(rag(review.rag)) on \(review.date)" }
+        if row.reviewedRed > 0 { out += " · \(paint("\(row.reviewedRed) rated red", "1;31"))" }
         return out
     }
 

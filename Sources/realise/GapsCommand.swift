@@ -36,6 +36,9 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding at or above this severity exists (high, medium or low).")
     var failOn: Severity?
 
+    @Flag(help: "Print one line per rule with its number of findings instead of the report (text only).")
+    var summary = false
+
     @Option(help: "Run only this rule (repeatable).")
     var only: [String] = []
 
@@ -44,6 +47,7 @@ struct GapsCommand: ParsableCommand {
 
     func validate() throws {
         try WorkbookOutput.validate(format == .xlsx, output: output)
+        if summary, format != .text { throw ValidationError("--summary prints text; leave out --format \(format.rawValue)") }
     }
 
     func run() throws {
@@ -56,7 +60,9 @@ struct GapsCommand: ParsableCommand {
             }
             let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input)
             let report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
-            if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {
+            if summary {
+                try Output.emit(utf8: SummaryGapRenderer().renderUTF8(report), to: output)
+            } else if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {
                 try Output.emit(utf8: renderer.renderUTF8(report), to: output)
             } else {
                 try WorkbookOutput.emit(to: output) { try GapWorkbook().write(report, to: $0) }

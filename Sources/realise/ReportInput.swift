@@ -17,7 +17,7 @@ enum ReportInput {
             // One snapshot: an import committing meanwhile never mixes old entities with new revisions.
             return try source.consistentRead {
                 let plan = try source.loadPlan(programme: input.programme)
-                return (plan, GapHistory(revisions: try source.revisions(), reviews: try source.reviewBook().standings))
+                return (plan, try source.gapHistory())
             }
         } catch { throw Failure(error) }
     }

@@ -32,7 +32,7 @@ struct ReviewRunCommand: ParsableCommand {
                 plan = try opened.loadPlan()
                 revisions = try opened.revisions()
             } catch { throw Failure(error) }
-            let report = try GapAnalyzer().report(for: plan, asOf: day, history: GapHistory(revisions: revisions, reviews: book.standings))
+            let report = try GapAnalyzer().report(for: plan, asOf: day, history: GapHistory(revisions: revisions, reviews: book.standings, outcomes: try opened.reviewOutcomes()))
             let due = book.due(asOf: day, within: within)
             let subjects = try opened.reviewSubjects()
             let dueListing = Listing.dueReviews(due.map { entry in

@@ -1,3 +1,4 @@
+import RealiseGaps
 import RealiseModel
 import RealiseReviews
 import RealiseStore
@@ -16,6 +17,20 @@ extension Workspace {
         } catch {
             throw Failure(error)
         }
+    }
+
+    /// What the gap report knows beyond the plan: revisions, review standings and review outcomes.
+    func gapHistory() throws -> GapHistory {
+        do {
+            return GapHistory(revisions: try revisions(), reviews: try reviewBook().standings, outcomes: try reviewOutcomes())
+        } catch let failure as Failure { throw failure } catch { throw Failure(error) }
+    }
+
+    /// Every review held, as the gap report reads it.
+    func reviewOutcomes() throws -> [ReviewOutcome] {
+        do {
+            return try reviews().map { ReviewOutcome(subject: $0.subject, date: $0.date, rag: $0.rag, reviewer: $0.reviewer, note: $0.note) }
+        } catch { throw Failure(error) }
     }
 
     /// Subjects of schedules by id, with their type and name.

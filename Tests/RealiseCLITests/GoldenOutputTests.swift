@@ -14,6 +14,7 @@ enum CLIGolden {
         var runs: [String: [String]] = [:]
         for (format, ext) in [("text", "txt"), ("markdown", "md"), ("json", "json"), ("csv", "csv"), ("html", "html")] {
             runs["gaps.\(ext)"] = ["gaps", "imports", "--as-of", asOf, "--format", format]
+            runs["gaps-reviewed.\(ext)"] = ["gaps", "--as-of", asOf, "--format", format]
         }
         runs["map.mmd"] = ["map", "imports", "--as-of", asOf, "--format", "mermaid"]
         runs["map.dot"] = ["map", "imports", "--as-of", asOf, "--format", "dot"]
@@ -25,6 +26,25 @@ enum CLIGolden {
         runs["review-calendar.ics"] = ["review", "calendar", "--as-of", asOf, "--horizon", "120"]
         return runs
     }()
+
+    /// A workspace with the sample programme imported from the package root (so its sources read `imports/…`)
+    /// and reviews with outcomes: BEN-04 rated red (after an amber), OBJ-2 amber, MET-04 green.
+    static func reviewedWorkspace(in folder: URL) throws -> String {
+        let db = folder.appendingPathComponent("reviewed.sqlite").path
+        let steps: [[String]] = [
+            ["import", "imports"],
+            ["review", "record", "BEN-04", "--rag", "amber", "--date", "2025-06-30", "--reviewer", "Rural Transport Manager"],
+            ["review", "record", "BEN-04", "--rag", "red", "--date", "2025-09-26", "--reviewer", "Programme Board",
+             "--note", "Two minibuses off the road; bookings falling"],
+            ["review", "record", "OBJ-2", "--rag", "amber", "--date", "2025-10-03", "--reviewer", "SRO"],
+            ["review", "record", "MET-04", "--rag", "green", "--date", "2025-10-10"],
+        ]
+        for step in steps {
+            let result = try RealiseBinary.run(step + ["--db", db, "--actor", "Board secretary"], in: RealiseBinary.packageRoot)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        return db
+    }
 
     /// A workspace with the sample programme, three schedules (one a month-end cadence, written out occurrence by
     /// occurrence in the calendar) and two reviews of BEN-04, one with a measurement.
@@ -56,6 +76,7 @@ struct GoldenOutputTests {
         try RealiseBinary.on(backend) {
             var arguments = try #require(CLIGolden.runs[name])
             if arguments.first == "review" { arguments += ["--db", try CLIGolden.workspace(in: scratch.url)] }
+            if name.hasPrefix("gaps-reviewed.") { arguments += ["--db", try CLIGolden.reviewedWorkspace(in: scratch.url)] }
             let result = try RealiseBinary.run(arguments, in: RealiseBinary.packageRoot)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.isEmpty, "\(result.stderr)")

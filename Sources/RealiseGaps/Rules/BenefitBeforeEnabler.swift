@@ -2,6 +2,7 @@
 /// promised before the thing that produces it exists.
 public struct BenefitBeforeEnabler: GapRule {
     public static let id = "benefit-before-enabler"
+    public static let title = "Benefit expected before what enables it"
     public static let severity = Severity.high
     public static let explanation = "A benefit's realisation starts before its enabling deliverables finish."
     public static let hint = "Move the realisation start after the enabler's forecast finish, or bring the enabler forward."

@@ -2,6 +2,7 @@
 /// an intermediate benefit with an enabling deliverable has a delivery path through it.
 public struct BenefitWithoutDeliverable: GapRule {
     public static let id = "benefit-without-deliverable"
+    public static let title = "Benefit with nothing delivering it"
     public static let severity = Severity.high
     public static let explanation = "A benefit has no enabling deliverable: an outcome with no delivery path."
     public static let hint = "Name the deliverables that enable it (enabled-by), or record why none is needed."

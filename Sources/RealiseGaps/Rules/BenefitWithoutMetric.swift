@@ -1,6 +1,7 @@
 /// A benefit no metric measures: it can never be claimed as realised.
 public struct BenefitWithoutMetric: GapRule {
     public static let id = "benefit-without-metric"
+    public static let title = "Benefit nobody measures"
     public static let severity = Severity.high
     public static let explanation = "A benefit has no metric: it cannot be claimed as realised."
     public static let hint = "Add a metric that measures it, with a baseline and a target."

@@ -1,6 +1,7 @@
 /// A benefit owned by one body that depends on a deliverable of another, without a named owner on both sides.
 public struct CrossOrganisationDependency: GapRule {
     public static let id = "cross-organisation-dependency"
+    public static let title = "Cross-organisation dependency with no owner"
     public static let severity = Severity.low
     public static let explanation = "A benefit of one organisation depends on another's deliverable with no named owner on both sides."
     public static let hint = "Name an owner for the benefit and for the deliverable, and record the agreement between the bodies."

@@ -1,6 +1,7 @@
 /// A deliverable whose actual, forecast or current planned finish is later than its baseline finish.
 public struct DeliverableSlipped: GapRule {
     public static let id = "deliverable-slipped"
+    public static let title = "Deliverable later than its baseline"
     public static let severity = Severity.medium
     public static let explanation = "A deliverable's forecast or actual finish is later than its baseline finish."
     public static let hint = "Re-plan the benefits it enables, or recover the schedule; re-baseline only with approval."

@@ -3,6 +3,7 @@ import RealiseModel
 /// A metric claimed by several benefits whose attribution shares are missing or add to more than 100 %.
 public struct DoubleCountedMetric: GapRule {
     public static let id = "double-counted-metric"
+    public static let title = "Metric may be counted twice"
     public static let severity = Severity.medium
     public static let explanation = "A metric measures several benefits and the attribution shares are missing or exceed 100 %."
     public static let hint = "Agree what share of the change each benefit may claim (measures share=\"…\"), adding to at most 100 %."

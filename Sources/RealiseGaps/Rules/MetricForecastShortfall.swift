@@ -4,6 +4,7 @@ import RealiseModel
 /// than the trajectory tolerance. Needs at least three measurements: a line through two points is no trend.
 public struct MetricForecastShortfall: GapRule {
     public static let id = "metric-forecast-shortfall"
+    public static let title = "Target cannot be met on current trend"
     public static let severity = Severity.medium
     public static let explanation = "The trend of the measurements misses the final target at its date."
     public static let hint = "Check whether the enabling deliverables will change the trend, or re-forecast the benefit."

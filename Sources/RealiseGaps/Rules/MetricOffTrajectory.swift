@@ -1,6 +1,7 @@
 /// A metric whose latest measurement is worse than its target trajectory by more than the tolerance.
 public struct MetricOffTrajectory: GapRule {
     public static let id = "metric-off-trajectory"
+    public static let title = "Measurement behind its target trajectory"
     public static let severity = Severity.high
     public static let explanation = "The latest measurement is worse than the target trajectory by more than the tolerance."
     public static let hint = "Explain the variance to the board and agree recovery actions, or re-plan the trajectory openly."

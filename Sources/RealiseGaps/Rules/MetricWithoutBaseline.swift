@@ -1,6 +1,7 @@
 /// A metric with no baseline: progress cannot be judged.
 public struct MetricWithoutBaseline: GapRule {
     public static let id = "metric-without-baseline"
+    public static let title = "Metric with no baseline"
     public static let severity = Severity.medium
     public static let explanation = "A metric has no baseline: progress against it cannot be judged."
     public static let hint = "Record the baseline value and the date it was measured."

@@ -1,6 +1,7 @@
 /// A metric with no target: nobody has said what success looks like.
 public struct MetricWithoutTarget: GapRule {
     public static let id = "metric-without-target"
+    public static let title = "Metric with no target"
     public static let severity = Severity.medium
     public static let explanation = "A metric has no target: nobody has said what success looks like."
     public static let hint = "Agree a target value and date (a trajectory of dated targets is better)."

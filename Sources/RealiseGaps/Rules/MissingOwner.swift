@@ -3,6 +3,7 @@ import RealiseModel
 /// A benefit, metric or objective with nobody named as its owner.
 public struct MissingOwner: GapRule {
     public static let id = "missing-owner"
+    public static let title = "Nobody named as owner"
     public static let severity = Severity.medium
     public static let explanation = "A benefit, metric or objective has no owner."
     public static let hint = "Name the person or role accountable for it."

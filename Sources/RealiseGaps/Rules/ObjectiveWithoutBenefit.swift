@@ -2,6 +2,7 @@
 /// strategy with no measurable outcome.
 public struct ObjectiveWithoutBenefit: GapRule {
     public static let id = "objective-without-benefit"
+    public static let title = "Objective no benefit serves"
     public static let severity = Severity.high
     public static let explanation = "An objective has no benefit contributing to it: strategy with no measurable outcome."
     public static let hint = "Link a benefit to it (contributes-to), or retire the objective."

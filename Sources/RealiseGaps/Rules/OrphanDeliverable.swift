@@ -2,6 +2,7 @@
 /// A prerequisite of a deliverable that serves a benefit (it `depends-on` this one) serves it too.
 public struct OrphanDeliverable: GapRule {
     public static let id = "orphan-deliverable"
+    public static let title = "Deliverable that serves no benefit"
     public static let severity = Severity.medium
     public static let explanation = "A deliverable serves no benefit, directly or through its parents."
     public static let hint = "Link a benefit that it enables, or question why it is being delivered."

@@ -3,6 +3,7 @@ import RealiseModel
 /// A scheduled outcome review whose due date has passed without a review record.
 public struct ReviewOverdue: GapRule {
     public static let id = "review-overdue"
+    public static let title = "Review overdue"
     public static let severity = Severity.high
     public static let explanation = "A scheduled review's due date has passed without a review record."
     public static let hint = "Hold the review and record it with `realise review record`."

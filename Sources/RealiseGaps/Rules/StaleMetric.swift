@@ -3,6 +3,7 @@ import RealiseModel
 /// A metric not measured within 1.5 × its collection frequency, or not at all since its baseline.
 public struct StaleMetric: GapRule {
     public static let id = "stale-metric"
+    public static let title = "Metric not measured recently"
     public static let severity = Severity.medium
     public static let explanation = "A metric has not been measured within 1.5 × its collection frequency."
     public static let hint = "Collect and record the measurement, or correct the collection frequency."

@@ -3,6 +3,7 @@ import RealiseModel
 /// A target revised to be less ambitious since an earlier import.
 public struct TargetLowered: GapRule {
     public static let id = "target-lowered"
+    public static let title = "Target lowered since first agreed"
     public static let severity = Severity.medium
     public static let explanation = "A target was revised to be less ambitious since an earlier import."
     public static let hint = "Make sure the change was approved and explained to the board; keep the original in the benefit profile."

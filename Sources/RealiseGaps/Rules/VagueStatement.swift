@@ -5,6 +5,7 @@ import RealiseModel
 /// An objective or benefit that relies on unquantified terms and has no metric with a target behind it.
 public struct VagueStatement: GapRule {
     public static let id = "vague-statement"
+    public static let title = "Vague aim with nothing measurable behind it"
     public static let severity = Severity.low
     public static let explanation = "A statement relies on unquantified terms and has no metric with a target."
     public static let hint = "Say what will be different, by how much and by when, and add a metric with a target."

@@ -23,12 +23,15 @@ public struct GapWorkbook: Sendable {
         }
 
         try book.beginSheet("Findings", headers: ["As of", "Severity", "Rule", "Subject type", "Subject id", "Subject name", "Message",
-                                                  "Evidence", "Source path", "Source line"])
+                                                  "Evidence", "Source path", "Source line", "Title", "What to do", "Owner",
+                                                  "Key", "Latest review", "Reviewed on"])
         for finding in report.findings {
             let evidence = finding.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
             try book.addRow([.date(report.asOf), .text(finding.severity.rawValue), .text(finding.rule), .text(finding.subject.type),
                              .text(finding.subject.id), .optional(finding.subject.name), .text(finding.message), .optional(evidence),
-                             .optional(finding.source.path), .number(Double(finding.source.line))])
+                             .optional(finding.source.path), .number(Double(finding.source.line)), .text(finding.title),
+                             .text(finding.hint), .optional(finding.owner), .text(finding.key),
+                             .optional(finding.review?.rag.rawValue), .optional(finding.review?.date)])
         }
 
         try book.beginSheet("Coverage", headers: ["Level", "Objective", "Statement", "Benefits", "With deliverable",
