@@ -43,6 +43,12 @@ extension Workspace {
             case .postgres(let session):
                 return try session.transaction("BEGIN") {
                     try Workspace.lockForImport(session, wait: wait, waiting: waiting)
+                    // The import looks rows up by key, chunk after chunk, in tables it is filling: the server's statistics
+                    // (taken before the import, often of empty tables) would have it scan a whole table per look-up. The
+                    // unique indexes are always the way; this import's transaction alone is told so.
+                    for setting in ["enable_seqscan", "enable_hashjoin", "enable_mergejoin"] {
+                        try session.execute("SET LOCAL \(setting) = off")
+                    }
                     return (try importAll(files, db: session, now: now, dryRun: dryRun, progress: progress), !dryRun)
                 }
             }
