@@ -122,10 +122,11 @@ struct WorkbookExportTests {
         #expect(book.keys.sorted() == ["Coverage", "Findings", "Summary"])
         let findings = try #require(book["Findings"] as? [String: Any])
         #expect(findings["freeze"] as? String == "A2")
-        #expect((findings["filter"] as? String)?.hasPrefix("A1:J") == true)
+        #expect((findings["filter"] as? String)?.hasPrefix("A1:P") == true)
         let rows = try #require(findings["rows"] as? [[[Any]]])
         #expect(rows[0].map { $0[1] as? String } == ["As of", "Severity", "Rule", "Subject type", "Subject id", "Subject name",
-                                                    "Message", "Evidence", "Source path", "Source line"])
+                                                    "Message", "Evidence", "Source path", "Source line", "Title", "What to do",
+                                                    "Owner", "Key", "Latest review", "Reviewed on"])
         let first = rows[1]
         #expect(first[0][0] as? String == "d" || (first[0][2] as? String)?.contains("yy") == true, "a real date cell: \(first[0])")
         #expect(first[0][1] as? String == "2025-10-31 00:00:00")
