@@ -22,7 +22,7 @@ extension ImportTransaction {
         settled[id] = type
     }
 
-    /// Looks up, with one statement per few hundred, the ids of `ids` not settled or looked up yet: those settled
+    /// Looks up, with one statement per 128, the ids of `ids` not settled or looked up yet: those settled
     /// are remembered, and metrics' creation noted (see `metricCreatedHere`).
     func lookUp(_ ids: Set<String>) throws {
         let unknown = ids.filter { !$0.isEmpty && settled[$0] == nil && !lookedUp.contains($0) }
@@ -75,14 +75,10 @@ extension ImportTransaction {
         var types: [String: EntityType] = [:]
         let ids = pending.flatMap { reference in reference.link.map { [$0.from, $0.to] } ?? [reference.id] }
         let unknown = Array(Set(ids.filter { settled[$0] == nil }))
-        // Looked up a few thousand ids per round, each round a few statements.
-        let lookUp = statement("pending-lookup", width: 1) {
+        try statement("pending-lookup", width: 1) {
             "SELECT id, type FROM entity WHERE withdrawn_run IS NULL AND id IN (VALUES \($0))"
-        }
-        for start in stride(from: 0, to: unknown.count, by: 4_096) {
-            try lookUp.each(Array(unknown[start..<min(start + 4_096, unknown.count)]), on: db) { row in
-                types[row.string(0)] = EntityType(rawValue: row.string(1))
-            }
+        }.each(unknown, on: db) { row in
+            types[row.string(0)] = EntityType(rawValue: row.string(1))
         }
         func type(of id: String) -> EntityType? { settled[id] ?? types[id] }
         for reference in pending {

@@ -44,7 +44,7 @@ extension ImportTransaction {
                     revise(value, old: wasActive ? (old.value, old.text) : (nil, nil))
                 }
                 if wasActive { claims.both("value", old, value.source, batch: batch) }
-            } else if value.kind != .measurement, try metricExistedBefore(value.metric) {
+            } else if value.kind != .measurement, metricExistedBefore(value.metric) {
                 revise(value, old: (nil, nil))
             }
             rows += [value.metric, kind, value.date.description, value.value, value.text, value.note, value.dataSource,
@@ -102,13 +102,10 @@ extension ImportTransaction {
     }
 
     /// Whether the metric was in the workspace before this import (its new baselines and targets are then
-    /// revisions; a new metric's first ones are not).
-    private func metricExistedBefore(_ id: String) throws -> Bool {
-        if let created = metricCreatedHere[id] { return !created }
-        guard let row = try db.fetchOne("SELECT created_batch FROM entity WHERE id = ?", [id]) else { return false }
-        let created = (row["created_batch"] as Int64?) == batch
-        metricCreatedHere[id] = created
-        return !created
+    /// revisions; a new metric's first ones are not). Known for every metric a chunk's values name: `write(_:file:)`
+    /// wrote or looked up each before its values; an id that is no metric is a problem already reported.
+    private func metricExistedBefore(_ id: String) -> Bool {
+        metricCreatedHere[id].map { !$0 } ?? false
     }
 
     /// Notes a revision of a baseline or target, written with the part's other revisions (`flushRevisions`).
