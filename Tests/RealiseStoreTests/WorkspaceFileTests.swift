@@ -61,7 +61,7 @@ struct WorkspaceFileTests {
             let reopened = try Workspace(path: path, create: false)
             #expect(try reopened.loadPlan() == strategyPlan())
             #expect(try reopened.importRuns().count == 1)
-            #expect(try reopened.rows("SELECT identifier FROM grdb_migrations").count == 5)
+            #expect(try reopened.rows("SELECT identifier FROM grdb_migrations").count == Workspace.migrations.count)
             // create: true on an existing file opens it rather than replacing it.
             let again = try Workspace(path: path, create: true)
             #expect(try again.loadPlan().benefits.count == 2)
