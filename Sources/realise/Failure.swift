@@ -53,3 +53,45 @@ struct Failure: Error {
 func reporting(_ body: () throws -> Void) throws {
     do { try body() } catch let exit as ExitCode { throw exit } catch { throw Failure(error).report() }
 }
+
+extension Failure {
+    /// An error from parsing or running the command, in realise's own words: the parser's message on one line,
+    /// prefixed like every other error, with the help to read (`see realise gaps --help`) and, for a mistyped
+    /// command, the one meant. Nil for what the parser prints itself: help, the version, a clean exit.
+    static func parsing(_ error: any Error, arguments: [String]) -> Failure? {
+        if let failure = error as? Failure { return failure }
+        let code = Realise.exitCode(for: error)
+        guard !(error is ExitCode), code != .success else { return nil }
+        let lines = Realise.fullMessage(for: error).components(separatedBy: "\n")
+        guard var message = lines.first(where: { !$0.isEmpty }) else { return nil }
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        // The parser's `Unknown option '--formt'. Did you mean '--format'?`, in the words of realise's own errors.
+        message = message.prefix(1).lowercased() + message.dropFirst()
+        message = message.replacingOccurrences(of: #"\. Did you mean '([^']*)'\?$"#, with: ": did you mean `$1`?",
+                                               options: .regularExpression)
+        if let unknown = Failure.unknownCommand(in: arguments), message.contains("'\(unknown.typed)'") {
+            let (typed, group) = unknown
+            let names = group.configuration.subcommands.compactMap { $0.configuration.commandName }
+            message = "unknown command '\(typed)'" + (NearMiss.closest(to: typed, among: names).map { ": did you mean `\($0)`?" } ?? "")
+        }
+        // `See 'realise gaps --help' for more information.`: the command whose help to read.
+        if !message.hasSuffix("?"), let see = lines.first(where: { $0.contains("See '") }),
+           let help = see.split(separator: "'").dropFirst().first {
+            message += "; see `\(help)`"
+        }
+        return Failure(lines: [message], code: code.rawValue)
+    }
+
+    /// The first word where a command name was expected that names none, with the command it was meant to belong
+    /// to: `gapz` in `realise gapz`, `histroy` in `realise review histroy`.
+    private static func unknownCommand(in arguments: [String]) -> (typed: String, group: any ParsableCommand.Type)? {
+        var command: any ParsableCommand.Type = Realise.self
+        for argument in arguments where !argument.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty else { return nil }
+            guard let next = subcommands.first(where: { $0.configuration.commandName == argument }) else { return (argument, command) }
+            command = next
+        }
+        return nil
+    }
+}
