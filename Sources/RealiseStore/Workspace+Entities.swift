@@ -27,6 +27,20 @@ extension Workspace {
         return (match["id"], type)
     }
 
+    /// The programme a name typed by a person names, as the entities spell it: exactly, else ignoring case when
+    /// only one programme matches.
+    static func resolveProgramme(_ db: any SQLConnection, _ typed: String) throws -> String {
+        let names = try db.fetchAll("SELECT DISTINCT programme FROM entity WHERE lower(programme) = lower(?) AND withdrawn_run IS NULL "
+                                    + "ORDER BY programme", [typed]).map { $0["programme"] as String }
+        if names.contains(typed) { return typed }
+        guard names.count == 1 else {
+            throw StoreError.invalidValue(names.isEmpty
+                ? "no programme '\(typed)' in the workspace; `realise list objectives` shows each entity's programme"
+                : "'\(typed)' matches programmes \(names.joined(separator: ", ")) when case is ignored; give it with its exact case")
+        }
+        return names[0]
+    }
+
     /// The metric an id typed by a person names (see `resolve(_:_:)`); any other entity is an error that says
     /// which metrics measure it.
     static func resolveMetric(_ db: any SQLConnection, _ id: String) throws -> String {
