@@ -5,15 +5,12 @@ import Testing
 /// Errors that help: one prefix for every error, "did you mean" for slips, ids in any case, unknown ids exit 65.
 @Suite("errors: prefix, did you mean, ids (end to end)")
 struct ErrorMessageTests {
-    let scratch: Scratch
-    var folder: URL { scratch.url }
-    var db: String { folder.appendingPathComponent("w.sqlite").path }
+    let workspace: ScratchWorkspace
+    var folder: URL { workspace.folder }
 
-    init() throws { scratch = try Scratch() }
+    init() throws { workspace = try ScratchWorkspace() }
 
-    private func run(_ arguments: [String]) throws -> RealiseBinary.Result {
-        try RealiseBinary.run(arguments + ["--db", db], in: folder)
-    }
+    private func run(_ arguments: [String]) throws -> RealiseBinary.Result { try workspace.run(arguments) }
 
     @Test("argument errors are one line prefixed realise: error:, exit 64, and suggest the command, option or cadence meant")
     func didYouMean() throws {
@@ -40,7 +37,7 @@ struct ErrorMessageTests {
     @Test("a mistyped cadence word suggests the one meant", arguments: TestBackend.available)
     func cadence(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
-            #expect(try run(["import", RealiseBinary.samplePlans]).status == 0)
+            try workspace.importSample()
             let result = try run(["review", "schedule", "BEN-01", "--every", "quartrly"])
             #expect(result.status == 64)
             #expect(result.stderr.hasPrefix("realise: error: invalid cadence 'quartrly': quartrly: not a named cadence or an RRULE "
@@ -51,7 +48,7 @@ struct ErrorMessageTests {
     @Test("unknown ids exit 65 everywhere; ids and programmes match in any case when only one does", arguments: TestBackend.available)
     func ids(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
-            #expect(try run(["import", RealiseBinary.samplePlans]).status == 0)
+            try workspace.importSample()
             for arguments in [["review", "history", "BEN-99"], ["show", "BEN-99"], ["review", "schedule", "BEN-99", "--every", "monthly"],
                               ["review", "record", "BEN-99", "--rag", "green"], ["measure", "BEN-99", "1"]] {
                 let result = try run(arguments)

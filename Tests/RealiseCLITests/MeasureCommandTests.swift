@@ -5,20 +5,13 @@ import Testing
 /// `realise measure`: fixing data by hand — the warnings, `--delete`, negative values and ids that are no metric's.
 @Suite("measure: warnings, --delete and ids (end to end)")
 struct MeasureCommandTests {
-    let scratch: Scratch
-    var folder: URL { scratch.url }
-    var db: String { folder.appendingPathComponent("w.sqlite").path }
+    let workspace: ScratchWorkspace
 
-    init() throws { scratch = try Scratch() }
+    init() throws { workspace = try ScratchWorkspace() }
 
-    private func run(_ arguments: [String]) throws -> RealiseBinary.Result {
-        try RealiseBinary.run(arguments + ["--db", db], in: folder)
-    }
+    private func run(_ arguments: [String]) throws -> RealiseBinary.Result { try workspace.run(arguments) }
 
-    private func importSample() throws {
-        let imported = try run(["import", RealiseBinary.samplePlans])
-        #expect(imported.status == 0, "\(imported.stderr)")
-    }
+    private func importSample() throws { try workspace.importSample() }
 
     /// The warnings a command printed, without their prefix; every standard-error line must be one.
     private func warnings(_ result: RealiseBinary.Result) -> [String] {
