@@ -62,7 +62,11 @@ struct ErrorMessageTests {
                 #expect(result.stderr.hasPrefix("realise: error: no programme 'NOPE' in the workspace"), "\(arguments): \(result.stderr)")
             }
             #expect(try run(["show", "ben-01"]).stdout.hasPrefix("benefit BEN-01:"))
-            #expect(try run(["review", "record", "ben-04", "--rag", "amber", "--date", "2025-06-30", "--measure", "met-04=1100"]).status == 0)
+            let recorded = try run(["review", "record", "ben-04", "--rag", "amber", "--date", "2025-06-30", "--measure", "met-04=1100"])
+            #expect(recorded.status == 0 && recorded.stdout == "recorded review #1 of BEN-04 on 2025-06-30: amber with 1 measurement\n",
+                    "\(recorded.stdout)\(recorded.stderr)")
+            #expect(try run(["review", "schedule", "met-06", "--every", "quarterly", "--from", "2025-01-01"]).stdout
+                .hasPrefix("scheduled review #1 of MET-06: quarterly"))
             let history = try run(["review", "history", "Ben-04", "--format", "csv"])
             #expect(history.status == 0 && history.stdout.contains("2025-06-30,amber"), "\(history.stdout)")
             #expect(try run(["list", "benefits", "--programme", "ccm", "--format", "csv"]).stdout.contains("BEN-01,"))
