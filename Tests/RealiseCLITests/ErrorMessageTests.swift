@@ -12,7 +12,7 @@ struct ErrorMessageTests {
 
     private func run(_ arguments: [String]) throws -> RealiseBinary.Result { try workspace.run(arguments) }
 
-    @Test("argument errors are one line prefixed realise: error:, exit 64, and suggest the command, option or cadence meant")
+    @Test("argument errors are one line prefixed realise: error:, exit 64, and suggest the command, option or rule meant")
     func didYouMean() throws {
         let cases: [([String], String)] = [
             (["gapz"], "realise: error: unknown command 'gapz': did you mean `gaps`?\n"),
@@ -29,6 +29,10 @@ struct ErrorMessageTests {
             #expect(result.stderr == expected, "\(arguments)")
             #expect(result.stdout.isEmpty)
         }
+        let rule = try RealiseBinary.run(["gaps", RealiseBinary.samplePlans, "--only", "stale-metrc"], in: folder)
+        #expect(rule.status == 64)
+        #expect(rule.stderr.hasPrefix("realise: error: unknown rule 'stale-metrc' (did you mean `stale-metric`?); the rules are: "),
+                "\(rule.stderr)")
         let missing = try RealiseBinary.run(["measure"], in: folder)
         #expect(missing.status == 64 && missing.stderr.hasPrefix("realise: error: missing expected argument '<metric>'"), "\(missing.stderr)")
         #expect(try RealiseBinary.run(["gaps", "--help"], in: folder).status == 0, "help is still help")
