@@ -15,7 +15,7 @@ extension Workspace {
             return (id, type)
         }
         // Only a miss pays for the scan a case-insensitive match needs.
-        let matches = try db.fetchAll("SELECT id, type FROM entity WHERE lower(id) = lower(?) AND withdrawn_run IS NULL ORDER BY id",
+        let matches = try db.fetchAll("SELECT id, type FROM entity WHERE lower(id) = lower(CAST(? AS TEXT)) AND withdrawn_run IS NULL ORDER BY id",
                                       [id])
         guard let match = matches.first, let type = EntityType(rawValue: match["type"] as String) else {
             throw StoreError.unknownEntity(id: id)
@@ -30,7 +30,7 @@ extension Workspace {
     /// The programme a name typed by a person names, as the entities spell it: exactly, else ignoring case when
     /// only one programme matches.
     static func resolveProgramme(_ db: any SQLConnection, _ typed: String) throws -> String {
-        let names = try db.fetchAll("SELECT DISTINCT programme FROM entity WHERE lower(programme) = lower(?) AND withdrawn_run IS NULL "
+        let names = try db.fetchAll("SELECT DISTINCT programme FROM entity WHERE lower(programme) = lower(CAST(? AS TEXT)) AND withdrawn_run IS NULL "
                                     + "ORDER BY programme", [typed]).map { $0["programme"] as String }
         if names.contains(typed) { return typed }
         guard names.count == 1 else {
