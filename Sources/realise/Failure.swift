@@ -63,12 +63,7 @@ extension Failure {
         let code = Realise.exitCode(for: error)
         guard !(error is ExitCode), code != .success else { return nil }
         let lines = Realise.fullMessage(for: error).components(separatedBy: "\n")
-        guard var message = lines.first(where: { !$0.isEmpty }) else { return nil }
-        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-        // The parser's `Unknown option '--formt'. Did you mean '--format'?`, in the words of realise's own errors.
-        message = message.prefix(1).lowercased() + message.dropFirst()
-        message = message.replacingOccurrences(of: #"\. Did you mean '([^']*)'\?$"#, with: ": did you mean `$1`?",
-                                               options: .regularExpression)
+        guard var message = sentence(lines.prefix { !$0.hasPrefix("Help:") && !$0.hasPrefix("Usage:") }) else { return nil }
         if let unknown = Failure.unknownCommand(in: arguments), message.contains("'\(unknown.typed)'") {
             let (typed, group) = unknown
             let names = group.configuration.subcommands.compactMap { $0.configuration.commandName }
@@ -80,6 +75,32 @@ extension Failure {
             message += "; see `\(help)`"
         }
         return Failure(lines: [message], code: code.rawValue)
+    }
+
+    /// The parser's message as one sentence in the words of realise's own errors: `Unknown option '--formt'. Did you
+    /// mean '--format'?` → `unknown option '--formt': did you mean `--format`?`; a value not among the choices listed
+    /// below it → `the value 'htm' is invalid for '--format <format>': give one of text, …, html (did you mean `html`?)`.
+    private static func sentence(_ lines: some Collection<String>) -> String? {
+        let parts = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard var message = parts.first else { return nil }
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        message = message.prefix(1).lowercased() + message.dropFirst()
+        message = message.replacingOccurrences(of: #"\. Did you mean '([^']*)'\?$"#, with: ": did you mean `$1`?",
+                                               options: .regularExpression)
+        // The choices: listed on the lines below (`- text`), or in the sentence (`one of 'red', 'amber' or 'green'.`).
+        var choices = parts.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+        if let inline = message.firstMatch(of: /\. Please provide one of ('.*')\.$/) {
+            choices = inline.1.matches(of: /'([^']*)'/).map { String($0.1) }
+            message.removeSubrange(inline.range)
+        }
+        guard !choices.isEmpty else { return message }
+        message = message.replacingOccurrences(of: #"\. Please provide one of the following:$"#, with: "",
+                                               options: .regularExpression)
+        message += ": give one of " + choices.joined(separator: ", ")
+        if let typed = message.firstMatch(of: /^the value '([^']*)'/)?.1, let near = NearMiss.closest(to: String(typed), among: choices) {
+            message += " (did you mean `\(near)`?)"
+        }
+        return message
     }
 
     /// The first word where a command name was expected that names none, with the command it was meant to belong

@@ -12,7 +12,7 @@ struct ErrorMessageTests {
 
     private func run(_ arguments: [String]) throws -> RealiseBinary.Result { try workspace.run(arguments) }
 
-    @Test("argument errors are one line prefixed realise: error:, exit 64, and suggest the command, option or rule meant")
+    @Test("argument errors are one line prefixed realise: error:, exit 64, and suggest the command, option, rule or value meant")
     func didYouMean() throws {
         let cases: [([String], String)] = [
             (["gapz"], "realise: error: unknown command 'gapz': did you mean `gaps`?\n"),
@@ -22,6 +22,10 @@ struct ErrorMessageTests {
             (["gaps", "--tolerance", "-5"], "realise: error: --tolerance -5 must be positive: a percentage of the baseline→target "
                 + "distance, such as 10; see `realise gaps --help`\n"),
             (["log", "--limit", "0"], "realise: error: --limit must be at least 1, not 0; see `realise log --help`\n"),
+            (["gaps", "--fail-on", "hihg"], "realise: error: the value 'hihg' is invalid for '--fail-on <fail-on>': give one of high, "
+                + "medium, low (did you mean `high`?); see `realise gaps --help`\n"),
+            (["review", "record", "BEN-01", "--rag", "purple"], "realise: error: the value 'purple' is invalid for '--rag <rag>': "
+                + "give one of red, amber-red, amber, amber-green, green; see `realise review record --help`\n"),
         ]
         for (arguments, expected) in cases {
             let result = try RealiseBinary.run(arguments, in: folder)
@@ -33,6 +37,9 @@ struct ErrorMessageTests {
         #expect(rule.status == 64)
         #expect(rule.stderr.hasPrefix("realise: error: unknown rule 'stale-metrc' (did you mean `stale-metric`?); the rules are: "),
                 "\(rule.stderr)")
+        let subject = try RealiseBinary.run(["list", "benefts"], in: folder)
+        #expect(subject.status == 64 && subject.stderr.contains(": give one of objectives, benefits, ") && subject.stderr.contains(
+            "(did you mean `benefits`?)"), "\(subject.stderr)")
         let missing = try RealiseBinary.run(["measure"], in: folder)
         #expect(missing.status == 64 && missing.stderr.hasPrefix("realise: error: missing expected argument '<metric>'"), "\(missing.stderr)")
         #expect(try RealiseBinary.run(["gaps", "--help"], in: folder).status == 0, "help is still help")
