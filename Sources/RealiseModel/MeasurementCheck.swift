@@ -1,11 +1,14 @@
 /// What is odd about a measurement typed in by a person: each is worth a second look, none stops it being
 /// recorded (a late quarter can be dated ahead by mistake, but a plan can also measure growth over 100 %).
 public struct MeasurementCheck: Sendable, Hashable {
-    /// What the metric says about its values: its unit and type, latest baseline and final target.
+    /// The metric's id, as the warnings name it.
     public var metric: String
+    /// Its unit (`percent`, `trips per month`), when the plan gives one.
     public var unit: String?
     public var measureType: Metric.MeasureType
+    /// Its latest baseline value, when it has one.
     public var baseline: Double?
+    /// Its final target value (the latest-dated), when it has one.
     public var target: Double?
 
     /// How many baseline-to-target distances a value may lie beyond them before it looks implausible.
