@@ -18,6 +18,7 @@ enum EvidenceWording {
         ("daysSince", "since then", .days), ("allowedDays", "allowed", .days), ("slipDays", "slip", .days),
         ("daysEarly", "early by", .days), ("daysOverdue", "overdue by", .days), ("totalShare", "shares claimed", .percent),
         ("reviewedOn", "reviewed on", .plain), ("reviewer", "by", .plain), ("reviewNote", "note", .plain),
+        ("action", "action number", .count), ("actionDue", "due", .plain), ("actionOwner", "action owner", .plain),
     ]
     private static let order = Dictionary(uniqueKeysWithValues: wording.enumerated().map { ($1.key, $0) })
 

@@ -44,6 +44,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var details: [Detail] = []
     /// The subject's latest review on or before the report's day, shown beside its findings. Set by `GapAnalyzer`.
     public var review: ReviewOutcome?
+    /// The actions open on the report's day about this finding (its key) or its subject (the entity's id). Set by
+    /// `GapAnalyzer`.
+    public var actions: [ActionItem] = []
 
     /// Stable across runs while the rule and subject stay: `rule:subject-id` (`missing-owner:MET-04`).
     public var key: String { "\(rule):\(subject.id)" }

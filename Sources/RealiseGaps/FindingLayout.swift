@@ -45,23 +45,28 @@ public struct FindingLayout: Sendable {
 
     /// Lays out findings given in report order (by severity, then rule).
     public init(_ findings: [Finding]) {
-        // Findings alike in all but their subject: one rule, one cause.
+        // Findings alike in all but their subject: one rule, one cause (and the same actions, usually none).
         struct Cause: Hashable {
             var rule: String
             var message: String
             var details: [Finding.Detail]
+            var actions: [Int64]
+
+            init(_ finding: Finding) {
+                (rule, message, details, actions) = (finding.rule, finding.message, finding.details, finding.actions.map(\.id))
+            }
         }
         var alike: [Cause: [Int]] = [:]
         for index in findings.indices {
             let finding = findings[index]
-            alike[Cause(rule: finding.rule, message: finding.message, details: finding.details), default: []].append(index)
+            alike[Cause(finding), default: []].append(index)
         }
         var entries: [Severity: [Entry]] = [:]
         var subjectEntry: [Finding.Subject: (Severity, Int)] = [:]
         var placed = Set<Int>()
         for index in findings.indices where !placed.contains(index) {
             let finding = findings[index]
-            let cause = Cause(rule: finding.rule, message: finding.message, details: finding.details)
+            let cause = Cause(finding)
             if let group = alike[cause], group.count >= FindingLayout.sharedMinimum {
                 placed.formUnion(group)
                 entries[finding.severity, default: []].append(.shared(group.map { findings[$0] }))

@@ -25,10 +25,15 @@ public struct GapAnalyzer: Sendable {
         let context = GapContext(plan: plan, asOf: asOf, history: history, tolerance: tolerance)
         var findings = GapAnalyzer.inReportOrder(rules.map { $0.findings(in: context) })
         let owners = AccountableOwners(context)
+        let openActions = history.actions.filter { $0.isOpen(on: asOf) }
         for index in findings.indices {
             let subject = findings[index].subject
             findings[index].owner = owners.owner(of: subject)
             findings[index].review = context.latestReviews[subject.id]
+            if !openActions.isEmpty {
+                let key = findings[index].key
+                findings[index].actions = openActions.filter { $0.concerns(findingKey: key, subject: subject.id) }
+            }
             let unit = subject.type == EntityType.metric.rawValue ? context.metric(subject.id).map(QuantityUnit.init) : nil
             findings[index].details = EvidenceWording.details(findings[index].evidence, unit: unit ?? .none)
         }
@@ -40,8 +45,10 @@ public struct GapAnalyzer: Sendable {
             case .low: summary.low += 1
             }
         }
-        return GapReport(asOf: asOf, summary: summary, findings: findings, coverage: coverage(context), plan: plan,
-                         tolerance: tolerance)
+        var report = GapReport(asOf: asOf, summary: summary, findings: findings, coverage: coverage(context), plan: plan,
+                               tolerance: tolerance)
+        report.actions = ActionStandings(history.actions, findings: findings, asOf: asOf, latestReviews: context.latestReviews)
+        return report
     }
 
     /// Findings by severity (high first), then by their rule's place in `GapRules.all` (unknown rules first),

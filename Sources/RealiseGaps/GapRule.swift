@@ -15,7 +15,7 @@ public protocol GapRule: Sendable {
 public enum GapRules {
     public static let all: [any GapRule] = [
         ObjectiveWithoutBenefit(), BenefitWithoutDeliverable(), BenefitWithoutMetric(), BenefitBeforeEnabler(),
-        MetricOffTrajectory(), ReviewOverdue(), ReviewedRed(), OrphanDeliverable(), MetricWithoutBaseline(), MetricWithoutTarget(),
+        MetricOffTrajectory(), ReviewOverdue(), ReviewedRed(), ActionOverdue(), OrphanDeliverable(), MetricWithoutBaseline(), MetricWithoutTarget(),
         DeliverableSlipped(), MetricForecastShortfall(), StaleMetric(), MissingOwner(), DoubleCountedMetric(),
         TargetLowered(), VagueStatement(), CrossOrganisationDependency(),
     ]

@@ -1,9 +1,11 @@
 /// One entry of a workspace's change log: who changed what, and when. Every write records one (an import
 /// run, a measurement, a review, a schedule added or removed), in the same transaction as the change.
 public struct ChangeRecord: Hashable, Sendable, Codable {
-    /// What kind of change it was: `import`, `measure`, `review`, `schedule`, `unschedule`.
+    /// What kind of change it was: `import`, `measure`, `review`, `schedule`, `unschedule`, `copy`, `action-add`,
+    /// `action-close`.
     public enum Action: String, KebabCaseEnum {
         case `import`, measure, review, schedule, unschedule, copy
+        case actionAdd = "action-add", actionClose = "action-close"
     }
 
     public var id: Int64

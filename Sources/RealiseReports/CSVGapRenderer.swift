@@ -4,7 +4,7 @@ import RealiseGaps
 /// formula neutralised.
 public struct CSVGapRenderer: GapReportRenderer {
     public static let header = ["asOf", "severity", "rule", "subjectType", "subjectId", "subjectName", "message", "evidence",
-                                "sourcePath", "sourceLine", "title", "hint", "owner", "key", "reviewRag", "reviewDate"]
+                                "sourcePath", "sourceLine", "title", "hint", "owner", "key", "reviewRag", "reviewDate", "actions"]
 
     public init() {}
 
@@ -15,7 +15,8 @@ public struct CSVGapRenderer: GapReportRenderer {
             let cells = [report.asOf.description, finding.severity.rawValue, finding.rule, finding.subject.type, finding.subject.id,
                          finding.subject.name, finding.message, evidence, finding.source.path, String(finding.source.line),
                          finding.title, finding.hint, finding.owner ?? "", finding.key,
-                         finding.review?.rag.rawValue ?? "", finding.review?.date.description ?? ""]
+                         finding.review?.rag.rawValue ?? "", finding.review?.date.description ?? "",
+                         finding.actions.map { "#\($0.id) \($0.owner) due \($0.due)" }.joined(separator: "; ")]
             out += cells.map(CSVListingRenderer.cell).joined(separator: ",") + "\r\n"
         }
         return out

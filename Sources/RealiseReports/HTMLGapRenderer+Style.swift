@@ -65,6 +65,7 @@ extension HTMLGapRenderer {
           text-transform: uppercase; letter-spacing: .04em; }
         .rag.red, .rag.amber-red { background: var(--high); } .rag.amber, .rag.amber-green { background: #8a5a00; }
         .rag.green { background: #2e6b30; } .review { font-size: 12px; }
+        ul.actions { margin: 4px 0 0; padding-left: 16px; font-size: 12px; font-weight: 400; } td.overdue { font-weight: 700; }
         .type { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
         code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; overflow-wrap: break-word; }
         dl.evidence { margin: 0; font-size: 12px; }

@@ -3,8 +3,8 @@ import RealiseModel
 
 /// The gap report as one self-contained HTML5 file for a board paper: no external assets, no script, no web
 /// fonts; charts and the benefits map are inline SVG. It shows, in order: the programme(s) and as-of date,
-/// a summary of findings by severity, coverage per objective with bars, the findings grouped by severity,
-/// one trajectory chart per numeric metric, and the benefits map with gap subjects highlighted.
+/// a summary of findings by severity, coverage per objective with bars, the findings grouped by severity, the
+/// agreed actions, one trajectory chart per numeric metric, and the benefits map with gap subjects highlighted.
 ///
 /// Every text from the plan is escaped with ``HTMLText/escape(_:)``, and a Content-Security-Policy forbids
 /// script and remote loads as a second line of defence. Output is deterministic (no clock, stable order)
@@ -36,6 +36,7 @@ public struct HTMLGapRenderer: GapReportRenderer {
         out += summary(report)
         out += coverage(report)
         out += findings(report)
+        out += actions(report)
         out += charts(report)
         out += map(report)
         out += footer(report)

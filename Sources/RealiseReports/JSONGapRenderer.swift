@@ -5,7 +5,9 @@ import RealiseModel
 /// `{"asOf", "summary": {"high", "medium", "low"}, "findings": [{"rule", "severity", "subject": {"type", "id", "name"},
 /// "message", "evidence", "source": {"path", "line"}, "title", "hint", "owner", "key"}], "coverage": [...]}`.
 /// Evidence keys are sorted; `owner` is null when the plan names nobody accountable; `review` (after `key`, and after
-/// a coverage row's counts with `reviewedRed`) is the latest review, `{"rag", "date", "reviewer", "note"}`, or null.
+/// a coverage row's counts with `reviewedRed`) is the latest review, `{"rag", "date", "reviewer", "note"}`, or null;
+/// a finding's `actions` (after `review`) are the numbers of its open actions, and the top-level `actions` (after
+/// `coverage`) are `{"open", "closedSinceReview"}`, each action as `action list --format json` writes it.
 ///
 /// Written straight into one byte buffer by `JSONWriter` rather than through a `JSONValue` tree: the report of a
 /// 100 000-benefit workspace is about 100 MB, and building and serialising the tree was the largest part of
@@ -38,6 +40,7 @@ public struct JSONGapRenderer: GapReportRenderer {
         json.beginArray()
         for row in report.coverage { JSONGapRenderer.write(row, to: &json) }
         json.endArray()
+        JSONGapRenderer.write(report.actions, asOf: report.asOf, to: &json)
         json.endObject()
         json.newline()
         return json.bytes
@@ -92,6 +95,23 @@ public struct JSONGapRenderer: GapReportRenderer {
         json.string(finding.key)
         json.key("review")
         write(finding.review, to: &json)
+        json.key("actions")
+        json.beginArray()
+        for action in finding.actions { json.number(Double(action.id)) }
+        json.endArray()
+        json.endObject()
+    }
+
+    /// `"actions": {"open": [...], "closedSinceReview": [...]}`, each action as `action list --format json` writes
+    /// it; an open one also says how many of the report's `findings` it concerns (0: resolved, action still open).
+    static func write(_ actions: ActionStandings, asOf: Day, to json: inout JSONWriter) {
+        json.key("actions")
+        json.beginObject()
+        json.key("open")
+        JSONValue.array(actions.open.map { .object($0.action.fields(asOf: asOf) + [("findings", .number(Double($0.findings)))]) })
+            .write(to: &json)
+        json.key("closedSinceReview")
+        JSONValue.array(actions.closedSinceReview.map { .object($0.fields(asOf: asOf)) }).write(to: &json)
         json.endObject()
     }
 

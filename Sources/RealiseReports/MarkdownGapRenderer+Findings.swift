@@ -10,7 +10,8 @@ extension MarkdownGapRenderer {
             return findings.enumerated().map { index, finding in
                 let subject = finding.subject
                 let review = finding.review.map { "<br>latest review: **\($0.rag.rawValue)** \(inline($0.account))" } ?? ""
-                let cell = index > 0 ? "" : "\(subject.type) **\(inline(subject.id))** \(inline(TextGapRenderer.clip(subject.name, 80)))\(review)"
+                let cell = index > 0 ? "" : "\(subject.type) **\(inline(subject.id))** \(inline(TextGapRenderer.clip(subject.name, 80)))"
+                    + review + actions(findings)
                 let lesser = finding.severity == severity ? "" : "(\(finding.severity.rawValue)) "
                 return "| \(cell) | \(lesser)**\(inline(finding.title))** `\(finding.rule)`: \(inline(finding.message)) | "
                     + "\(evidence(finding)) | \(inline(finding.owner ?? "nobody named")) | \(inline(finding.hint)) | "
@@ -21,7 +22,7 @@ extension MarkdownGapRenderer {
             let types = Set(findings.map(\.subject.type))
             let what = "\(findings.count) \(types.count == 1 ? first.subject.type : "subject")s"
             let ids = findings.map { inline($0.subject.id) }.joined(separator: ", ")
-            return "| \(what): \(ids) | **\(inline(first.title))** `\(first.rule)`: \(inline(first.message)) | "
+            return "| \(what): \(ids)\(actions(findings)) | **\(inline(first.title))** `\(first.rule)`: \(inline(first.message)) | "
                 + "\(evidence(first)) | \(inline(TextGapRenderer.owners(findings))) | \(inline(first.hint)) | "
                 + "\(findings.count) places (see the CSV) |\n"
         }
@@ -33,6 +34,12 @@ extension MarkdownGapRenderer {
         if let review = row.review { parts.append("**\(review.rag.rawValue)** on \(review.date)") }
         if row.reviewedRed > 0 { parts.append("\(row.reviewedRed) benefit\(row.reviewedRed == 1 ? "" : "s") rated **red**") }
         return parts.joined(separator: "; ")
+    }
+
+    /// The open actions on the findings, each once: `<br>action #3, owner Jo, due 2025-11-30: note`.
+    private static func actions(_ findings: [Finding]) -> String {
+        var seen = Set<Int64>()
+        return findings.flatMap(\.actions).filter { seen.insert($0.id).inserted }.map { "<br>action \(inline($0.account))" }.joined()
     }
 
     private static func evidence(_ finding: Finding) -> String {

@@ -23,11 +23,34 @@ public struct MarkdownGapRenderer: GapReportRenderer {
             }
         }
         out += "\n## Findings\n"
-        if report.findings.isEmpty { return out + "\nNo gaps found.\n" }
+        if report.findings.isEmpty { out += "\nNo gaps found.\n" }
         for section in report.layout.sections {
             out += "\n### \(section.severity.rawValue.capitalized) (\(section.findingCount) finding\(section.findingCount == 1 ? "" : "s"))\n\n"
             out += "| Subject | Finding | Evidence | Owner | What to do | Source |\n|---|---|---|---|---|---|\n"
             for entry in section.entries { out += MarkdownGapRenderer.rows(entry, under: section.severity) }
+        }
+        return out + MarkdownGapRenderer.actions(report.actions)
+    }
+
+    /// The actions section: open actions with where each stands, then those closed since the last review.
+    static func actions(_ actions: ActionStandings) -> String {
+        guard !actions.isEmpty else { return "" }
+        var out = "\n## Actions\n"
+        if !actions.open.isEmpty {
+            out += "\n### Open (\(actions.open.count))\n\n| # | On | Owner | Due | Standing | Agreed |\n|--:|---|---|---|---|---|\n"
+            for open in actions.open {
+                let action = open.action
+                out += "| \(action.id) | \(inline(action.target)) | \(inline(action.owner)) | \(action.due) | "
+                    + "\(ActionWording.standing(open)) | \(action.opened.on)\(action.opened.note.map { ": " + inline($0) } ?? "") |\n"
+            }
+        }
+        if !actions.closedSinceReview.isEmpty {
+            out += "\n### Closed since the last review (\(actions.closedSinceReview.count))\n\n"
+            out += "| # | On | Owner | Closed | What was done |\n|--:|---|---|---|---|\n"
+            for action in actions.closedSinceReview {
+                out += "| \(action.id) | \(inline(action.target)) | \(inline(action.owner)) | "
+                    + "\(action.closed!.on) by \(inline(action.closed!.by)) | \(inline(action.closed?.note ?? "")) |\n"
+            }
         }
         return out
     }

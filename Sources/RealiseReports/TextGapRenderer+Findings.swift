@@ -17,6 +17,7 @@ extension TextGapRenderer {
         out += "    owner: \((first.owner ?? "nobody named").escapingControls) · defined at "
             + "\(first.source.path.escapingControls):\(first.source.line)\n"
         if let review = first.review { out += "    latest review: \(rag(review.rag)) \(TextGapRenderer.clip(review.account, 110))\n" }
+        out += actions(findings, indent: "    ")
         for finding in findings {
             let lesser = finding.severity == severity ? "" : "(\(finding.severity.rawValue)) "
             out += "    • \(lesser)\(finding.title) [\(finding.key.escapingControls)]: \(finding.message.escapingControls)\n"
@@ -38,7 +39,17 @@ extension TextGapRenderer {
         out += "    " + ids.joined(separator: ", ") + (more > 0 ? " and \(more) more (--format csv lists them all)" : "") + "\n"
         out += details(first, indent: "    ")
         out += "    owner: \(TextGapRenderer.owners(findings).escapingControls)\n"
+        out += actions(findings, indent: "    ")
         if hinted.insert(first.rule).inserted { out += "    to do: \(first.hint)\n" }
+        return out
+    }
+
+    /// The open actions on the findings, each once, one per line: `action #3, owner Jo, due 2025-11-30: note`.
+    private func actions(_ findings: [Finding], indent: String) -> String {
+        var seen = Set<Int64>(), out = ""
+        for action in findings.flatMap(\.actions) where seen.insert(action.id).inserted {
+            out += indent + "action " + TextGapRenderer.clip(action.account, 110) + "\n"
+        }
         return out
     }
 

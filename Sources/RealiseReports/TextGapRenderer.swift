@@ -47,6 +47,7 @@ public struct TextGapRenderer: GapReportRenderer {
                 }
             }
         }
+        out += actionSection(report.actions, asOf: report.asOf)
         if !report.coverage.isEmpty {
             out += "\n" + paint("Coverage by objective", "1") + " (benefits with a deliverable / a metric with baseline and target / a recent measurement / an up-to-date review)\n"
             let label = { (row: Coverage) in row.level == "programme" ? "total" : row.objective.escapingControls }

@@ -28,8 +28,10 @@ extension ImportTransaction {
         let unknown = ids.filter { !$0.isEmpty && settled[$0] == nil && !lookedUp.contains($0) }
         guard !unknown.isEmpty else { return }
         lookedUp.formUnion(unknown)
+        let dialect = db.dialect
         try statement("settle-lookup", width: 1) {
-            "SELECT id, type, source_path, seen_batch, withdrawn_run, created_batch FROM entity WHERE id IN (VALUES \($0))"
+            "SELECT e.id, e.type, e.source_path, e.seen_batch, e.withdrawn_run, e.created_batch "
+                + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
         }.each(Array(unknown), on: db) { row in
             let id = row.string(0)
             guard let type = EntityType(rawValue: row.string(1)) else { return }
@@ -75,8 +77,9 @@ extension ImportTransaction {
         var types: [String: EntityType] = [:]
         let ids = pending.flatMap { reference in reference.link.map { [$0.from, $0.to] } ?? [reference.id] }
         let unknown = Array(Set(ids.filter { settled[$0] == nil }))
+        let dialect = db.dialect
         try statement("pending-lookup", width: 1) {
-            "SELECT id, type FROM entity WHERE withdrawn_run IS NULL AND id IN (VALUES \($0))"
+            "SELECT e.id, e.type FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1")) WHERE e.withdrawn_run IS NULL"
         }.each(unknown, on: db) { row in
             types[row.string(0)] = EntityType(rawValue: row.string(1))
         }

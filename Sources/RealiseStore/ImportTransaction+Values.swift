@@ -17,11 +17,12 @@ extension ImportTransaction {
     /// this import is a problem; the same value again is only claimed.
     func writeValues(_ part: ArraySlice<MetricValue>) throws {
         var stored: [[String]: StoredRow] = [:]
+        let dialect = db.dialect
         try statement("value-lookup", width: 3) { rows in
             """
             SELECT v.metric_id, v.kind, v.date, v.id, v.value, v.text, v.seen_batch, v.withdrawn_run, v.source_path,
                    v.source_line, v.source_format
-            FROM (VALUES \(rows)) AS k JOIN metric_value AS v ON v.metric_id = k.column1 AND v.kind = k.column2 AND v.date = k.column3
+            FROM \(dialect.probe(rows, "metric_value", as: "v", on: "v.metric_id = k.column1 AND v.kind = k.column2 AND v.date = k.column3"))
             """
         }.each(part.flatMap { [$0.metric, $0.kind.rawValue, $0.date.description] as SQLArguments }, on: db) { row in
             stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3)
@@ -68,11 +69,12 @@ extension ImportTransaction {
     /// Upserts links (each kind and pair of ends once); a link stated again is claimed by both statements.
     func writeLinks(_ part: ArraySlice<Link>) throws {
         var stored: [[String]: StoredRow] = [:]
+        let dialect = db.dialect
         try statement("link-lookup", width: 3) { rows in
             """
             SELECT l.kind, l.from_id, l.to_id, l.id, NULL, NULL, l.seen_batch, l.withdrawn_run, l.source_path, l.source_line,
                    l.source_format
-            FROM (VALUES \(rows)) AS k JOIN link AS l ON l.kind = k.column1 AND l.from_id = k.column2 AND l.to_id = k.column3
+            FROM \(dialect.probe(rows, "link", as: "l", on: "l.kind = k.column1 AND l.from_id = k.column2 AND l.to_id = k.column3"))
             """
         }.each(part.flatMap { [$0.kind.rawValue, $0.from, $0.to] as SQLArguments }, on: db) { row in
             stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3)

@@ -71,8 +71,10 @@ extension ImportTransaction {
     /// this import already wrote, or by one the workspace holds from a file this import does not read.
     private func writeEntities(_ part: ArraySlice<EntityWrite>) throws {
         var existing: [String: (type: String, path: String, line: Int, seen: Int64?, withdrawn: Int64?)] = [:]
+        let dialect = db.dialect
         try statement("entity-lookup", width: 1) {
-            "SELECT id, type, source_path, source_line, seen_batch, withdrawn_run FROM entity WHERE id IN (VALUES \($0))"
+            "SELECT e.id, e.type, e.source_path, e.source_line, e.seen_batch, e.withdrawn_run "
+                + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
         }.each(part.map(\.id), on: db) { row in
             existing[row.string(0)] = (row.string(1), row.string(2), Int(row.int64(3)), row.optionalInt64(4), row.optionalInt64(5))
         }

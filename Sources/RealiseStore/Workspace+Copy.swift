@@ -6,7 +6,7 @@ extension Workspace {
     static let copiedTables: [(table: String, order: String)] = [
         ("import_run", "id"), ("entity", "id"), ("programme", "id"), ("organisation", "id"), ("objective", "id"),
         ("benefit", "id"), ("deliverable", "id"), ("metric", "id"), ("review_schedule", "id"), ("review", "id"),
-        ("metric_value", "id"), ("link", "id"), ("claim", "kind, ref_id, source_path"), ("revision", "id"),
+        ("action_item", "id"), ("metric_value", "id"), ("link", "id"), ("claim", "kind, ref_id, source_path"), ("revision", "id"),
         ("change_log", "id"),
     ]
 

@@ -123,6 +123,17 @@ extension Workspace {
                     at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT, summary TEXT NOT NULL);
                 CREATE INDEX change_log_at ON change_log(at);
                 """),
+        ("v6-actions", """
+                -- Actions agreed on a finding (target `rule:ID`) or an entity (target `ID`): owner, due day, what was
+                -- agreed, and when and by whom each was opened and closed.
+                CREATE TABLE action_item (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    target TEXT NOT NULL, subject_id TEXT NOT NULL REFERENCES entity(id), rule TEXT,
+                    owner TEXT NOT NULL, due TEXT NOT NULL,
+                    opened_on TEXT NOT NULL, opened_by TEXT NOT NULL, opened_note TEXT, opened_at TEXT NOT NULL,
+                    closed_on TEXT, closed_by TEXT, closed_note TEXT, closed_at TEXT);
+                CREATE INDEX action_item_subject ON action_item(subject_id);
+                """),
     ]
 
     /// The migrations as GRDB applies them to a SQLite workspace (recorded in its `grdb_migrations` table).

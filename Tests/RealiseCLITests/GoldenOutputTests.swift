@@ -28,7 +28,9 @@ enum CLIGolden {
     }()
 
     /// A workspace with the sample programme imported from the package root (so its sources read `imports/…`)
-    /// and reviews with outcomes: BEN-04 rated red (after an amber), OBJ-2 amber, MET-04 green.
+    /// and reviews with outcomes: BEN-04 rated red (after an amber), OBJ-2 amber, MET-04 green; and actions: one on
+    /// BEN-04's red rating, overdue on the report's day; one on a stale metric, not yet due; one on a finding the plan
+    /// does not have (resolved, action still open); one on a deliverable, closed since its programme's last review.
     static func reviewedWorkspace(in folder: URL) throws -> String {
         let db = folder.appendingPathComponent("reviewed.sqlite").path
         let steps: [[String]] = [
@@ -38,6 +40,14 @@ enum CLIGolden {
              "--note", "Two minibuses off the road; bookings falling"],
             ["review", "record", "OBJ-2", "--rag", "amber", "--date", "2025-10-03", "--reviewer", "SRO"],
             ["review", "record", "MET-04", "--rag", "green", "--date", "2025-10-10"],
+            ["action", "add", "review-red:BEN-04", "--owner", "Rural Transport Manager", "--due", "2025-10-24", "--date", "2025-09-26",
+             "--note", "Hire two replacement minibuses"],
+            ["action", "add", "stale-metric:MET-06", "--owner", "Transport Data Analyst", "--due", "2025-12-19", "--date", "2025-10-03"],
+            ["action", "add", "missing-owner:MET-01", "--owner", "SRO", "--due", "2025-11-28", "--date", "2025-09-26",
+             "--note", "Name the metric's owner"],
+            ["action", "add", "DEL-01", "--owner", "Bus Priority Project Manager", "--due", "2025-10-17", "--date", "2025-09-26",
+             "--note", "Recovery plan for the bus priority scheme"],
+            ["action", "close", "4", "--date", "2025-10-15", "--note", "Recovery plan agreed by the board"],
         ]
         for step in steps {
             let result = try RealiseBinary.run(step + ["--db", db, "--actor", "Board secretary"], in: RealiseBinary.packageRoot)

@@ -24,7 +24,7 @@ struct GapRendererGoldenTests {
     func json() throws {
         let output = JSONGapRenderer().render(try ReportFixture.report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["asOf", "summary", "findings", "coverage"])
+        #expect(Set(object.keys) == ["asOf", "summary", "findings", "coverage", "actions"])
         #expect(GapReportFormat.json.renderer().render(try ReportFixture.report) == output)
     }
 }
