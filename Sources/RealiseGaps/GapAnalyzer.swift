@@ -94,7 +94,9 @@ public enum GapError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownRule(let id): "unknown rule '\(id)'; the rules are: \(GapRules.ids.joined(separator: ", "))"
+        case .unknownRule(let id):
+            "unknown rule '\(id)'" + (NearMiss.closest(to: id, among: GapRules.ids).map { " (did you mean `\($0)`?)" } ?? "")
+                + "; the rules are: \(GapRules.ids.joined(separator: ", "))"
         }
     }
 }

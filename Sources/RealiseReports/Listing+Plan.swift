@@ -76,7 +76,7 @@ extension Listing {
 
     /// Links with their kind, ends and attributes.
     public static func links(_ plan: Plan) -> Listing {
-        Listing(tableColumns: ["kind", "from", "to", "share", "source"], rows: plan.links.map { link in
+        Listing(tableColumns: ["kind", "from", "to", "dependencyType", "lagDays", "share", "source"], rows: plan.links.map { link in
             [("kind", .string(link.kind.rawValue)), ("from", .string(link.from)), ("to", .string(link.to)),
              ("dependencyType", .from(link.dependencyType?.rawValue)), ("lagDays", .from(link.lagDays)),
              ("share", .from(link.share)), ("source", .string("\(link.source.place):\(link.source.line)"))]

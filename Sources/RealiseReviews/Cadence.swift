@@ -29,7 +29,9 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible {
             return
         }
         guard text.contains("=") else {
-            throw .invalidCadence(text: text, part: text, reason: "not a named cadence or an RRULE")
+            let near = NearMiss.closest(to: text, among: Cadence.named.map(\.0) + aliases.keys.sorted())
+            throw .invalidCadence(text: text, part: text, reason: "not a named cadence or an RRULE"
+                                  + (near.map { " (did you mean `\(aliases[$0] ?? $0)`?)" } ?? ""))
         }
         rule = try RecurrenceRule(parsing: text)
         name = rule.text

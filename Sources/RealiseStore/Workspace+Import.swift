@@ -116,28 +116,6 @@ extension Workspace {
         if !problems.isEmpty { throw StoreError.rejected(problems) }
         return outcomes
     }
-
-    /// Records one measurement typed in by a person (`realise measure`), replacing any value of the same
-    /// metric on the same day (the change log keeps the value it replaced).
-    public func recordMeasurement(metric: String, value: Double?, text: String?, date: Day, dataSource: String?,
-                                  note: String?, now: Date = Date()) throws(StoreError) {
-        try write { db in
-            guard try db.value("SELECT 1 FROM entity WHERE id = ? AND type = 'metric' AND withdrawn_run IS NULL",
-                               [metric], as: Bool.self) ?? false else {
-                throw StoreError.unknownEntity(id: metric)
-            }
-            try Workspace.lockTypedInValue(db, metric: metric, date: date)
-            let before = try db.fetchOne("SELECT value, text FROM metric_value WHERE metric_id = ? AND kind = 'measurement' "
-                                         + "AND date = ? AND withdrawn_run IS NULL", [metric, date.description])
-            let shown = { (number: Double?, text: String?) in number?.plainText ?? text ?? "no value" }
-            try logChange(db, .measure, subject: metric,
-                          summary: "\(metric) = \(shown(value, text)) on \(date)"
-                              + (before.map { " (was \(shown($0["value"], $0["text"])))" } ?? ""), at: now)
-            let source = SourceRef.manual("measure")
-            try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
-                                                                text: text, note: note, dataSource: dataSource, source: source))
-        }
-    }
 }
 
 extension Workspace {

@@ -3,9 +3,12 @@ import RealiseModel
 
 extension Workspace {
     /// Every active (not withdrawn) entity, link and value, in the order their plans gave them.
-    /// - Parameter programme: only entities of this programme, and the links and values between them.
-    public func loadPlan(programme: String? = nil) throws(StoreError) -> Plan {
+    /// - Parameter programme: only entities of this programme, and the links and values between them (its id in
+    ///   any case when only one programme matches).
+    /// - Throws: `.invalidValue` when no entity belongs to `programme`.
+    public func loadPlan(programme typed: String? = nil) throws(StoreError) -> Plan {
         try read { db in
+            let programme = try typed.map { try Workspace.resolveProgramme(db, $0) }
             var plan = Plan()
             var shared = SharedStrings()
             let filter = programme == nil ? "" : " AND e.programme = ?"

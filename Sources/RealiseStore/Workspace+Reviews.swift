@@ -28,19 +28,19 @@ extension Workspace {
     /// The types a review can be about.
     public static let reviewableTypes: Set<EntityType> = [.benefit, .metric, .objective, .programme]
 
-    private func requireSubject(_ db: any SQLConnection, _ id: String) throws -> EntityType {
-        guard let type = try db.value("SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", [id], as: String.self)
-            .flatMap(EntityType.init(rawValue:)) else { throw StoreError.unknownEntity(id: id) }
+    /// The subject's id as the workspace spells it (given in any case, see `resolve(_:_:)`), when it can be reviewed.
+    private func requireSubject(_ db: any SQLConnection, _ typed: String) throws -> String {
+        let (id, type) = try Workspace.resolve(db, typed)
         guard Workspace.reviewableTypes.contains(type) else {
             throw StoreError.invalidValue("'\(id)' is a \(type.rawValue); reviews are of a benefit, metric, objective or programme")
         }
-        return type
+        return id
     }
 
     /// Stores a schedule (its cadence already checked by the caller) and returns its id.
-    public func addSchedule(subject: String, cadence: String, start: Day, reviewer: String?, now: Date = Date()) throws(StoreError) -> Int64 {
+    public func addSchedule(subject typed: String, cadence: String, start: Day, reviewer: String?, now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
-            _ = try requireSubject(db, subject)
+            let subject = try requireSubject(db, typed)
             let id = try db.insert("""
                 INSERT INTO review_schedule (subject_id, cadence, start, reviewer, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id
                 """, [subject, cadence, start.description, reviewer, Workspace.timestamp(now)])
@@ -77,10 +77,11 @@ extension Workspace {
 
     /// Records a review and the measurements taken at it, in one transaction.
     /// - Parameter measurements: metric id → value; each metric must exist.
-    public func recordReview(subject: String, date: Day, rag: RAG, reviewer: String?, note: String?,
-                             measurements: [(String, Double)], now: Date = Date()) throws(StoreError) -> Int64 {
+    public func recordReview(subject typed: String, date: Day, rag: RAG, reviewer: String?, note: String?,
+                             measurements typedMeasurements: [(String, Double)], now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
-            _ = try requireSubject(db, subject)
+            let subject = try requireSubject(db, typed)
+            let measurements = try typedMeasurements.map { (try Workspace.resolveMetric(db, $0.0), $0.1) }
             // Measurements of the same metrics on the same day recorded at this moment wait for this review or it for them.
             for metric in Set(measurements.map(\.0)).sorted() { try Workspace.lockTypedInValue(db, metric: metric, date: date) }
             let review = try db.insert("""
@@ -90,9 +91,6 @@ extension Workspace {
             try logChange(db, .review, subject: subject, summary: "review #\(review) on \(date): \(rag.rawValue)"
                           + (reviewer.map { " by \($0)" } ?? "") + (measured.isEmpty ? "" : "; measured \(measured)"), at: now)
             for (metric, value) in measurements {
-                guard try db.value("SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", [metric], as: String.self) == "metric" else {
-                    throw StoreError.unknownEntity(id: metric)
-                }
                 let source = SourceRef(path: "(review #\(review))", line: 0, format: "manual", identifier: subject)
                 let id = try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
                                                                              note: "taken at review #\(review)", dataSource: reviewer,
@@ -103,9 +101,11 @@ extension Workspace {
         }
     }
 
-    /// Reviews recorded, oldest first; of one subject when given.
-    public func reviews(subject: String? = nil) throws(StoreError) -> [StoredReview] {
+    /// Reviews recorded, oldest first; of one subject when given (its id in any case, see `resolveEntity(_:)`).
+    /// - Throws: `.unknownEntity` when the subject is not in the workspace.
+    public func reviews(subject typed: String? = nil) throws(StoreError) -> [StoredReview] {
         try read { db in
+            let subject = try typed.map { try Workspace.resolve(db, $0).id }
             let reviews = try db.fetchAll("SELECT * FROM review WHERE (CAST(? AS TEXT) IS NULL OR subject_id = ?) ORDER BY date, id",
                                           [subject, subject])
             // Finding the measurements taken at reviews reads every value (`review_id` has no index): not when

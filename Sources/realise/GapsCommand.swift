@@ -47,6 +47,10 @@ struct GapsCommand: ParsableCommand {
 
     func validate() throws {
         try WorkbookOutput.validate(format == .xlsx, output: output)
+        if tolerance < 0 {
+            throw ValidationError("--tolerance \(tolerance.plainText) must be positive: a percentage of the baseline→target distance, such as 10")
+        }
+        if tolerance > 1000 { throw ValidationError("--tolerance \(tolerance.plainText) must be a percentage between 0 and 1000") }
         if summary, format != .text { throw ValidationError("--summary prints text; leave out --format \(format.rawValue)") }
     }
 
@@ -55,9 +59,6 @@ struct GapsCommand: ParsableCommand {
             let day = try DayArgument.parse(asOf, option: "--as-of")
             let analyzer: GapAnalyzer
             do { analyzer = try GapAnalyzer(only: only, skip: skip) } catch { throw Failure(error) }
-            guard tolerance >= 0, tolerance <= 1000 else {
-                throw Failure(lines: ["--tolerance \(tolerance) must be a percentage between 0 and 1000"], code: 64)
-            }
             let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input)
             let report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
             if summary {

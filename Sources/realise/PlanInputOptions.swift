@@ -16,7 +16,8 @@ struct PlanInputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A YAML file mapping a register's own CSV headers to Realise columns.", valueName: "file"))
     var mapping: String?
 
-    @Option(help: ArgumentHelp("An MS Project custom field (by alias) whose values are benefit or objective ids (repeatable; default: Benefit, Objective, Outcome).", valueName: "alias"))
+    @Option(help: ArgumentHelp("An MS Project custom field (by alias) whose values are benefit or objective ids (repeatable; default: "
+                                   + ImportOptions.defaultLinkFields.joined(separator: ", ") + ").", valueName: "alias"))
     var linkField: [String] = []
 
     @Option(help: ArgumentHelp("Read only this sheet of a workbook (repeatable; default: every sheet with a table).", valueName: "name"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `realise`: the benefits-realisation workbench's command line. Parsing and printing only; the work is
 /// done by the Realise libraries.
@@ -15,4 +16,17 @@ struct Realise: ParsableCommand {
                       MeasureCommand.self, GapsCommand.self, MapCommand.self, ReviewCommand.self, ActionCommand.self, ExportCommand.self, LogCommand.self,
                       CopyCommand.self, TemplateCommand.self]
     )
+
+    /// Parses and runs the command like `ParsableCommand.main()`, except that negative numbers need no `--` and
+    /// argument errors are written like every other error (`realise: error: …`, with "did you mean" hints).
+    static func main() {
+        let arguments = NegativeNumbers.asValues(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            guard let failure = Failure.parsing(error, arguments: arguments) else { exit(withError: error) }
+            Foundation.exit(failure.report().rawValue)
+        }
+    }
 }

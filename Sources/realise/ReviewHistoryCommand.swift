@@ -8,7 +8,7 @@ struct ReviewHistoryCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The subject's id.")
+    @Argument(help: "The subject's id (any case).")
     var subject: String
 
     @Option(help: "Output format: table, json or csv.")

@@ -38,10 +38,11 @@ struct ReviewRecordCommand: ParsableCommand {
                 }
                 measurements.append((parts[0], value))
             }
-            let id: Int64
+            let id: Int64, subject: String
             do {
-                id = try workspace.open(create: false).recordReview(subject: subject, date: day, rag: rag, reviewer: reviewer,
-                                                                   note: note, measurements: measurements)
+                let opened = try workspace.open(create: false)
+                subject = try opened.resolveEntity(self.subject).id  // as the workspace spells it, for the line printed
+                id = try opened.recordReview(subject: subject, date: day, rag: rag, reviewer: reviewer, note: note, measurements: measurements)
             } catch { throw Failure(error) }
             Output.print("recorded review #\(id) of \(subject.escapingControls) on \(day): \(rag.rawValue)"
                          + (measurements.isEmpty ? "" : " with \(measurements.count) measurement\(measurements.count == 1 ? "" : "s")") + "\n")

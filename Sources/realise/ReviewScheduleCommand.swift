@@ -28,9 +28,11 @@ struct ReviewScheduleCommand: ParsableCommand {
             let cadence: Cadence
             do { cadence = try Cadence(every) } catch { throw Failure(error) }
             let start = try DayArgument.parse(from, option: "--from")
-            let id: Int64
+            let id: Int64, subject: String
             do {
-                id = try workspace.open(create: false).addSchedule(subject: subject, cadence: cadence.name, start: start, reviewer: reviewer)
+                let opened = try workspace.open(create: false)
+                subject = try opened.resolveEntity(self.subject).id  // as the workspace spells it, for the line printed
+                id = try opened.addSchedule(subject: subject, cadence: cadence.name, start: start, reviewer: reviewer)
             } catch { throw Failure(error) }
             let schedule = ReviewSchedule(id: id, subject: subject, cadence: cadence, start: start, reviewer: reviewer)
             let next = schedule.nextDue(lastReviewed: nil).map { "first due \($0)" } ?? "no occurrences"

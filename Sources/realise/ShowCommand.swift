@@ -9,26 +9,30 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The entity's id.")
+    @Argument(help: "The entity's id (any case).")
     var id: String
 
     func run() throws {
         try reporting {
-            let plan: Plan
-            do { plan = try workspace.open(create: false).loadPlan() } catch { throw Failure(error) }
+            let plan: Plan, id: String
+            do {
+                let opened = try workspace.open(create: false)
+                id = try opened.resolveEntity(self.id).id
+                plan = try opened.loadPlan()
+            } catch { throw Failure(error) }
             let view = EntityView(plan: plan)
-            guard view.contains(id) else { throw Failure(StoreError.unknownEntity(id: id)) }
+            guard view.contains(id) else { throw Failure(StoreError.unknownEntity(id: self.id)) }
             let listings = [Listing.objectives(plan), .benefits(plan), .deliverables(plan), .metrics(plan)]
             let fields = listings.lazy.flatMap(\.rows).first { row in
                 if case .string(let value)? = row.first?.1 { return value == id }
                 return false
             } ?? []
-            Output.print(view.render(id: id, fields: fields) + (try reviewSection()))
+            Output.print(view.render(id: id, fields: fields) + (try reviewSection(of: id)))
         }
     }
 
     /// The subject's review schedules and reviews, when it has any.
-    private func reviewSection() throws -> String {
+    private func reviewSection(of id: String) throws -> String {
         let opened = try workspace.open(create: false)
         let book = try opened.reviewBook()
         let reviews: [Workspace.StoredReview]

@@ -58,7 +58,7 @@ struct ImportTests {
         let plan = try workspace.loadPlan()
         #expect(try plan.workspaceProblems() == [])
         #expect(try workspace.loadPlan(programme: "CCM") == plan)
-        #expect(try workspace.loadPlan(programme: "OTHER") == Plan())
+        #expect(throws: StoreError.self) { try workspace.loadPlan(programme: "OTHER") }
         // Spot checks across the three files.
         #expect(plan.deliverables.first { $0.id == "DEL-06" }?.kind == .milestone)
         #expect(plan.benefits.first { $0.id == "BEN-10" }?.kind == .disBenefit)

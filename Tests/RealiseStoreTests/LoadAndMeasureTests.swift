@@ -7,12 +7,12 @@ import RealiseModel
 struct LoadAndMeasureTests {
     // MARK: recordMeasurement
 
-    @Test("recording a measurement of an unknown metric fails and writes nothing")
+    @Test("recording a measurement of an unknown metric, or of an entity that is no metric, fails and writes nothing")
     func unknownMetric() throws {
         let workspace = try Workspace()
         _ = try workspace.importFiles([file(strategyPlan(), sha: "a")])
         let before = try workspace.snapshot()
-        for id in ["NOPE", "B1", "O1", "m1", ""] {  // missing, other entity types, wrong case, empty
+        for id in ["NOPE", ""] {  // missing, empty
             let error = #expect(throws: StoreError.self) {
                 try workspace.recordMeasurement(metric: id, value: 1, text: nil, date: day("2025-06-30"), dataSource: nil, note: nil)
             }
@@ -23,7 +23,30 @@ struct LoadAndMeasureTests {
             #expect(reported == id)
             #expect(error?.description.contains("'\(id)'") == true)
         }
+        // Other entity types: the error names the metrics to measure instead.
+        for (id, expected) in [("B1", "B1 is a benefit, not a metric: measure one of its metrics (M1)"),
+                               ("O1", "O1 is an objective, not a metric: no metric measures it yet; add one to the plan and measure that"),
+                               ("D1", "D1 is a deliverable, not a metric: `realise list metrics` shows the metrics")] {
+            let error = #expect(throws: StoreError.self) {
+                try workspace.recordMeasurement(metric: id, value: 1, text: nil, date: day("2025-06-30"), dataSource: nil, note: nil)
+            }
+            #expect(error?.description == expected)
+        }
         #expect(try workspace.snapshot() == before)
+    }
+
+    @Test("a metric's id matches in any case; the change says the id as stored and the value it replaced")
+    func anyCase() throws {
+        let workspace = try Workspace()
+        _ = try workspace.importFiles([file(strategyPlan(), sha: "a")])
+        let first = try workspace.recordMeasurement(metric: "m1", value: 50, text: nil, date: day("2025-06-30"), dataSource: nil, note: nil)
+        #expect(first.metric == "M1" && first.previous == nil)
+        let second = try workspace.recordMeasurement(metric: "M1", value: 51, text: nil, date: day("2025-06-30"), dataSource: nil, note: nil)
+        #expect(second.previous == "50")
+        #expect(second.warnings.first?.hasPrefix("M1 already had a measurement on 2025-06-30: 50; replaced it with 51") == true)
+        let deleted = try workspace.deleteMeasurement(metric: "m1", date: day("2025-06-30"))
+        #expect(deleted.previous == "51" && deleted.warnings.isEmpty)
+        #expect(!(try workspace.loadPlan().values.contains { $0.kind == .measurement && $0.date == day("2025-06-30") }))
     }
 
     @Test("recording a measurement on an empty workspace fails")
@@ -124,7 +147,8 @@ struct LoadAndMeasureTests {
         #expect(p2.links.count == 6)
         #expect(!p2.links.contains { $0.to == "O1" })
 
-        #expect(try workspace.loadPlan(programme: "NOPE") == Plan())
+        #expect(throws: StoreError.self) { try workspace.loadPlan(programme: "NOPE") }
+        #expect(try workspace.loadPlan(programme: "p2") == p2)
     }
 
     @Test("entities without a programme are left out of a programme's plan")
