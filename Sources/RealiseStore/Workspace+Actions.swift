@@ -2,26 +2,24 @@ import Foundation
 import RealiseModel
 
 extension Workspace {
-    /// Stores an action on `subject` (an entity still in the workspace) and returns its number. The change log
-    /// records it, as the workspace's actor.
+    /// Stores an action on `subject` (an entity still in the workspace, its id matched ignoring case when only one
+    /// matches) and returns its number and target as stored. The change log records it, as the workspace's actor.
     /// - Parameters:
-    ///   - target: what it is about, as the person gave it: a finding key (`rule:ID`) or the entity id.
-    ///   - rule: the finding key's rule; nil for an action on the entity itself.
+    ///   - rule: the rule of a finding key (`rule:ID`); nil for an action on the entity itself.
     ///   - on: the day it was agreed.
     /// - Throws: `.unknownEntity` when no entity has the id `subject`.
-    public func addAction(target: String, subject: String, rule: String?, owner: String, due: Day, note: String?,
-                          on day: Day, now: Date = Date()) throws(StoreError) -> Int64 {
+    public func addAction(subject: String, rule: String?, owner: String, due: Day, note: String?,
+                          on day: Day, now: Date = Date()) throws(StoreError) -> (id: Int64, target: String) {
         try write { db in
-            guard try db.value("SELECT 1 FROM entity WHERE id = ? AND withdrawn_run IS NULL", [subject], as: Int.self) != nil else {
-                throw StoreError.unknownEntity(id: subject)
-            }
+            let subject = try Workspace.resolve(db, subject).id
+            let target = rule.map { "\($0):\(subject)" } ?? subject
             let id = try db.insert("""
                 INSERT INTO action_item (target, subject_id, rule, owner, due, opened_on, opened_by, opened_note, opened_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """, [target, subject, rule, owner, due.description, day.description, actor, note, Workspace.timestamp(now)])
             try logChange(db, .actionAdd, subject: subject, summary: "action #\(id) on \(target): owner \(owner), due \(due)"
                           + (note.map { "; \($0)" } ?? ""), at: now)
-            return id
+            return (id, target)
         }
     }
 

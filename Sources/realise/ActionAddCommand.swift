@@ -44,12 +44,12 @@ struct ActionAddCommand: ParsableCommand {
             guard dueDay >= agreed else {
                 throw Failure(lines: ["--due \(dueDay) is before the day the action was agreed (\(agreed)); give a later --due"], code: 64)
             }
-            let id: Int64
+            let stored: (id: Int64, target: String)
             do {
-                id = try workspace.open(create: false).addAction(target: target, subject: parsed.subject, rule: parsed.rule,
-                                                                 owner: owner, due: dueDay, note: note, on: agreed)
+                stored = try workspace.open(create: false).addAction(subject: parsed.subject, rule: parsed.rule, owner: owner,
+                                                                     due: dueDay, note: note, on: agreed)
             } catch { throw Failure(error) }
-            Output.print("recorded action #\(id) on \(target.escapingControls): owner \(owner.escapingControls), due \(dueDay)\n")
+            Output.print("recorded action #\(stored.id) on \(stored.target.escapingControls): owner \(owner.escapingControls), due \(dueDay)\n")
         }
     }
 }

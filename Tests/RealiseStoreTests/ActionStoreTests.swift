@@ -23,10 +23,10 @@ struct ActionStoreTests {
     @Test("an action is stored with who recorded it and when it was agreed, and closed with a note", arguments: TestBackend.available)
     func addAndClose(_ backend: TestBackend) throws {
         let (workspace, benefit) = try workspace(backend)
-        let first = try workspace.addAction(target: "benefit-without-metric:\(benefit)", subject: benefit, rule: "benefit-without-metric",
-                                            owner: "Jo", due: day("2026-04-30"), note: "Add a metric", on: day("2026-02-20"), now: Self.now)
-        let second = try workspace.addAction(target: benefit, subject: benefit, rule: nil, owner: "Sam", due: day("2026-05-31"), note: nil,
-                                             on: day("2026-02-20"), now: Self.now)
+        let first = try workspace.addAction(subject: benefit, rule: "benefit-without-metric",
+                                            owner: "Jo", due: day("2026-04-30"), note: "Add a metric", on: day("2026-02-20"), now: Self.now).id
+        let second = try workspace.addAction(subject: benefit, rule: nil, owner: "Sam", due: day("2026-05-31"), note: nil,
+                                             on: day("2026-02-20"), now: Self.now).id
         try workspace.closeAction(id: first, note: "Metric MET-9 added", on: day("2026-03-01"), now: Self.now)
         let actions = try workspace.actions()
         #expect(actions.map(\.id) == [first, second])
@@ -46,11 +46,11 @@ struct ActionStoreTests {
     func refusals(_ backend: TestBackend) throws {
         let (workspace, benefit) = try workspace(backend)
         #expect(throws: StoreError.self) {
-            _ = try workspace.addAction(target: "BEN-99", subject: "BEN-99", rule: nil, owner: "Jo", due: day("2026-04-30"), note: nil,
+            _ = try workspace.addAction(subject: "BEN-99", rule: nil, owner: "Jo", due: day("2026-04-30"), note: nil,
                                         on: day("2026-02-20"))
         }
-        let id = try workspace.addAction(target: benefit, subject: benefit, rule: nil, owner: "Jo", due: day("2026-04-30"), note: nil,
-                                         on: day("2026-02-20"))
+        let id = try workspace.addAction(subject: benefit, rule: nil, owner: "Jo", due: day("2026-04-30"), note: nil,
+                                         on: day("2026-02-20")).id
         func message(_ body: () throws -> Void) -> String {
             do { try body() } catch { return "\(error)" }
             return "no error"
@@ -65,10 +65,19 @@ struct ActionStoreTests {
         #expect(try workspace.changes().filter { $0.action == .actionAdd || $0.action == .actionClose }.count == 2)
     }
 
+    @Test("an id in another case names the entity; the stored target spells it as the workspace does")
+    func anyCase() throws {
+        let (workspace, benefit) = try workspace(.sqlite)
+        let stored = try workspace.addAction(subject: benefit.lowercased(), rule: "missing-owner", owner: "Jo", due: day("2026-04-30"),
+                                             note: nil, on: day("2026-02-20"))
+        #expect(stored.target == "missing-owner:\(benefit)")
+        #expect(try workspace.actions().map(\.subject) == [benefit])
+    }
+
     @Test("a copied workspace keeps its actions and their numbers")
     func copied() throws {
         let (source, benefit) = try workspace(.sqlite)
-        _ = try source.addAction(target: benefit, subject: benefit, rule: nil, owner: "Jo", due: day("2026-04-30"), note: "n", on: day("2026-02-20"))
+        _ = try source.addAction(subject: benefit, rule: nil, owner: "Jo", due: day("2026-04-30"), note: "n", on: day("2026-02-20"))
         let destination = try Workspace()
         _ = try source.copy(to: destination, replace: false)
         #expect(try destination.actions() == source.actions())
