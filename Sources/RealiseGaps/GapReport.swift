@@ -18,6 +18,8 @@ public struct GapReport: Sendable, Codable {
     public var plan: Plan = Plan()
     /// Trajectory tolerance used, as a share of the baseline→target distance.
     public var tolerance: Double = 0.1
+    /// The files the report read (of entities, links and values), sorted: `Plan.sourceFiles`. Not encoded.
+    public var sources: [String] = []
 
     private enum CodingKeys: String, CodingKey {
         case asOf, summary, findings, coverage
@@ -30,6 +32,7 @@ public struct GapReport: Sendable, Codable {
         self.coverage = coverage
         self.plan = plan
         self.tolerance = tolerance
+        sources = plan.sourceFiles
     }
 
     /// The findings as the reading formats lay them out: by severity, by subject, one rule's common cause once.

@@ -93,7 +93,7 @@ extension Workspace {
                 guard try db.value("SELECT type FROM entity WHERE id = ? AND withdrawn_run IS NULL", [metric], as: String.self) == "metric" else {
                     throw StoreError.unknownEntity(id: metric)
                 }
-                let source = SourceRef(path: "(review #\(review))", line: 0, format: "manual", identifier: subject)
+                let source = SourceRef(path: "(review #\(review))", line: 0, format: SourceRef.manualFormat, identifier: subject)
                 let id = try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
                                                                              note: "taken at review #\(review)", dataSource: reviewer,
                                                                              source: source))

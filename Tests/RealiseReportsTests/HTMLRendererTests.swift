@@ -123,7 +123,7 @@ struct HTMLRendererTests {
         #expect(subjects == ["O2", "B2", "MET-1", "D2", "D1.1"])
         let graph = BenefitsMapGraph(report: report)
         #expect(Set(graph.nodes.filter(\.hasGap).map(\.id)) == subjects)
-        let svg = try #require(SVGBenefitsMap(report: report).render())
+        let map = SVGBenefitsMap(report: report), svg = map.render(try #require(map.layout)).joined()
         let drawn = svg.matches(of: /<g class="node \w+ gap" data-id="([^"]+)">/).map { String($0.output.1) }
         #expect(Set(drawn) == subjects)
         #expect(Self.count("<g class=\"node ", in: svg) == graph.nodes.count)
