@@ -74,6 +74,12 @@ struct ChartLabelPlacer {
                            (point.x, below, "middle"), (point.x - gap, below, "end"), (point.x + gap, below, "start")]
         }
         candidates += [(point.x - gap * 1.5, point.y + lift / 2, "end"), (point.x + gap * 1.5, point.y + lift / 2, "start")]
+        // Further along, for a point in a corner of the plot with the line leaving it at a slant.
+        for dx in [gap * 4, gap * 7] {
+            for dy in [-gap, -gap * 0.6, lift / 2, gap + lift] {
+                candidates += [(point.x + dx, point.y + dy, "start"), (point.x - dx, point.y + dy, "end")]
+            }
+        }
         var best: (placed: Placed, cost: Int)?
         for candidate in candidates {
             let box = box(text, x: candidate.x, y: candidate.y, anchor: candidate.anchor)

@@ -27,7 +27,7 @@ public struct DOTMapRenderer: BenefitsMapRenderer {
                 rankdir=LR;
                 newrank=true;
                 size="\(Self.page.width),\(Self.page.height)"; ratio=compress; margin=0.1;
-                graph [fontname="Helvetica,Arial,sans-serif", fontsize=12, nodesep=0.12, ranksep=0.45, labeljust=l];
+                graph [fontname="Helvetica,Arial,sans-serif", fontsize=12, nodesep=0.08, ranksep=0.4, labeljust=l];
                 node [shape=box, style="rounded,filled", fontname="Helvetica,Arial,sans-serif", fontsize=10, color="#555555", fillcolor="#ffffff"];
                 edge [color="#555555", arrowsize=0.7, fontname="Helvetica,Arial,sans-serif", fontsize=9];
 
@@ -68,18 +68,17 @@ public struct DOTMapRenderer: BenefitsMapRenderer {
         case .metric: "#fff6dc"
         default: "#f3f3f3"
         }
-        func text(_ node: BenefitsMapGraph.Node, share: String? = nil) -> [String] {
-            var lines = [(node.hasGap ? "⚠ " : "") + node.id + (node.tag.map { " (\($0))" } ?? "") + (share.map { " (\($0) of this benefit)" } ?? "")]
-            lines += HTMLText.wrap(node.name, width: 34, lines: node.type == .objective || node.type == .benefit ? 4 : 3)
-            for title in Set(node.findings.map(\.title)).sorted() { lines += HTMLText.wrap("! " + title, width: 34, lines: 2) }
-            return lines
-        }
-        var lines = text(node)
+        var lines = [(node.hasGap ? "⚠ " : "") + node.id + (node.tag.map { " (\($0))" } ?? "")]
+        lines += HTMLText.wrap(node.name, width: 34, lines: node.type == .objective ? 3 : 2)
+        for title in Set(node.findings.map(\.title)).sorted() { lines += HTMLText.wrap("! " + title, width: 34, lines: 2) }
+        // Each metric on one line, its findings after it: the page has room for no more.
         for metric in metrics.compactMap(graph.node) {
             let measures = graph.edges.filter { $0.kind == .measures && $0.from == metric.id }
-            lines += ["— measured by —"] + text(metric, share: measures.first { $0.to == node.id }?.label)
+            var line = "measured by \(metric.id)" + (measures.first { $0.to == node.id }?.label.map { " (\($0))" } ?? "")
             let others = measures.filter { $0.to != node.id }.map(\.to)
-            if !others.isEmpty { lines += HTMLText.wrap("also measures " + others.joined(separator: ", "), width: 34, lines: 3) }
+            if !others.isEmpty { line += ", also of " + others.joined(separator: ", ") }
+            lines.append((metric.hasGap ? "⚠ " : "") + line)
+            for title in Set(metric.findings.map(\.title)).sorted() { lines += HTMLText.wrap("! " + title, width: 34, lines: 1) }
         }
         var attributes = "label=\"\(lines.map { Self.escape($0) + "\\l" }.joined())\", fillcolor=\"\(fill)\""
         if node.type == .metric { attributes += ", shape=note" }

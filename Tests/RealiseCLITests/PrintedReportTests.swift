@@ -18,7 +18,8 @@ struct PrintedReportTests {
         for file in ["ccm-benefits-register.csv", "ccm-measurements.csv", "ccm-strategy.xml"] {
             #expect(footer.contains("imports/<wbr/>\(file)"), "\(file) in the footer")
         }
-        #expect(html.components(separatedBy: "<div class=\"map-page\">").count - 1 == 5, "one page per objective under the vision")
+        #expect(html.components(separatedBy: "<div class=\"map-page\">").count - 1 == 6, "a page per objective under the vision, one for the orphan deliverable")
+        #expect(html.contains("<h3>Linked to no objective</h3>"))
         #expect(!html.contains("Hover"))
         let map = try #require(html.range(of: "<section id=\"map\">").map { String(html[$0.lowerBound...]) })
         #expect(!map.contains("<title"), "nothing in the map is left to a tooltip")

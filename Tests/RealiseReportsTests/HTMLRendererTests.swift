@@ -132,8 +132,9 @@ struct HTMLRendererTests {
         #expect(mermaid.contains("Del_D1 --> Ben_B1") && mermaid.contains("Ben_B1 --> Obj_O1") && mermaid.contains("Met_MET_1 -.->|\"60%\"| Ben_B1"))
         let dot = DOTMapRenderer().render(report)
         let red = dot.split(separator: "\n").filter { $0.contains("color=red, penwidth=2") }
+        // MET-1 is written in B1's box, which is outlined for it.
         #expect(red.count == subjects.count)
-        #expect(dot.contains("rankdir=BT;"))
+        #expect(dot.contains("⚠ measured by MET-1 (60%)"))
     }
 
     @Test("the map draws directly linked and orphan deliverables, and children with findings as parts")
