@@ -114,7 +114,7 @@ extension HTMLGapRenderer {
           code { font-size: 8pt; }
           section#map { break-before: page; page: map; }
           .map-page + .map-page { break-before: page; }
-          .map-page svg { max-height: 140mm; width: auto; margin: 0 auto; }
+          .map-page svg { max-height: 110mm; width: auto; margin: 0 auto; }
           figure.map { border: none; padding: 0; }
         }
 
