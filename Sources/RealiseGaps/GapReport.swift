@@ -21,6 +21,8 @@ public struct GapReport: Sendable, Codable {
     /// The agreed actions: open ones and those closed since the last review. Not encoded (the JSON renderer
     /// writes them after `coverage`).
     public var actions = ActionStandings()
+    /// The files the report read (of entities, links and values), sorted: `Plan.sourceFiles`. Not encoded.
+    public var sources: [String] = []
 
     private enum CodingKeys: String, CodingKey {
         case asOf, summary, findings, coverage
@@ -33,6 +35,7 @@ public struct GapReport: Sendable, Codable {
         self.coverage = coverage
         self.plan = plan
         self.tolerance = tolerance
+        sources = plan.sourceFiles
     }
 
     /// The findings as the reading formats lay them out: by severity, by subject, one rule's common cause once.

@@ -15,9 +15,12 @@ public struct SourceRef: Hashable, Sendable, Codable {
         self.identifier = identifier
     }
 
+    /// The format of a source typed in rather than read from a file.
+    public static let manualFormat = "manual"
+
     /// A source for something typed in at the command line rather than read from a file.
     public static func manual(_ what: String) -> SourceRef {
-        SourceRef(path: "(command line)", line: 0, format: "manual", identifier: what)
+        SourceRef(path: "(command line)", line: 0, format: manualFormat, identifier: what)
     }
 
     /// `path:line:column`, the location prefix every diagnostic uses (`book.xlsx[Sheet]!C12` in a workbook).

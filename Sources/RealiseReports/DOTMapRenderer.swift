@@ -1,44 +1,57 @@
 import RealiseGaps
 import RealiseModel
 
-/// The benefits map as a Graphviz `digraph` with `rankdir=BT`: deliverables at the bottom, benefits (with
-/// their metrics on the same rank) above them, objectives on top, one cluster per layer. Subjects with
-/// findings are drawn `color=red, penwidth=2` and marked ⚠ in their label.
+/// The benefits map as a Graphviz `digraph` that prints on one A4 landscape page: `rankdir=LR`, read left to
+/// right as a benefits dependency network (deliverables, then the benefits they enable, then the objectives
+/// those serve, the objectives above them last), one cluster per objective (`BenefitsMapGroup`), and a `size`
+/// that scales the drawing down to the page when it is larger. Each benefit's box holds its metrics; every
+/// finding's title is written in the box of its subject (marked ⚠, outlined red), so nothing needs hovering.
 ///
 /// Node ids are sanitised (`Ben_B1`); labels are double-quoted with `\` and `"` escaped and `&`, `<`, `>`
 /// written as character entities (which Graphviz decodes), so plan text cannot break out of a label.
 public struct DOTMapRenderer: BenefitsMapRenderer {
+    /// The drawing area of an A4 landscape page with 6 mm margins, in inches.
+    static let page = (width: 11.2, height: 7.7)
+
     public init() {}
 
     public func render(_ report: GapReport) -> String {
         let graph = BenefitsMapGraph(report: report)
-        var out = "// Realise benefits map as of \(report.asOf). Render with: dot -Tsvg map.dot -o map.svg\n"
+        let groups = BenefitsMapGroup.groups(graph), heads = BenefitsMapGroup.heads(graph)
+        var inside: [String: [String]] = [:]
+        for group in groups { inside.merge(group.metrics) { first, _ in first } }
+        let nested = Set(inside.values.joined())
+        var out = "// Realise benefits map as of \(report.asOf). Render with: dot -Tpdf map.dot -o map.pdf (one A4 landscape page)\n"
         out += """
             digraph benefits_map {
-                rankdir=BT;
+                rankdir=LR;
                 newrank=true;
-                graph [fontname="Helvetica,Arial,sans-serif", fontsize=12, nodesep=0.25, ranksep=0.5];
+                size="\(Self.page.width),\(Self.page.height)"; ratio=compress; margin=0.1;
+                graph [fontname="Helvetica,Arial,sans-serif", fontsize=12, nodesep=0.08, ranksep=0.4, labeljust=l];
                 node [shape=box, style="rounded,filled", fontname="Helvetica,Arial,sans-serif", fontsize=10, color="#555555", fillcolor="#ffffff"];
                 edge [color="#555555", arrowsize=0.7, fontname="Helvetica,Arial,sans-serif", fontsize=9];
 
             """
-        let clusters: [(String, String, [EntityType])] = [
-            ("objectives", "Objectives", [.objective]), ("benefits", "Benefits and metrics", [.benefit, .metric]),
-            ("deliverables", "Deliverables", [.deliverable]),
-        ]
-        for (id, title, types) in clusters {
-            let nodes = types.flatMap { graph.nodes($0) }
-            guard !nodes.isEmpty else { continue }
-            out += "    subgraph cluster_\(id) {\n        label=\"\(title)\"; style=\"rounded\"; color=\"#bbbbbb\";\n"
-            if id == "benefits" { out += "        { rank=same; " + nodes.map { $0.key + "; " }.joined() + "}\n" }
-            for node in nodes { out += "        \(node.key) [\(attributes(node))];\n" }
+        for id in heads { if let node = graph.node(id) { out += "    \(node.key) [\(attributes(node, metrics: [], graph))];\n" } }
+        for (index, group) in groups.enumerated() {
+            let title = group.objective ?? "Linked to no objective"
+            out += "    subgraph cluster_\(index + 1) {\n        label=\"\(Self.escape(title))\"; style=\"rounded\"; color=\"#bbbbbb\";\n"
+            for id in group.members where !nested.contains(id) {
+                guard let node = graph.node(id) else { continue }
+                out += "        \(node.key) [\(attributes(node, metrics: inside[id] ?? [], graph))];\n"
+            }
             out += "    }\n"
+        }
+        // Every group's objective in one column, every benefit in the next, whatever their links.
+        for ids in [groups.compactMap(\.objective), groups.flatMap(\.benefits)] where ids.count > 1 {
+            out += "    { rank=same; " + ids.compactMap { graph.node($0)?.key }.map { $0 + "; " }.joined() + "}\n"
         }
         for edge in graph.edges {
             guard let from = graph.node(edge.from)?.key, let to = graph.node(edge.to)?.key else { continue }
             switch edge.kind {
             case .contributesTo: out += "    \(from) -> \(to);\n"
             case .enabledBy: out += "    \(from) -> \(to) [color=\"#2b4a7a\"];\n"
+            case .measures where nested.contains(edge.from): continue  // in the box of its benefit, other benefits named there
             case .measures:
                 out += "    \(from) -> \(to) [style=dashed, constraint=false" + (edge.label.map { ", label=\"\(Self.escape($0))\"" } ?? "") + "];\n"
             case .partOf: out += "    \(from) -> \(to) [style=dotted, arrowhead=empty, label=\"part of\"];\n"
@@ -47,22 +60,30 @@ public struct DOTMapRenderer: BenefitsMapRenderer {
         return out + "}\n"
     }
 
-    private func attributes(_ node: BenefitsMapGraph.Node) -> String {
+    /// A node's label, left-aligned: id and tag, name, finding titles, then each metric inside it with its own.
+    private func attributes(_ node: BenefitsMapGraph.Node, metrics: [String], _ graph: BenefitsMapGraph) -> String {
         let fill = switch node.type {
         case .objective: "#e8eef7"
         case .benefit: "#e9f4ea"
         case .metric: "#fff6dc"
         default: "#f3f3f3"
         }
-        let head = (node.hasGap ? "⚠ " : "") + node.id + (node.tag.map { " (\($0))" } ?? "")
-        let lines = [head] + HTMLText.wrap(node.name, width: 30, lines: 3)
-        var attributes = "label=\"\(lines.map(Self.escape).joined(separator: "\\n"))\", fillcolor=\"\(fill)\""
+        var lines = [(node.hasGap ? "⚠ " : "") + node.id + (node.tag.map { " (\($0))" } ?? "")]
+        lines += HTMLText.wrap(node.name, width: 34, lines: node.type == .objective ? 3 : 2)
+        for title in Set(node.findings.map(\.title)).sorted() { lines += HTMLText.wrap("! " + title, width: 34, lines: 2) }
+        // Each metric on one line, its findings after it: the page has room for no more.
+        for metric in metrics.compactMap(graph.node) {
+            let measures = graph.edges.filter { $0.kind == .measures && $0.from == metric.id }
+            var line = "measured by \(metric.id)" + (measures.first { $0.to == node.id }?.label.map { " (\($0))" } ?? "")
+            let others = measures.filter { $0.to != node.id }.map(\.to)
+            if !others.isEmpty { line += ", also of " + others.joined(separator: ", ") }
+            lines.append((metric.hasGap ? "⚠ " : "") + line)
+            for title in Set(metric.findings.map(\.title)).sorted() { lines += HTMLText.wrap("! " + title, width: 34, lines: 1) }
+        }
+        var attributes = "label=\"\(lines.map { Self.escape($0) + "\\l" }.joined())\", fillcolor=\"\(fill)\""
         if node.type == .metric { attributes += ", shape=note" }
         if node.isOrphan { attributes += ", style=\"rounded,filled,dashed\"" }
-        if node.hasGap {
-            let rules = Array(Set(node.findings.map(\.rule))).sorted().joined(separator: ", ")
-            attributes += ", color=red, penwidth=2, tooltip=\"\(Self.escape("Findings: " + rules))\""
-        }
+        if node.hasGap || metrics.contains(where: { graph.node($0)?.hasGap == true }) { attributes += ", color=red, penwidth=2" }
         return attributes
     }
 

@@ -56,22 +56,36 @@ extension HTMLGapRenderer {
     func map(_ report: GapReport) -> String {
         var out = "<section id=\"map\">\n<h2>Benefits map</h2>\n"
         let map = SVGBenefitsMap(report: report)
-        guard let svg = map.render() else {
+        guard let layout = map.layout else {
             let count = map.graph.nodes.count
             return out + "<p class=\"empty\">" + (count == 0 ? "The plan has nothing to map."
                 : "The map has \(count) entities, too many to draw legibly here; use <code>realise map --format dot</code>.") + "</p>\n</section>\n"
         }
+        let drawings = map.render(layout)
         out += "<p class=\"note\">Arrows point from what serves to what it serves: deliverables enable benefits, benefits contribute to "
-            + "objectives, metrics measure benefits. Deliverables shown are those a benefit depends on directly, deliverables serving no "
-            + "benefit (orphans) and any other deliverable with a finding. Hover over a box for its full text and findings.</p>\n"
-        out += "<figure class=\"map\">\n" + svg + "\n"
-        out += "<figcaption class=\"legend\">"
-            + "<span><i class=\"key objective\"></i>Objective</span><span><i class=\"key benefit\"></i>Benefit</span>"
-            + "<span><i class=\"key metric\"></i>Metric</span><span><i class=\"key deliverable\"></i>Deliverable</span>"
-            + "<span><i class=\"key orphan\"></i>Orphan deliverable (dashed)</span>"
-            + "<span><i class=\"key gap\">!</i>Has a finding (red outline and !) — \(map.graph.gapCount) of \(map.graph.nodes.count)</span>"
-            + "<span><i class=\"line measures\"></i>measures</span><span><i class=\"line partof\"></i>part of</span>"
-            + "</figcaption>\n</figure>\n"
+            + "objectives. Each benefit holds the metrics that measure it. Deliverables shown are those a benefit depends on directly, "
+            + "deliverables serving no benefit (orphans) and any other deliverable with a finding. Every box gives its full text and the "
+            + "title of each finding; links to entities drawn elsewhere are written in the box."
+            + (drawings.count > 1 ? " The map is drawn one objective at a time, each on a page of its own." : "") + "</p>\n"
+        for (page, svg) in zip(layout.pages, drawings) {
+            out += "<div class=\"map-page\">\n"
+            if drawings.count > 1 {
+                let heading = page.objective.flatMap { map.graph.node($0) }.map { "\($0.id) \(HTMLText.oneLine($0.name))" } ?? "Linked to no objective"
+                out += "<h3>\(HTMLText.escape(HTMLText.clip(heading, 140)))</h3>\n"
+            }
+            out += "<figure class=\"map\">\n" + svg + "\n" + legend(map.graph) + "</figure>\n</div>\n"
+        }
         return out + "</section>\n"
+    }
+
+    /// The key under each drawing of the map.
+    private func legend(_ graph: BenefitsMapGraph) -> String {
+        "<figcaption class=\"legend\">"
+            + "<span><i class=\"key objective\"></i>Objective</span><span><i class=\"key benefit\"></i>Benefit</span>"
+            + "<span><i class=\"key metric\"></i>Metric (inside the benefit it measures)</span><span><i class=\"key deliverable\"></i>Deliverable</span>"
+            + "<span><i class=\"key orphan\"></i>Orphan deliverable (dashed)</span>"
+            + "<span><i class=\"key gap\">!</i>Has a finding (red outline, !, finding titles in red) — \(graph.gapCount) of \(graph.nodes.count) entities</span>"
+            + "<span><i class=\"line partof\"></i>part of</span>"
+            + "</figcaption>\n"
     }
 }

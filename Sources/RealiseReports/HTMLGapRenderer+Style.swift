@@ -94,6 +94,7 @@ extension HTMLGapRenderer {
         footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; }
         footer p { margin: 2px 0; }
         @page { size: A4; margin: 14mm; }
+        @page map { size: A4 landscape; margin: 14mm; }
         @media print {
           body { font-size: 10pt; }
           main { max-width: none; padding: 0; }
@@ -112,7 +113,10 @@ extension HTMLGapRenderer {
           .bar { gap: 4px; }
           .track { width: 36px; height: 9px; }
           code { font-size: 8pt; }
-          section#map { break-before: page; }
+          section#map { break-before: page; page: map; }
+          .map-page + .map-page { break-before: page; }
+          .map-page svg { max-height: 110mm; width: auto; margin: 0 auto; }
+          figure.map { border: none; padding: 0; }
         }
 
         """

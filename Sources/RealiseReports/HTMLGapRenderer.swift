@@ -64,16 +64,15 @@ public struct HTMLGapRenderer: GapReportRenderer {
         return out + "</header>\n"
     }
 
+    /// Who produced the report, on what terms, and every file it read (values files included), so that a
+    /// printed copy can be traced back to its sources.
     private func footer(_ report: GapReport) -> String {
-        var paths: [String] = []
-        var seen = Set<String>()
-        for (_, _, source) in report.plan.entityIndex where seen.insert(source.path).inserted { paths.append(source.path) }
-        paths.sort()
         var out = "<footer>\n<p>Produced by Realise as of \(report.asOf). Trajectory tolerance: "
             + "\(HTMLText.number(report.tolerance * 100)) % of the baseline-to-target distance.</p>\n"
-        if !paths.isEmpty {
-            let shown = paths.prefix(12).map { "<code>\(HTMLText.escape($0))</code>" }.joined(separator: ", ")
-            out += "<p>Plans: \(shown)\(paths.count > 12 ? " and \(paths.count - 12) more" : "").</p>\n"
+        if !report.sources.isEmpty {
+            let count = report.sources.count
+            out += "<p class=\"sources\">Sources (\(count) file\(count == 1 ? "" : "s")): "
+                + report.sources.map { "<code>\(Self.path($0))</code>" }.joined(separator: ", ") + ".</p>\n"
         }
         return out + "</footer>\n"
     }

@@ -43,48 +43,38 @@ struct SVGTrajectoryChart {
         }
     }
 
-    private static let width = 640.0, height = 300.0
-    private static let left = 72.0, right = 620.0, top = 46.0, bottom = 252.0
-    private static let line = "#2e6b34", dot = "#1f4e8c", off = "#c00000", ink = "#333333"
+    static let width = 640.0, height = 300.0
+    static let left = 72.0, right = 620.0, top = 46.0, bottom = 252.0
+    static let line = "#2e6b34", dot = "#1f4e8c", off = "#c00000", ink = "#333333"
 
     /// A value with the metric's unit, for captions and tooltips.
     func text(_ value: Double) -> String {
         HTMLText.number(value) + (metric.unit.map { $0 == "%" ? "%" : " " + $0 } ?? "")
     }
 
-    /// The tolerance band's edges around the trajectory value `v`: (worse-side low, high).
-    private func band(_ v: Double, _ tolerance: Double) -> (Double, Double) {
-        switch metric.direction {
-        case .increase: (v - tolerance, v)
-        case .decrease: (v, v + tolerance)
-        case .maintain: (v - tolerance, v + tolerance)
-        }
-    }
-
     /// The `<svg>` element.
     func render() -> String {
-        // Domains: every value, the band, and the as-of day.
-        let days = baselines.map(\.day) + targets.map(\.day) + dots.map(\.day) + [asOf]
-        let first = days.min()!, last = days.max()!
-        let pad = max(15, Int(Double(first.days(to: last)) * 0.04))
-        let x0 = first.adding(days: -pad), x1 = last.adding(days: pad)
-        var path: [(day: Day, value: Double)] = trajectory.map { t in t.points.map { ($0.date, $0.value) } } ?? []
-        if let end = path.last, end.day < x1 { path.append((x1, end.value)) }
-        var ys = baselines.map(\.value) + targets.map(\.value) + dots.map(\.value)
-        if let t = trajectory { ys += path.flatMap { [band($0.value, t.tolerance).0, band($0.value, t.tolerance).1] } }
-        let axis = Self.valueAxis(ys.min()!, ys.max()!)
-        let x = { (day: Day) in Self.left + (Self.right - Self.left) * Double(x0.days(to: day)) / Double(max(1, x0.days(to: x1)) ) }
-        let y = { (v: Double) in Self.bottom - (Self.bottom - Self.top) * (v - axis.low) / (axis.high - axis.low) }
-
+        let scale = scale()
         let name = "\(metric.id) \(HTMLText.oneLine(metric.name))"
         var out = "<svg class=\"trajectory\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(Self.width)) \(c(Self.height))\" "
             + "width=\"\(c(Self.width))\" role=\"img\"><title>\(HTMLText.escape("Trajectory chart: " + name))</title>\n"
-        out += "<g font-size=\"11\" fill=\"\(Self.ink)\">\n"
+        out += axes(scale) + marks(scale)
+        for (placed, colour) in labels(scale) {
+            out += "<text x=\"\(c(placed.x))\" y=\"\(c(placed.y))\" font-size=\"10.5\" font-weight=\"700\" fill=\"\(colour)\" "
+                + "text-anchor=\"\(placed.anchor)\">\(HTMLText.escape(placed.text))</text>\n"
+        }
+        return out + legend() + "</svg>"
+    }
+
+    /// Grid, ticks, axes and their titles.
+    private func axes(_ scale: Scale) -> String {
+        let (x, y, axis) = (scale.x, scale.y, scale.axis)
+        var out = "<g font-size=\"11\" fill=\"\(Self.ink)\">\n"
         for tick in axis.ticks {
             out += "<line x1=\"\(c(Self.left))\" x2=\"\(c(Self.right))\" y1=\"\(c(y(tick)))\" y2=\"\(c(y(tick)))\" stroke=\"#e3e3e3\"/>"
                 + "<text x=\"\(c(Self.left - 6))\" y=\"\(c(y(tick) + 4))\" text-anchor=\"end\">\(Self.tickLabel(tick, axis))</text>\n"
         }
-        for tick in Self.dateTicks(x0, x1) {
+        for tick in Self.dateTicks(scale.x0, scale.x1) {
             out += "<line x1=\"\(c(x(tick.day)))\" x2=\"\(c(x(tick.day)))\" y1=\"\(c(Self.bottom))\" y2=\"\(c(Self.bottom + 5))\" stroke=\"\(Self.ink)\"/>"
                 + "<text x=\"\(c(x(tick.day)))\" y=\"\(c(Self.bottom + 19))\" text-anchor=\"middle\">\(tick.label)</text>\n"
         }
@@ -93,11 +83,14 @@ struct SVGTrajectoryChart {
         let unit = metric.unit.map(HTMLText.oneLine) ?? (metric.measureType == .percentage ? "%" : metric.measureType.rawValue)
         out += "<text transform=\"translate(16 \(c((Self.top + Self.bottom) / 2))) rotate(-90)\" text-anchor=\"middle\" font-weight=\"700\">\(HTMLText.escape(unit))</text>\n"
         out += "<text x=\"\(c((Self.left + Self.right) / 2))\" y=\"\(c(Self.bottom + 40))\" text-anchor=\"middle\" font-weight=\"700\">Date</text>\n"
-        out += "</g>\n"
+        return out + "</g>\n"
+    }
 
-        // As-of line, band, trajectory, markers, measurements.
+    /// The as-of line, the tolerance band, the trajectory, targets, baselines and measurements.
+    private func marks(_ scale: Scale) -> String {
+        let (x, y, path) = (scale.x, scale.y, path(to: scale.x1))
         let ax = x(asOf)
-        out += "<line x1=\"\(c(ax))\" x2=\"\(c(ax))\" y1=\"\(c(Self.top - 4))\" y2=\"\(c(Self.bottom))\" stroke=\"#777777\" stroke-dasharray=\"4 3\"/>"
+        var out = "<line x1=\"\(c(ax))\" x2=\"\(c(ax))\" y1=\"\(c(Self.top - 4))\" y2=\"\(c(Self.bottom))\" stroke=\"#777777\" stroke-dasharray=\"4 3\"/>"
             + "<text x=\"\(c(ax))\" y=\"\(c(Self.top - 8))\" font-size=\"10.5\" fill=\"#555555\" text-anchor=\"\(Self.anchor(ax))\">as of \(asOf)</text>\n"
         if let t = trajectory {
             let upper = path.map { "\(c(x($0.day))),\(c(y(band($0.value, t.tolerance).1)))" }
@@ -106,16 +99,14 @@ struct SVGTrajectoryChart {
                 + "\(HTMLText.escape(text(t.tolerance))) \(metric.direction == .maintain ? "either side" : "on the worse side")</title></polygon>\n"
             out += "<polyline points=\"\(path.map { "\(c(x($0.day))),\(c(y($0.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(Self.line)\" stroke-width=\"2\"/>\n"
         }
-        for (index, target) in targets.enumerated() {
+        for target in targets {
             out += "<circle cx=\"\(c(x(target.day)))\" cy=\"\(c(y(target.value)))\" r=\"4\" fill=\"#ffffff\" stroke=\"\(Self.line)\" stroke-width=\"2\">"
                 + "<title>\(HTMLText.escape("Target \(text(target.value)) by \(target.day)"))</title></circle>\n"
-            if index == targets.count - 1 { out += label("Target \(HTMLText.number(target.value))", x(target.day), y(target.value) - 9, Self.line) }
         }
         for baseline in baselines {
             let (bx, by) = (x(baseline.day), y(baseline.value))
             out += "<rect x=\"\(c(bx - 4.5))\" y=\"\(c(by - 4.5))\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"\(Self.ink)\" stroke-width=\"2\">"
                 + "<title>\(HTMLText.escape("Baseline \(text(baseline.value)) on \(baseline.day)"))</title></rect>\n"
-            out += label("Baseline \(HTMLText.number(baseline.value))", bx, by - 10, Self.ink)
         }
         if dots.count > 1 {
             out += "<polyline points=\"\(dots.map { "\(c(x($0.day))),\(c(y($0.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(Self.dot)\" stroke-opacity=\"0.45\" stroke-width=\"1.2\"/>\n"
@@ -130,11 +121,7 @@ struct SVGTrajectoryChart {
                 : "<circle cx=\"\(c(dx))\" cy=\"\(c(dy))\" r=\"4.5\" fill=\"\(Self.dot)\" stroke=\"#ffffff\" stroke-width=\"1\">"
             out += "<title>\(HTMLText.escape(tip))</title></\(dot.off ? "path" : "circle")>\n"
         }
-        return out + legend() + "</svg>"
-    }
-
-    private func label(_ text: String, _ x: Double, _ y: Double, _ colour: String) -> String {
-        "<text x=\"\(c(x))\" y=\"\(c(max(Self.top + 10, y)))\" font-size=\"10.5\" font-weight=\"700\" fill=\"\(colour)\" text-anchor=\"\(Self.anchor(x))\">\(text)</text>\n"
+        return out
     }
 
     private static func anchor(_ x: Double) -> String { x > right - 50 ? "end" : (x < left + 50 ? "start" : "middle") }
@@ -167,10 +154,12 @@ struct SVGTrajectoryChart {
         return HTMLText.number(value, decimals: axis.decimals)
     }
 
-    /// A value axis with about five round ticks covering `low...high`.
-    static func valueAxis(_ low: Double, _ high: Double) -> (low: Double, high: Double, ticks: [Double], decimals: Int) {
+    /// A value axis with about five round ticks covering `low...high`, starting no lower than `lowest` (zero for
+    /// a quantity that cannot be negative) when `low` is not below it.
+    static func valueAxis(_ low: Double, _ high: Double, lowest: Double? = nil) -> (low: Double, high: Double, ticks: [Double], decimals: Int) {
         var (low, high) = (low, high)
         if high - low < 1e-9 { let spread = max(1, abs(high) * 0.1); low -= spread; high += spread }
+        if let lowest, low < lowest { low = lowest }
         let raw = (high - low) / 5, power = pow(10, floor(log10(raw)))
         let step = ([1.0, 2, 2.5, 5, 10].first { $0 * power >= raw } ?? 10) * power
         let start = (low / step).rounded(.down) * step, end = (high / step).rounded(.up) * step

@@ -133,7 +133,7 @@ extension ImportTransaction {
         var rows: [Key: (order: Int, values: SQLArguments)] = [:]
 
         mutating func both(_ kind: String, _ stored: StoredRow, _ source: SourceRef, batch: Int64) {
-            guard stored.source.path != source.path, stored.source.format != "manual" else { return }
+            guard stored.source.path != source.path, stored.source.format != SourceRef.manualFormat else { return }
             add(Key(kind: kind, id: stored.id, path: stored.source.path), line: stored.source.line, seen: stored.seen)
             add(Key(kind: kind, id: stored.id, path: source.path), line: source.line, seen: batch)
         }

@@ -91,7 +91,7 @@ extension Workspace {
             try logChange(db, .review, subject: subject, summary: "review #\(review) on \(date): \(rag.rawValue)"
                           + (reviewer.map { " by \($0)" } ?? "") + (measured.isEmpty ? "" : "; measured \(measured)"), at: now)
             for (metric, value) in measurements {
-                let source = SourceRef(path: "(review #\(review))", line: 0, format: "manual", identifier: subject)
+                let source = SourceRef(path: "(review #\(review))", line: 0, format: SourceRef.manualFormat, identifier: subject)
                 let id = try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
                                                                              note: "taken at review #\(review)", dataSource: reviewer,
                                                                              source: source))

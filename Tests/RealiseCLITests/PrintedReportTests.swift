@@ -1,0 +1,54 @@
+import Foundation
+import RealiseTestSupport
+import Testing
+
+/// The sample programme's papers as a board secretary prints them: the HTML report's map and footer, and the DOT
+/// map on one A4 landscape page.
+@Suite("the printed report and map of the sample programme (end to end)")
+struct PrintedReportTests {
+    static let asOf = "2025-10-31"
+    static let dotMissing = "Graphviz's dot is not on PATH (apt-get install graphviz)"
+
+    @Test("the HTML footer names every file read, the values file included; the map has a page per objective")
+    func htmlReport() throws {
+        let result = try RealiseBinary.run(["gaps", "imports", "--as-of", Self.asOf, "--format", "html"], in: RealiseBinary.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = result.stdout
+        let footer = try #require(html.range(of: "<footer>").map { String(html[$0.lowerBound...]) })
+        for file in ["ccm-benefits-register.csv", "ccm-measurements.csv", "ccm-strategy.xml"] {
+            #expect(footer.contains("imports/<wbr/>\(file)"), "\(file) in the footer")
+        }
+        #expect(html.components(separatedBy: "<div class=\"map-page\">").count - 1 == 6, "a page per objective under the vision, one for the orphan deliverable")
+        #expect(html.contains("<h3>Linked to no objective</h3>"))
+        #expect(!html.contains("Hover"))
+        let map = try #require(html.range(of: "<section id=\"map\">").map { String(html[$0.lowerBound...]) })
+        #expect(!map.contains("<title"), "nothing in the map is left to a tooltip")
+    }
+
+    @Test("the DOT map of the sample fits an A4 landscape page at a legible scale", Requirement.needs(Requirement.tool("dot") != nil, dotMissing))
+    func dotOnA4() throws {
+        let dot = try Requirement.require(Requirement.tool("dot"), Self.dotMissing)
+        let map = try RealiseBinary.run(["map", "imports", "--as-of", Self.asOf, "--format", "dot"], in: RealiseBinary.packageRoot)
+        #expect(map.status == 0, "\(map.stderr)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("realise-map-\(UUID().uuidString).dot")
+        try map.stdout.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: dot)
+        process.arguments = ["-Tplain", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let plain = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // `graph SCALE WIDTH HEIGHT`: the drawing's size in inches, and the factor `size` scales it by.
+        let head = plain.split(separator: "\n").first.map { $0.split(separator: " ").compactMap { Double($0) } } ?? []
+        #expect(head.count == 3, "\(plain.prefix(80))")
+        guard head.count == 3 else { return }
+        let (scale, width, height) = (head[0], head[0] * head[1], head[0] * head[2])
+        #expect(width <= 11.2 + 0.01 && height <= 7.7 + 0.01, "\(width) × \(height) in")
+        #expect(width >= 7 || height >= 5, "the page is used: \(width) × \(height) in")
+        // 10 pt labels print no smaller than 6 pt.
+        #expect(scale >= 0.6, "scale \(scale)")
+    }
+}
