@@ -19,14 +19,9 @@ extension PostgresSession {
         let data = PostgresSession.copyText(values, width: columns.count)
         let connection = connection
         let promise = connection.eventLoop.makePromise(of: Void.self)
-        Task(executorPreference: BlockingCallExecutor.shared) {
-            do {
-                try await connection.copyFrom(table: stage, columns: ["realise_row"] + columns, logger: PostgresSession.logger) { writer in
-                    try await writer.write(data)
-                }
-                promise.succeed()
-            } catch {
-                promise.fail(error)
+        promise.completeWithTask {
+            try await connection.copyFrom(table: stage, columns: ["realise_row"] + columns, logger: PostgresSession.logger) { writer in
+                try await writer.write(data)
             }
         }
         try waitOrLost(promise.futureResult)
