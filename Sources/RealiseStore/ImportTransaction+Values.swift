@@ -52,13 +52,17 @@ extension ImportTransaction {
                      value.confidence?.rawValue, value.source.path, value.source.line, value.source.format, batch]
         }
         try flushRevisions()
-        try insert("value-upsert", into: "metric_value", ["metric_id", "kind", "date", "value", "text", "note", "data_source",
-                                                          "confidence", "source_path", "source_line", "source_format", "seen_batch"], """
+        try statement("value-upsert", width: 12) { rows in
+            """
+            INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
+                                      source_path, source_line, source_format, seen_batch)
+            VALUES \(rows)
             ON CONFLICT (metric_id, kind, date) DO UPDATE SET value = excluded.value, text = excluded.text, note = excluded.note,
               data_source = excluded.data_source, confidence = excluded.confidence, source_path = excluded.source_path,
               source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
               withdrawn_run = NULL
-            """).send(rows, on: db)
+            """
+        }.send(rows, on: db)
         try write(claims)
     }
 
@@ -85,13 +89,17 @@ extension ImportTransaction {
             rows += [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays, link.share,
                      link.source.path, link.source.line, link.source.format, batch]
         }
-        try insert("link-upsert", into: "link", ["kind", "from_id", "to_id", "dependency_type", "lag_days", "share", "source_path",
-                                                 "source_line", "source_format", "seen_batch"], """
+        try statement("link-upsert", width: 10) { rows in
+            """
+            INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
+                              seen_batch)
+            VALUES \(rows)
             ON CONFLICT (kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
               lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
               source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
               withdrawn_run = NULL
-            """).send(rows, on: db)
+            """
+        }.send(rows, on: db)
         try write(claims)
     }
 
@@ -112,16 +120,23 @@ extension ImportTransaction {
     /// Writes the revisions noted, in the order they were noted.
     private func flushRevisions() throws {
         guard !pendingRevisions.isEmpty else { return }
-        try insert("revision-insert", into: "revision", ["metric_id", "kind", "date", "old_value", "old_text", "new_value", "new_text",
-                                                         "import_run_id", "recorded_at"]).send(pendingRevisions, on: db)
+        try statement("revision-insert", width: 9) { rows in
+            """
+            INSERT INTO revision (metric_id, kind, date, old_value, old_text, new_value, new_text, import_run_id, recorded_at)
+            VALUES \(rows)
+            """
+        }.send(pendingRevisions, on: db)
         pendingRevisions.removeAll(keepingCapacity: true)
     }
 
     private func write(_ claims: Claims) throws {
         guard !claims.rows.isEmpty else { return }
-        try insert("claim-upsert", into: "claim", ["kind", "ref_id", "source_path", "source_line", "seen_batch"], """
+        try statement("claim-upsert", width: 5) { rows in
+            """
+            INSERT INTO claim (kind, ref_id, source_path, source_line, seen_batch) VALUES \(rows)
             ON CONFLICT (kind, ref_id, source_path) DO UPDATE SET source_line = excluded.source_line, seen_batch = excluded.seen_batch
-            """).send(claims.rows.values.sorted { $0.order < $1.order }.flatMap(\.values), on: db)
+            """
+        }.send(claims.rows.values.sorted { $0.order < $1.order }.flatMap(\.values), on: db)
     }
 
     /// The claims of one part: a value or link that another file (or this one, earlier in the import) already

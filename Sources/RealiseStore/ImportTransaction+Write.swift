@@ -115,30 +115,27 @@ extension ImportTransaction {
     }
 
     private var entityUpsert: MultiRowStatement {
-        insert("entity-upsert", into: "entity", ["id", "type", "name", "programme", "owner", "organisation", "notes", "source_path",
-                                                 "source_line", "source_column", "source_format", "source_ref", "seen_batch",
-                                                 "created_batch"], """
+        statement("entity-upsert", width: 14) { rows in
+            """
+            INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
+                                source_format, source_ref, seen_batch, created_batch)
+            VALUES \(rows)
             ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, programme = excluded.programme,
               owner = excluded.owner, organisation = excluded.organisation, notes = excluded.notes,
               source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
               source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
               withdrawn_run = NULL
-            """)
+            """
+        }
     }
 
     /// `INSERT INTO <table> (id, <columns>) VALUES … ON CONFLICT (id) DO UPDATE SET <columns> = …` (the row replaced).
     private func typeUpsert<E>(_ description: EntityTable<E>) -> MultiRowStatement {
         let columns = description.columns.map(\.name)
         let update = columns.isEmpty ? "NOTHING" : "UPDATE SET " + columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        return insert("upsert-\(description.name)", into: description.name, ["id"] + columns, "ON CONFLICT (id) DO \(update)")
-    }
-
-    /// The import's `INSERT INTO table (columns) VALUES … suffix` of that name, made the first time.
-    func insert(_ name: String, into table: String, _ columns: [String], _ suffix: String = "") -> MultiRowStatement {
-        if let statement = statements[name] { return statement }
-        let statement = MultiRowStatement(insertInto: table, columns, suffix)
-        statements[name] = statement
-        return statement
+        return statement("upsert-\(description.name)", width: columns.count + 1) {
+            "INSERT INTO \(description.name) (\((["id"] + columns).joined(separator: ", "))) VALUES \($0) ON CONFLICT (id) DO \(update)"
+        }
     }
 
     /// The import's statement of that name, made the first time.

@@ -12,15 +12,13 @@ import PostgresNIO
 /// joins the outer), and a lock keeps two threads of the process from interleaving statements on it.
 final class PostgresSession: SQLConnection, @unchecked Sendable {
     let address: PostgresAddress
-    let connection: PostgresConnection
+    private let connection: PostgresConnection
     /// Nothing is logged: a log line could carry a statement's values or the connection's settings.
-    static let logger = Logger(label: "realise.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    private static let logger = Logger(label: "realise.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     /// Statements with `$n` placeholders, by their `?` text.
     private var numbered: [String: String] = [:]
-    let lock = NSRecursiveLock()
+    private let lock = NSRecursiveLock()
     private var depth = 0
-    /// The staging tables made in this transaction (`copyInsert`), dropped at its end.
-    var staged = Set<String>()
     /// Statements sent and not yet waited for (`send`), oldest first.
     private var sent: [EventLoopFuture<PostgresQueryResult>] = []
 
@@ -106,7 +104,7 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
 
     /// Waits for statements sent and not yet waited for, leaving at most `keeping` of the newest; throws the first
     /// failure among them.
-    func settle(keeping: Int = 0) throws {
+    private func settle(keeping: Int = 0) throws {
         guard sent.count > keeping else { return }
         let settled = sent.prefix(sent.count - keeping)
         sent.removeFirst(settled.count)
@@ -135,7 +133,7 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
 
     /// The statement's result, or `ConnectionLost` when the connection closes first. (A statement sent on a connection
     /// the server has just closed is never answered, so waiting for its result alone would wait for ever.)
-    func waitOrLost<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+    private func waitOrLost<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
         if connection.isClosed { throw ConnectionLost() }
         let loop = future.eventLoop
         let promise = loop.makePromise(of: T.self)
@@ -173,23 +171,13 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
 
     /// Runs `body` in a transaction begun with `begin` (`BEGIN …`), committed when `body` returns true and rolled
     /// back when it returns false or throws. Inside another transaction of this session, `body` joins it.
-    /// Whether a transaction of `transaction(_:_:)` is open.
-    var inTransaction: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return depth > 0
-    }
-
     func transaction<T>(_ begin: String, _ body: () throws -> (T, commit: Bool)) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         if depth > 0 { return try body().0 }
         try execute(begin)
         depth += 1
-        defer {
-            depth -= 1
-            staged.removeAll()
-        }
+        defer { depth -= 1 }
         let result: (T, commit: Bool)
         do {
             result = try body()

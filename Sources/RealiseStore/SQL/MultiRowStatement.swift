@@ -22,23 +22,14 @@ final class MultiRowStatement {
         self.make = make
     }
 
-    /// An insert's table, columns and what follows its rows (`ON CONFLICT …`), for a backend that copies rows in.
-    private var insert: (table: String, columns: [String], suffix: String)?
-
     /// `INSERT INTO table (columns) VALUES … suffix`.
     convenience init(insertInto table: String, _ columns: [String], _ suffix: String = "") {
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        self.init(width: columns.count) { head + $0 + (suffix.isEmpty ? "" : " " + suffix) }
-        insert = (table, columns, suffix)
+        self.init(width: columns.count) { head + $0 + suffix }
     }
 
-    /// Writes the rows (`width` values each, one after another), sending each group without waiting for it. An
-    /// insert into PostgreSQL inside a transaction copies all of them in at once instead (`copyInsert`).
+    /// Writes the rows (`width` values each, one after another), sending each group without waiting for it.
     func send(_ values: SQLArguments, on db: any SQLConnection) throws {
-        guard !values.isEmpty else { return }
-        if let insert, let session = db as? PostgresSession, session.inTransaction {
-            return try session.copyInsert(into: insert.table, insert.columns, suffix: insert.suffix, values)
-        }
         for group in groups(values.count / width) {
             try db.send(text(group.count), Array(values[(group.lowerBound * width)..<(group.upperBound * width)]))
         }
