@@ -44,9 +44,38 @@ extension ImporterRegistry {
                 let problem = unit.problem ?? .invalid([])
                 return ImportedFile(path: unit.files[0], format: "unknown", sha256: "") { _ in throw problem }
             }
-            return try importUnit(group: unit.files, with: importer, options: options)
+            return Self.named(try importUnit(group: unit.files, with: importer, options: options), walk.names)
         }
+        try Self.checkNames(read)
         return (read, walk.warnings)
+    }
+
+    /// `unit` named as a source from the walk's names of its files. A group's members are named under their folder's
+    /// name, which is the folder's own name when it is the folder given, so that a group is named alike whether its
+    /// folder or the one above it was given.
+    static func named(_ unit: ImportedFile, _ names: [String: String]) -> ImportedFile {
+        let parts = unit.parts.map { names[$0] ?? $0 }
+        guard unit.parts.count > 1 || unit.path != unit.parts.first else { return unit.named(parts[0], parts: parts) }
+        var folder = (parts[0] as NSString).deletingLastPathComponent
+        if folder.isEmpty { folder = ((unit.path as NSString).standardizingPath as NSString).lastPathComponent }
+        let prefix = folder.isEmpty || folder == "/" ? "" : folder + "/"
+        return unit.named(prefix, parts: parts.map { prefix + ($0 as NSString).lastPathComponent })
+    }
+
+    /// Two units of one import may not have one source name: each would be taken for a new version of the other.
+    static func checkNames(_ units: [ImportedFile]) throws(ImportError) {
+        var first: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for unit in units where !unit.source.isEmpty {
+            if let other = first[unit.source] {
+                problems.append(Diagnostic(.error, path: unit.path, line: 0,
+                    "this file and \(other) are both the source named '\(unit.source)' (a source is named by its path under the folder "
+                        + "given, or its file name when given by itself); import the folder holding both, or rename one"))
+            } else {
+                first[unit.source] = unit.path
+            }
+        }
+        if !problems.isEmpty { throw .invalid(problems) }
     }
 
     /// Reads every plan file named or found under the given paths whole (see `importUnits`), collecting the

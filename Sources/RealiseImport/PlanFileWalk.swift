@@ -13,6 +13,9 @@ public struct PlanFileWalk: Sendable {
     /// The plan files, canonical (see `ImporterRegistry.canonical`): those named directly first, in the
     /// order given, then each folder's files sorted; each file once.
     public private(set) var files: [String] = []
+    /// Each file's name as a source (see `ImportedFile.source`): its path under the folder named, or its file name
+    /// when named itself.
+    public private(set) var names: [String: String] = [:]
     /// One warning for each entry passed over: a special file, a link loop, a link out of the folder.
     public private(set) var warnings: [Diagnostic] = []
 
@@ -35,14 +38,15 @@ public struct PlanFileWalk: Sendable {
                 folder.walk()
                 // A file reached both by its own path and through a link is kept by its own path.
                 let own = Set(folder.files.filter { !$0.viaLink }.map(\.real))
+                let base = path.hasSuffix("/") ? path : path + "/"
                 for file in folder.files.sorted(by: { $0.path < $1.path }) where !file.viaLink || !own.contains(file.real) {
-                    keep(file.path, real: file.real)
+                    keep(file.path, real: file.real, name: file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)
                 }
                 warnings += folder.warnings
                 unreadable += folder.unreadable
             case .file, .link:  // `stat` follows links: never `.link` here
                 guard access(path, R_OK) == 0 else { throw .unreadable(path: path, reason: "permission denied") }
-                keep(path, real: Self.realPath(path) ?? path)
+                keep(path, real: Self.realPath(path) ?? path, name: (path as NSString).lastPathComponent)
             case .special(let what):
                 throw .unreadable(path: path, reason: "\(what), not a regular file; save its content to a file and import that")
             }
@@ -53,9 +57,11 @@ public struct PlanFileWalk: Sendable {
         }
     }
 
-    private mutating func keep(_ path: String, real: String) {
+    private mutating func keep(_ path: String, real: String, name: String) {
         guard kept.insert(real).inserted else { return }
-        files.append(ImporterRegistry.canonical(path))
+        let canonical = ImporterRegistry.canonical(path)
+        files.append(canonical)
+        names[canonical] = name
     }
 
     /// The path with every link resolved, or nil when it cannot be (a broken link).

@@ -18,6 +18,12 @@ public struct ImportedFile: Sendable {
     /// values and links keep the path of the member that states them (so findings point at the right table
     /// and line); the workspace scopes withdrawal of what disappeared to these paths.
     public var parts: [String]
+    /// The unit's name as a source of the workspace: its path under the folder given to the import, or its file name
+    /// when it was given by itself (a group: its folder's, with a trailing `/`). The same file imported by another
+    /// path, from another folder or on another machine has the same name, and so is the same source. Defaults to `path`.
+    public var source: String
+    /// The source names of `parts`, in their order.
+    public var sourceParts: [String]
     /// Reads the content.
     public var read: Reader
 
@@ -26,7 +32,18 @@ public struct ImportedFile: Sendable {
         self.format = format
         self.sha256 = sha256
         self.parts = parts ?? [path]
+        self.source = path
+        self.sourceParts = parts ?? [path]
         self.read = read
+    }
+
+    /// The unit named as a source `source`, its parts `sourceParts` (by default: a single file's, `source`; a group's,
+    /// as they are).
+    public func named(_ source: String, parts sourceParts: [String]? = nil) -> ImportedFile {
+        var named = self
+        named.source = source
+        named.sourceParts = sourceParts ?? (parts == [path] ? [source] : parts)
+        return named
     }
 
     /// A unit whose content is already in memory (tests, and callers that built the plan themselves).
@@ -41,7 +58,11 @@ public struct ImportedFile: Sendable {
     public func load() throws -> LoadedFile {
         let collector = PlanCollector()
         let warnings = try read(collector)
-        return LoadedFile(path: path, format: format, sha256: sha256, parts: parts, plan: collector.plan, warnings: warnings)
+        var loaded = LoadedFile(path: path, format: format, sha256: sha256, parts: parts, plan: collector.plan, warnings: warnings)
+        loaded.source = source
+        loaded.sourceParts = sourceParts
+        loaded.versionDate = collector.versionDate
+        return loaded
     }
 }
 
@@ -55,6 +76,11 @@ public struct LoadedFile: Sendable {
     public var plan: Plan
     /// Questionable values that were read anyway.
     public var warnings: [Diagnostic]
+    /// See `ImportedFile.source` and `sourceParts`.
+    public var source: String
+    public var sourceParts: [String]
+    /// The day the file says this version of it was made, when it says (see `PlanSink.dated(_:)`).
+    public var versionDate: Day?
 
     public init(path: String, format: String, sha256: String, parts: [String], plan: Plan, warnings: [Diagnostic]) {
         self.path = path
@@ -63,11 +89,18 @@ public struct LoadedFile: Sendable {
         self.parts = parts
         self.plan = plan
         self.warnings = warnings
+        self.source = path
+        self.sourceParts = parts
     }
 
     /// The file as an import unit that hands over the plan held here.
     public var unit: ImportedFile {
-        ImportedFile(path: path, format: format, sha256: sha256, plan: plan, warnings: warnings, parts: parts)
+        let (plan, warnings, versionDate) = (plan, warnings, versionDate)
+        return ImportedFile(path: path, format: format, sha256: sha256, parts: parts) { sink in
+            if let versionDate { sink.dated(versionDate) }
+            sink.take(plan)
+            return warnings
+        }.named(source, parts: sourceParts)
     }
 }
 

@@ -15,7 +15,15 @@ extension Plan {
     /// An id the workspace already holds from another file.
     public static func existingIdProblem(_ id: String, at source: SourceRef, existing: (type: EntityType, source: SourceRef)) -> Diagnostic {
         Diagnostic(.error, at: source,
-            "duplicate id '\(id)': the workspace already has a \(existing.type.rawValue) '\(id)' from \(existing.source.place):\(existing.source.line); rename one of them")
+            "duplicate id '\(id)': the workspace already has a \(existing.type.rawValue) '\(id)' from \(existing.source.place):\(existing.source.line), "
+                + "which still exists; if this file is a new version of it, import it with --supersedes \(existing.source.place), else rename one of the ids")
+    }
+
+    /// An id the workspace holds from a GMPP return of the same or a later year than the one being imported.
+    public static func laterEditionProblem(_ id: String, at source: SourceRef, existing: (type: EntityType, source: SourceRef)) -> Diagnostic {
+        Diagnostic(.error, at: source,
+            "'\(id)' is already held from \(existing.source.place), a GMPP return of the same or a later year; an earlier year cannot "
+                + "be added behind a later one yet: import the years oldest first")
     }
 
     /// A reference (`role`, such as "parent objective") to `id`, whose type is `type` (nil when nothing has

@@ -12,10 +12,16 @@ public protocol PlanSink: AnyObject {
     /// How far reading has come: `done` of `total` (bytes of the file, or rows of a table), for a progress
     /// display. Called when a chunk is handed over.
     func reached(_ done: Int, of total: Int)
+    /// The day the file says this version of it was made (an MS Project status date or last save, an IATI file's
+    /// last update, a GMPP return's year): the day its values are revised as of. Called before the first chunk when the
+    /// file says so at its start; called again when a later day is found (an IATI file's activities each have one):
+    /// the last day told counts.
+    func dated(_ day: Day)
 }
 
 extension PlanSink {
     public func reached(_ done: Int, of total: Int) {}
+    public func dated(_ day: Day) {}
 
     /// Hands `buffer` over and empties it once it holds at least `threshold` items (entities, values and
     /// links); a threshold of 0 hands over whatever it holds. `position` (done, total), evaluated only
@@ -43,10 +49,14 @@ extension Plan {
 /// A sink that keeps everything: the whole plan, as the importer would have built it in one piece.
 public final class PlanCollector: PlanSink {
     public private(set) var plan = Plan()
+    /// See `PlanSink.dated(_:)`.
+    public private(set) var versionDate: Day?
     /// Deliverable positions by id, built at the first amendment (they come at the end of a file).
     private var deliverableIndex: [String: Int]?
 
     public init() {}
+
+    public func dated(_ day: Day) { versionDate = day }
 
     public func take(_ chunk: Plan) {
         if deliverableIndex != nil {

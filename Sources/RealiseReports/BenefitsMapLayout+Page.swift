@@ -3,8 +3,9 @@ import RealiseModel
 /// How one drawing of the benefits map is laid out: layers one below the other, each split into one column
 /// per objective group, boxes in rows within a column.
 extension BenefitsMapLayout {
-    static func page(_ graph: BenefitsMapGraph, _ groups: [BenefitsMapGroup], heads: [String], objective: String?) -> Page {
-        var page = Page(objective: objective)
+    static func page(_ graph: BenefitsMapGraph, _ groups: [BenefitsMapGroup], heads: [String], objective: String?,
+                     width: Double = BenefitsMapLayout.width) -> Page {
+        var page = Page(objective: objective, width: width)
         let drawn = Set(heads + groups.flatMap(\.members))
         var nested: [String: String] = [:]
         for group in groups { for (benefit, metrics) in group.metrics { for metric in metrics { nested[metric] = benefit } } }

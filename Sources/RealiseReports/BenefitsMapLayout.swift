@@ -5,7 +5,9 @@ import RealiseModel
 /// full text, its findings and any link to an entity drawn elsewhere, so that nothing needs hovering.
 ///
 /// The whole map is one drawing when it fits the proportions of an A4 landscape page at a legible size;
-/// otherwise each objective gets a drawing (a printed page) of its own, headed by the objectives above it.
+/// otherwise each objective gets a drawing (a printed page) of its own, headed by the objectives above it, and
+/// an objective too large for one page is continued on as many more as it needs (see `pages(_:_:heads:)`), so
+/// that every drawing prints the full width of the page and its text stays legible.
 struct BenefitsMapLayout {
     /// A rectangle in SVG coordinates.
     struct Box: Equatable {
@@ -24,6 +26,8 @@ struct BenefitsMapLayout {
     struct Page {
         /// The objective the drawing is about; nil for the whole map or for the entities linked to no objective.
         var objective: String?
+        /// Which of the objective's drawings this is (from 1), and how many it has.
+        var part = 1, parts = 1
         var width = BenefitsMapLayout.width
         var height = 0.0
         /// Every entity drawn, by id; a metric's box lies inside the box of the benefit it measures.
@@ -35,11 +39,15 @@ struct BenefitsMapLayout {
         var edges: [BenefitsMapGraph.Edge] = []
     }
 
-    static let width = 1040.0, margin = 16.0, gap = 14.0, cardWidth = 236.0
+    /// The width a drawing is made at (its boxes' text prints at 7.7 pt on the page's 269 mm), and the widest one
+    /// (6 pt) a single objective's drawing may be widened to before it is continued on another page.
+    static let width = 1040.0, widest = 1335.0
+    static let margin = 16.0, gap = 14.0, cardWidth = 236.0
     static let padding = 7.0, headingHeight = 15.0, lineHeight = 13.0, characterWidth = 5.9
-    /// How tall one drawing of the whole map may be for its width: an A4 landscape page's printable area
-    /// (269 × 182 mm with 14 mm margins), so that it prints on one page at the size it is drawn.
-    static let pageRatio = 182.0 / 269.0
+    /// How tall one drawing may be for its width: the part of an A4 landscape page's printable area (269 × 182 mm
+    /// with 14 mm margins) left by a page's heading and legend, 269 × 150 mm. A drawing of this shape prints the
+    /// full width of the page, where the boxes' 10.5-unit text is 7.7 pt; a taller one would be shrunk to fit.
+    static let pageRatio = 150.0 / 269.0
     /// The most objective columns side by side before each objective gets a page of its own.
     static let maximumColumns = 5
 
@@ -50,15 +58,17 @@ struct BenefitsMapLayout {
         self.graph = graph
         let groups = BenefitsMapGroup.groups(graph), heads = BenefitsMapGroup.heads(graph)
         let whole = Self.page(graph, groups, heads: heads, objective: nil)
-        if groups.count <= 1 || (groups.count <= Self.maximumColumns && whole.height <= whole.width * Self.pageRatio) {
+        if groups.count <= Self.maximumColumns && Self.fits(whole) {
             pages = [whole]
         } else {
-            pages = groups.map { group in
-                Self.page(graph, [group], heads: group.objective.map { Self.ancestors($0, graph).filter(heads.contains) } ?? [],
-                          objective: group.objective)
+            pages = groups.flatMap { group in
+                Self.pages(graph, group, heads: group.objective.map { Self.ancestors($0, graph).filter(heads.contains) } ?? [])
             }
         }
     }
+
+    /// Whether `page` prints on one page at its full width.
+    static func fits(_ page: Page) -> Bool { page.height <= page.width * pageRatio }
 
     /// The objectives `id` contributes to, directly or through others, in graph order.
     static func ancestors(_ id: String, _ graph: BenefitsMapGraph) -> [String] {

@@ -66,12 +66,13 @@ extension HTMLGapRenderer {
             + "objectives. Each benefit holds the metrics that measure it. Deliverables shown are those a benefit depends on directly, "
             + "deliverables serving no benefit (orphans) and any other deliverable with a finding. Every box gives its full text and the "
             + "title of each finding; links to entities drawn elsewhere are written in the box."
-            + (drawings.count > 1 ? " The map is drawn one objective at a time, each on a page of its own." : "") + "</p>\n"
+            + (drawings.count > 1 ? " The map is drawn one objective at a time, each on a page of its own (a large one on several)." : "") + "</p>\n"
         for (page, svg) in zip(layout.pages, drawings) {
             out += "<div class=\"map-page\">\n"
             if drawings.count > 1 {
                 let heading = page.objective.flatMap { map.graph.node($0) }.map { "\($0.id) \(HTMLText.oneLine($0.name))" } ?? "Linked to no objective"
-                out += "<h3>\(HTMLText.escape(HTMLText.clip(heading, 140)))</h3>\n"
+                let part = page.parts > 1 ? " (page \(page.part) of \(page.parts))" : ""
+                out += "<h3>\(HTMLText.escape(HTMLText.clip(heading, 140) + part))</h3>\n"
             }
             out += "<figure class=\"map\">\n" + svg + "\n" + legend(map.graph) + "</figure>\n</div>\n"
         }

@@ -115,7 +115,8 @@ extension HTMLGapRenderer {
           code { font-size: 8pt; }
           section#map { break-before: page; page: map; }
           .map-page + .map-page { break-before: page; }
-          .map-page svg { max-height: 110mm; width: auto; margin: 0 auto; }
+          .map-page svg { width: 100%; height: auto; max-height: 150mm; margin: 0 auto; }
+          .map-page:first-of-type svg { max-height: 125mm; }
           figure.map { border: none; padding: 0; }
         }
 

@@ -85,10 +85,12 @@ extension Listing {
 
     /// Import runs, oldest first.
     public static func imports(_ runs: [ImportRunSummary]) -> Listing {
-        Listing(tableColumns: ["id", "importedAt", "format", "warnings", "path"], rows: runs.map { run in
+        Listing(tableColumns: ["id", "importedAt", "format", "version", "warnings", "path"], rows: runs.map { run in
             let counts = run.counts
             return [("id", .number(Double(run.id))), ("path", .string(run.path)), ("format", .string(run.format)),
                     ("sha256", .string(run.sha256)), ("importedAt", .string(run.importedAt)),
+                    ("version", .from(run.versionDate?.description)), ("location", .from(run.location)), ("actor", .from(run.actor)),
+                    ("supersedes", .array(run.supersedes.map { .string($0) })),
                     ("counts", .object([("objectives", .number(Double(counts.objectives))), ("benefits", .number(Double(counts.benefits))),
                                         ("deliverables", .number(Double(counts.deliverables))), ("milestones", .number(Double(counts.milestones))),
                                         ("metrics", .number(Double(counts.metrics))), ("baselines", .number(Double(counts.baselines))),

@@ -25,7 +25,8 @@ struct SVGBenefitsMap {
     }
 
     private func render(_ page: BenefitsMapLayout.Page, number: Int) -> String {
-        let label = page.objective.map { "Benefits map for \($0)" } ?? "Benefits map"
+        let label = (page.objective.map { "Benefits map for \($0)" } ?? "Benefits map")
+            + (page.parts > 1 ? " (\(page.part) of \(page.parts))" : "")
         var out = "<svg class=\"benefits-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(page.width)) \(c(page.height))\" "
             + "width=\"\(c(page.width))\" role=\"img\" aria-label=\"\(HTMLText.escape(label)): \(page.boxes.count) entities\">\n"
         out += "<defs>\n" + Self.edgeStyles.map { kind, style in

@@ -37,7 +37,8 @@ extension ImportTransaction {
             guard let type = EntityType(rawValue: row.string(1)) else { return }
             if type == .metric { metricCreatedHere[id] = row.optionalInt64(5) == batch }
             let writtenHere = row.optionalInt64(3) == batch
-            let stable = row.isNull(4) && !batchPaths.contains(row.string(2))
+            // An entity of a source this import may take over may yet be withdrawn.
+            let stable = row.isNull(4) && !batchPaths.contains(row.string(2)) && !versions.mayBeTakenOver(row.string(2))
             if writtenHere || stable { remember(id, type) }
         }
     }

@@ -36,7 +36,7 @@ extension ImportTransaction {
                     if old.value != value.value || old.text != value.text {
                         report(Plan.conflictingValueProblem(value, other: old.source))
                     }
-                    claims.both("value", old, value.source, batch: batch)
+                    claims.both("value", old, asStored(value.source), batch: batch)
                     continue
                 }
                 // Only baselines and targets keep history: a measurement needs no look at what it replaces.
@@ -44,12 +44,12 @@ extension ImportTransaction {
                 if value.kind != .measurement, !wasActive || old.value != value.value || old.text != value.text {
                     revise(value, old: wasActive ? (old.value, old.text) : (nil, nil))
                 }
-                if wasActive { claims.both("value", old, value.source, batch: batch) }
+                if wasActive { claims.both("value", old, asStored(value.source), batch: batch) }
             } else if value.kind != .measurement, metricExistedBefore(value.metric) {
                 revise(value, old: (nil, nil))
             }
             rows += [value.metric, kind, value.date.description, value.value, value.text, value.note, value.dataSource,
-                     value.confidence?.rawValue, value.source.path, value.source.line, value.source.format, batch]
+                     value.confidence?.rawValue, storedPath(value.source.path), value.source.line, value.source.format, batch]
         }
         try flushRevisions()
         try statement("value-upsert", width: 12) { rows in
@@ -83,11 +83,11 @@ extension ImportTransaction {
         var claims = Claims()
         for link in part {
             if let old = stored[[link.kind.rawValue, link.from, link.to]] {
-                if old.seen == batch || old.withdrawn == nil { claims.both("link", old, link.source, batch: batch) }
+                if old.seen == batch || old.withdrawn == nil { claims.both("link", old, asStored(link.source), batch: batch) }
                 if old.seen == batch { continue }
             }
             rows += [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays, link.share,
-                     link.source.path, link.source.line, link.source.format, batch]
+                     storedPath(link.source.path), link.source.line, link.source.format, batch]
         }
         try statement("link-upsert", width: 10) { rows in
             """
@@ -101,6 +101,13 @@ extension ImportTransaction {
             """
         }.send(rows, on: db)
         try write(claims)
+    }
+
+    /// `source` with the path it is stored under.
+    private func asStored(_ source: SourceRef) -> SourceRef {
+        var stored = source
+        stored.path = storedPath(source.path)
+        return stored
     }
 
     /// Whether the metric was in the workspace before this import (its new baselines and targets are then

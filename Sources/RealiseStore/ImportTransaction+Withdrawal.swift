@@ -7,7 +7,28 @@ extension ImportTransaction {
     /// (has a claim on it): then it stays, credited to that file. A withdrawn baseline or target is a revision.
     /// - Returns: how many things were withdrawn.
     func withdrawMissing(from file: ImportedFile) throws -> Int {
-        let (inParts, parts) = ImportTransaction.among(file.parts)
+        try withdrawMissing(parts: file.sourceParts)
+    }
+
+    /// Withdraws what the sources this import took over (see `SourceVersions`) held and no file of it stated, each
+    /// in the run that took it over, and records in that run which sources it superseded.
+    /// A source named by `--supersedes` that no file took an id over from is superseded by the import's last file.
+    /// - Returns: how many things were withdrawn, by the source name of the file that took them over.
+    func withdrawSuperseded(lastFile: String) throws -> [String: Int] {
+        var parts = versions.takenOver
+        for part in try versions.namedParts() where !parts.contains(where: { $0.part == part }) { parts.append((part, run, lastFile)) }
+        var withdrawn: [String: Int] = [:]
+        for (run, group) in Dictionary(grouping: parts, by: \.run).sorted(by: { $0.key < $1.key }) {
+            withdrawn[group[0].by, default: 0] += try withdrawMissing(parts: group.map(\.part), run: run)
+            try db.send("UPDATE import_run SET supersedes = ? WHERE id = ?", [group.map(\.part).sorted().joined(separator: "\n"), run])
+        }
+        return withdrawn
+    }
+
+    /// Withdraws what the source parts `paths` held and this import did not state (see `withdrawMissing(from:)`), in `run`.
+    private func withdrawMissing(parts paths: [String], run: Int64? = nil) throws -> Int {
+        let run = run ?? self.run
+        let (inParts, parts) = ImportTransaction.among(paths)
         var withdrawn = 0
         withdrawn += try db.execute("""
             UPDATE entity SET withdrawn_run = ?

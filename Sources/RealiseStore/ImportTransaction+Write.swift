@@ -61,7 +61,7 @@ extension ImportTransaction {
         let source = entity.source
         let entityRow: SQLArguments = [
             entity.id, description.name, entity[keyPath: description.title], entity.programme, entity.owner, entity.organisation,
-            entity.notes, source.path, source.line, source.column, source.format, source.identifier, batch, batch,
+            entity.notes, storedPath(source.path), source.line, source.column, source.format, source.identifier, batch, batch,
         ]
         return EntityWrite(id: entity.id, type: E.type, source: source, entityRow: entityRow,
                            typeRow: [entity.id] + description.values(entity), typeStatement: typeUpsert(description))
@@ -87,8 +87,11 @@ extension ImportTransaction {
                     report(Plan.duplicateIdProblem(write.id, at: write.source, first: first))
                     continue
                 }
-                if old.withdrawn == nil, !batchPaths.contains(old.path) {
-                    report(Plan.existingIdProblem(write.id, at: write.source, existing: (EntityType(rawValue: old.type) ?? .objective, first)))
+                if old.withdrawn == nil, !batchPaths.contains(old.path), let file,
+                   !(try versions.mayTakeOver(old.path, by: file.source, format: file.format, version: versionDate, run: run)) {
+                    let existing = (EntityType(rawValue: old.type) ?? .objective, first)
+                    report(versions.laterEditions.contains(old.path) ? Plan.laterEditionProblem(write.id, at: write.source, existing: existing)
+                                                                      : Plan.existingIdProblem(write.id, at: write.source, existing: existing))
                     continue
                 }
                 // Only a known type's table is named in a statement.

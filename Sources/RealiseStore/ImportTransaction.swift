@@ -13,8 +13,17 @@ import RealiseModel
 final class ImportTransaction: PlanSink {
     let db: any SQLConnection
     let timestamp: String
-    /// Every part of every file this import reads: an entity from one of them may be restated by any of them.
+    /// Every part of every file this import reads, by source name: an entity from one may be restated by any of them.
     let batchPaths: Set<String>
+    /// Who imports.
+    let actor: String
+    /// The sources this import may take over, and those it did.
+    let versions: SourceVersions
+    /// The current file's parts' source names, by the path they are read from (see `storedPath(_:)`).
+    private var sourceNames: [String: String] = [:]
+    private var lastPath = "", lastName = ""
+    /// The day the current file says its version was made (see `PlanSink.dated(_:)`).
+    private(set) var versionDate: Day?
     /// The id of this import's first run; 0 until a file begins.
     private(set) var batch: Int64 = 0
     /// The current file's run.
@@ -56,20 +65,26 @@ final class ImportTransaction: PlanSink {
 
     static let problemLimit = 1_000
 
-    init(db: any SQLConnection, now: Date, batchPaths: Set<String>) {
+    init(db: any SQLConnection, now: Date, batchPaths: Set<String>, actor: String, versions: SourceVersions) {
         self.db = db
         timestamp = ISO8601DateFormatter().string(from: now)
         self.batchPaths = batchPaths
+        self.actor = actor
+        self.versions = versions
     }
 
     /// Starts a file: records its import run (counts and warnings follow when it ends).
     func begin(_ file: ImportedFile) throws {
         run = try db.insert("""
-            INSERT INTO import_run (path, format, sha256, imported_at, counts, warnings) VALUES (?, ?, ?, ?, '{}', '[]')
+            INSERT INTO import_run (path, format, sha256, imported_at, counts, warnings, location, actor)
+            VALUES (?, ?, ?, ?, '{}', '[]', ?, ?)
             RETURNING id
-            """, [file.path, file.format, file.sha256, timestamp])
+            """, [file.source, file.format, file.sha256, timestamp, Workspace.absolute(file.path), actor])
         if batch == 0 { batch = run }
         self.file = file
+        sourceNames = Dictionary(zip(file.parts, file.sourceParts), uniquingKeysWith: { first, _ in first })
+        (lastPath, lastName) = ("", "")
+        versionDate = nil
         counts = ImportCounts()
         revisions = 0
         items = 0
@@ -102,6 +117,16 @@ final class ImportTransaction: PlanSink {
         } catch { failure = error }
     }
 
+    func dated(_ day: Day) { versionDate = day }
+
+    /// The source name a path read by the current file is stored under.
+    func storedPath(_ path: String) -> String {
+        if path == lastPath { return lastName }
+        lastPath = path
+        lastName = sourceNames[path] ?? path
+        return lastName
+    }
+
     func reached(_ done: Int, of total: Int) {
         lastTotal = total
         guard let progress, let file else { return }
@@ -118,9 +143,10 @@ final class ImportTransaction: PlanSink {
         reached(max(lastTotal, 1), of: max(lastTotal, 1))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try db.send("UPDATE import_run SET counts = ?, warnings = ? WHERE id = ?",
+        try db.send("UPDATE import_run SET counts = ?, warnings = ?, version_date = ? WHERE id = ?",
                        [String(decoding: try encoder.encode(counts), as: UTF8.self),
-                        String(decoding: try encoder.encode(warnings), as: UTF8.self), run])
+                        String(decoding: try encoder.encode(warnings), as: UTF8.self),
+                        (versionDate ?? PathIdentity.lastModified(file.parts))?.description, run])
         let withdrawn = try withdrawMissing(from: file)
         self.file = nil
         return (withdrawn, revisions)

@@ -10,6 +10,7 @@ enum PipelinedRead {
         case chunk(Plan)
         case amend(id: String, parent: String?, lines: [String])
         case reached(Int, Int)
+        case dated(Day)
         case finished(Result<[Diagnostic], ReadFailure>)
     }
 
@@ -34,6 +35,7 @@ enum PipelinedRead {
             case .chunk(let plan): sink.take(plan)
             case .amend(let id, let parent, let lines): sink.amend(deliverable: id, parent: parent, appendingNotes: lines)
             case .reached(let done, let total): sink.reached(done, of: total)
+            case .dated(let day): sink.dated(day)
             case .finished(let result):
                 switch result {
                 case .success(let warnings): return warnings
@@ -72,5 +74,6 @@ enum PipelinedRead {
         func take(_ chunk: Plan) { put(.chunk(chunk)) }
         func amend(deliverable id: String, parent: String?, appendingNotes lines: [String]) { put(.amend(id: id, parent: parent, lines: lines)) }
         func reached(_ done: Int, of total: Int) { put(.reached(done, total)) }
+        func dated(_ day: Day) { put(.dated(day)) }
     }
 }

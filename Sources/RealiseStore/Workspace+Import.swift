@@ -19,8 +19,11 @@ extension Workspace {
     ///     long as it takes); `waiting` is told once when the import has to wait at all.
     /// - Throws: `.rejected` with every located problem of every file, `.unreadableInput` when a file
     ///   vanished, `.busy` when another import held the workspace too long, or `.database`.
+    ///   - supersedes: sources (by name, as `list imports` shows them) that these files are new versions of: any
+    ///     entity they define that one of those sources holds is taken over, and what the old version held and no
+    ///     file of this import states is withdrawn.
     public func importFiles(_ files: [ImportedFile], dryRun: Bool = false, now: Date = Date(), wait: Double? = nil,
-                            waiting: (() -> Void)? = nil,
+                            supersedes: [String] = [], waiting: (() -> Void)? = nil,
                             progress: ((ImportProgress) -> Void)? = nil) throws(StoreError) -> [ImportOutcome] {
         do {
             switch backend {
@@ -35,7 +38,8 @@ extension Workspace {
                     try db.execute(sql: "PRAGMA temp_store = MEMORY")
                     var outcomes: [ImportOutcome] = []
                     try db.inTransaction(.immediate) {
-                        outcomes = try importAll(files, db: SQLiteConnection(db), now: now, dryRun: dryRun, progress: progress)
+                        outcomes = try importAll(files, db: SQLiteConnection(db), now: now, dryRun: dryRun, supersedes: supersedes,
+                                                 progress: progress)
                         return dryRun ? .rollback : .commit
                     }
                     return outcomes
@@ -51,7 +55,7 @@ extension Workspace {
                     for setting in ["enable_seqscan", "enable_hashjoin", "enable_mergejoin", "jit"] {
                         try session.execute("SET LOCAL \(setting) = off")
                     }
-                    return (try importAll(files, db: session, now: now, dryRun: dryRun, progress: progress), !dryRun)
+                    return (try importAll(files, db: session, now: now, dryRun: dryRun, supersedes: supersedes, progress: progress), !dryRun)
                 }
             }
         } catch let error as StoreError {
@@ -64,15 +68,17 @@ extension Workspace {
     /// The page cache of an importing connection, in KiB.
     static let importCacheKiB = 32_768
 
-    private func importAll(_ files: [ImportedFile], db: any SQLConnection, now: Date, dryRun: Bool,
+    private func importAll(_ files: [ImportedFile], db: any SQLConnection, now: Date, dryRun: Bool, supersedes: [String],
                            progress: ((ImportProgress) -> Void)?) throws -> [ImportOutcome] {
         var outcomes: [ImportOutcome] = []
         var changed: [ImportedFile] = []
         var seenPaths = Set<String>()
-        // The same file named twice (a folder and a file in it) is imported once.
+        let named = try SourceVersions.named(supersedes, db: db)
+        // The same file named twice (a folder and a file in it) is imported once. A source is known by its name: the
+        // same file read from another folder is unchanged.
         for file in files where seenPaths.insert(file.path).inserted {
             if let row = try db.fetchOne("SELECT sha256, counts, warnings FROM import_run WHERE path = ? ORDER BY id DESC LIMIT 1",
-                                         [file.path]),
+                                         [file.source]),
                (row["sha256"] as String) == file.sha256 {
                 let decoder = JSONDecoder()
                 let counts = (try? decoder.decode(ImportCounts.self, from: Data((row["counts"] as String).utf8))) ?? ImportCounts()
@@ -84,7 +90,8 @@ extension Workspace {
                                               counts: ImportCounts(), warnings: []))
             }
         }
-        let transaction = ImportTransaction(db: db, now: now, batchPaths: Set(changed.flatMap(\.parts)))
+        let transaction = ImportTransaction(db: db, now: now, batchPaths: Set(changed.flatMap(\.sourceParts)), actor: actor,
+                                            versions: SourceVersions(db: db, named: named, reading: changed))
         transaction.progress = progress
         transaction.fileCount = changed.count
         var readProblems: [Diagnostic] = []
@@ -100,7 +107,7 @@ extension Workspace {
             }
             let counts = transaction.counts
             let (withdrawn, revisions) = try transaction.end(warnings: warnings)
-            try logChange(db, .import, subject: file.path,
+            try logChange(db, .import, subject: file.source,
                           summary: "\(file.format): \(counts.summary)"
                               + (withdrawn > 0 ? "; \(withdrawn) withdrawn" : "") + (revisions > 0 ? "; \(revisions) revised" : ""),
                           at: now)
@@ -113,6 +120,10 @@ extension Workspace {
         }
         // A file that could not be read leaves the others unchecked, as their references may point into it.
         if !readProblems.isEmpty { throw StoreError.rejected(readProblems) }
+        for (source, count) in try transaction.withdrawSuperseded(lastFile: changed.last?.source ?? "") {
+            if let path = changed.first(where: { $0.source == source })?.path,
+               let index = outcomes.firstIndex(where: { $0.path == path && $0.status != .unchanged }) { outcomes[index].withdrawn += count }
+        }
         try transaction.checkPendingReferences()
         let problems = transaction.sortedProblems(fileOrder: changed.flatMap(\.parts))
         if !problems.isEmpty { throw StoreError.rejected(problems) }

@@ -83,8 +83,13 @@ extension Workspace {
             return try db.fetchAll("SELECT * FROM import_run ORDER BY id").map { row in
                 let counts = try decoder.decode(ImportCounts.self, from: Data((row["counts"] as String).utf8))
                 let warnings = try decoder.decode([Diagnostic].self, from: Data((row["warnings"] as String).utf8))
-                return ImportRunSummary(id: row["id"], path: row["path"], format: row["format"], sha256: row["sha256"],
-                                 importedAt: row["imported_at"], counts: counts, warnings: warnings.count)
+                var run = ImportRunSummary(id: row["id"], path: row["path"], format: row["format"], sha256: row["sha256"],
+                                           importedAt: row["imported_at"], counts: counts, warnings: warnings.count)
+                run.location = row["location"]
+                run.actor = row["actor"]
+                run.versionDate = (row["version_date"] as String?).flatMap { Day(iso: $0) }
+                run.supersedes = (row["supersedes"] as String?).map { $0.split(separator: "\n").map(String.init) } ?? []
+                return run
             }
         }
     }

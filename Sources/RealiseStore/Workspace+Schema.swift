@@ -134,6 +134,15 @@ extension Workspace {
                     closed_on TEXT, closed_by TEXT, closed_note TEXT, closed_at TEXT);
                 CREATE INDEX action_item_subject ON action_item(subject_id);
                 """),
+        ("v7-source-versions", """
+                -- A source is named by its path under the folder imported (import_run.path); where it was read from is
+                -- kept here. Each run also keeps who imported it, the day the file says its version was made, and the
+                -- sources it took over as their new version (names, one per line).
+                ALTER TABLE import_run ADD COLUMN location TEXT;
+                ALTER TABLE import_run ADD COLUMN actor TEXT;
+                ALTER TABLE import_run ADD COLUMN version_date TEXT;
+                ALTER TABLE import_run ADD COLUMN supersedes TEXT;
+                """),
     ]
 
     /// The migrations as GRDB applies them to a SQLite workspace (recorded in its `grdb_migrations` table).

@@ -27,6 +27,11 @@ struct ImportCommand: ParsableCommand {
                                + "giving up with exit 75 (default: as long as it takes).", valueName: "seconds"))
     var wait: Double?
 
+    @Option(help: ArgumentHelp("A source of the workspace (by name, as `realise list imports` shows it) that these files are a "
+                               + "new version of: they take over its ids, and what it had that they lack is withdrawn (repeatable).",
+                               valueName: "source"))
+    var supersedes: [String] = []
+
     @Flag(inversion: .prefixedNo, help: "Show a progress bar on standard error (default: when it is a terminal).")
     var progress: Bool?
 
@@ -47,7 +52,7 @@ struct ImportCommand: ParsableCommand {
             defer { bar?.finish() }
             do {
                 outcomes = try opened.importFiles(
-                    files, dryRun: dryRun, wait: wait,
+                    files, dryRun: dryRun, wait: wait, supersedes: supersedes,
                     waiting: { Output.error("realise: waiting for another import into \(opened.path) to finish…") },
                     progress: bar.map { bar in { bar.update($0) } })
             } catch { throw Failure(error) }

@@ -9,16 +9,27 @@ struct PrintedReportTests {
     static let asOf = "2025-10-31"
     static let dotMissing = "Graphviz's dot is not on PATH (apt-get install graphviz)"
 
-    @Test("the HTML footer names every file read, the values file included; the map has a page per objective")
+    @Test("the HTML footer names every file read, the values file included; the map has a page per objective, a large one several")
     func htmlReport() throws {
         let result = try RealiseBinary.run(["gaps", "imports", "--as-of", Self.asOf, "--format", "html"], in: RealiseBinary.packageRoot)
         #expect(result.status == 0, "\(result.stderr)")
         let html = result.stdout
         let footer = try #require(html.range(of: "<footer>").map { String(html[$0.lowerBound...]) })
         for file in ["ccm-benefits-register.csv", "ccm-measurements.csv", "ccm-strategy.xml"] {
-            #expect(footer.contains("imports/<wbr/>\(file)"), "\(file) in the footer")
+            #expect(footer.contains("<code>\(file)</code>"), "\(file) in the footer, named as a source (its path under imports/)")
         }
-        #expect(html.components(separatedBy: "<div class=\"map-page\">").count - 1 == 6, "a page per objective under the vision, one for the orphan deliverable")
+        // OBJ-1 (five benefits, fourteen deliverables) continues on two more pages; OBJ-2 to OBJ-5 and the orphan
+        // deliverable have one each.
+        #expect(html.components(separatedBy: "<div class=\"map-page\">").count - 1 == 8)
+        #expect(html.contains("(page 3 of 3)</h3>") && !html.contains("(page 4 of"))
+        // Every drawing prints the full 269 mm width of the page within 150 mm of height, its text at 6 pt or more.
+        let boxes = html.components(separatedBy: "<svg class=\"benefits-map\"").dropFirst().compactMap { svg -> (Double, Double)? in
+            guard let box = svg.range(of: "viewBox=\"0 0 ") else { return nil }
+            let numbers = svg[box.upperBound...].prefix { $0 != "\"" }.split(separator: " ").compactMap { Double($0) }
+            return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+        }
+        #expect(boxes.count == 8)
+        for (width, height) in boxes { #expect(height <= width * 150 / 269 && width <= 1335, "\(width) × \(height)") }
         #expect(html.contains("<h3>Linked to no objective</h3>"))
         #expect(!html.contains("Hover"))
         let map = try #require(html.range(of: "<section id=\"map\">").map { String(html[$0.lowerBound...]) })

@@ -168,4 +168,48 @@ struct RegistryPathsTests {
         try #require(!folder.path.hasPrefix(here.hasSuffix("/") ? here : here + "/"), "the temp folder is outside the current folder")
         #expect(ImporterRegistry.canonical(folder.path + "//x/./y") == folder.path + "/x/y")
     }
+
+    // MARK: source names
+
+    @Test("a source is named by its path under the folder given, or its file name when given by itself")
+    func sourceNames() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let plan = try fixtureBytes("xml/valid-plan.xml")
+        try folder.write("plans/strategy.xml", bytes: plan)
+        try folder.write("plans/2025/annex.xml", bytes: plan)
+        let byFolder = try registry.importUnits(paths: [folder.path + "/plans"]).units
+        #expect(byFolder.map(\.source) == ["2025/annex.xml", "strategy.xml"])
+        #expect(try registry.importUnits(paths: [folder.path + "/plans/"]).units.map(\.source) == byFolder.map(\.source))
+        let byFile = try registry.importUnits(paths: [folder.path + "/plans/strategy.xml"]).units
+        #expect(byFile.map(\.source) == ["strategy.xml"] && byFile.map(\.path) == [ImporterRegistry.canonical(folder.path + "/plans/strategy.xml")])
+        // The same file copied to another folder is the same source.
+        try folder.write("colleague/strategy.xml", bytes: plan)
+        #expect(try registry.importUnits(paths: [folder.path + "/colleague/strategy.xml"]).units.map(\.source) == ["strategy.xml"])
+    }
+
+    @Test("a group of tables is named by its folder's name, whether that folder or the one above it is given")
+    func groupSourceNames() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("results-csv/full")) {
+            try folder.write("data/wb/" + name, bytes: try fixtureBytes("results-csv/full/" + name))
+        }
+        let above = try #require(try registry.importUnits(paths: [folder.path + "/data"]).units.first)
+        let itself = try #require(try registry.importUnits(paths: [folder.path + "/data/wb"]).units.first)
+        #expect(above.source == "wb/" && itself.source == "wb/")
+        #expect(above.sourceParts == itself.sourceParts)
+        #expect(above.sourceParts.allSatisfy { $0.hasPrefix("wb/") && !$0.dropFirst(3).contains("/") }, "\(above.sourceParts)")
+    }
+
+    @Test("two files of one import with one source name are refused, naming both")
+    func sourceNameClash() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let plan = try fixtureBytes("xml/valid-plan.xml")
+        let first = try folder.write("a/plan.xml", bytes: plan), second = try folder.write("b/plan.xml", bytes: plan)
+        let error = try #require(importError { _ = try registry.importUnits(paths: [first, second]) })
+        #expect(error.diagnostics.first?.message.contains("both the source named 'plan.xml'") == true, "\(error)")
+        #expect(error.diagnostics.first?.message.contains("import the folder holding both") == true)
+    }
 }

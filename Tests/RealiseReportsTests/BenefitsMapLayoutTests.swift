@@ -75,7 +75,8 @@ struct BenefitsMapLayoutTests {
         #expect(layout.pages.map(\.objective) == ["O1", "O2", "O3", "O4"])
         for page in layout.pages {
             Self.checkPage(page, layout.graph)
-            #expect(page.height <= page.width * 1.2, "a page of its own is about the shape of the paper")
+            #expect(BenefitsMapLayout.fits(page), "\(page.height) units high for \(page.width) wide: prints the full width of the paper")
+            #expect(page.width <= BenefitsMapLayout.widest, "its text prints at 6 pt or more")
             #expect(page.boxes["V"] != nil)
         }
         // Every entity but the vision is on exactly one page.
@@ -87,6 +88,30 @@ struct BenefitsMapLayoutTests {
         #expect(first.lines["D1.1"]?.contains(.init(style: .note, text: "Enables B2.1")) == true)
         #expect(second.lines["O2"]?.contains(.init(style: .note, text: "Supported by B1.1")) == true)
         #expect(second.lines["B2.1"]?.contains(.init(style: .note, text: "Enabled by D1.1")) == true)
+    }
+
+    @Test("an objective too large for one page continues on more, each printing the full width of the paper")
+    func largeObjective() throws {
+        let layout = try Self.layout(Self.plan(objectives: 2, benefits: 24))
+        let parts = layout.pages.filter { $0.objective == "O1" }
+        #expect(parts.count > 1, "O1's 24 benefits, metrics and deliverables do not fit one page")
+        #expect(parts.map(\.part) == Array(1...parts.count) && parts.allSatisfy { $0.parts == parts.count })
+        for page in layout.pages {
+            Self.checkPage(page, layout.graph)
+            #expect(BenefitsMapLayout.fits(page), "\(page.objective ?? "-") part \(page.part): \(page.height) units high for \(page.width) wide")
+            #expect(page.width == BenefitsMapLayout.width, "drawn at the width whose text prints at 7.7 pt")
+            #expect(page.boxes["V"] != nil && page.boxes[page.objective ?? ""] != nil, "each part is headed by the vision and its objective")
+        }
+        for node in layout.graph.nodes where !["V", "O1", "O2"].contains(node.id) {
+            #expect(layout.pages.filter { $0.boxes[node.id] != nil }.count == 1, "\(node.id) is drawn once")
+        }
+        // A benefit and its deliverable on different parts name each other in their boxes.
+        let benefitPage = try #require(parts.firstIndex { $0.boxes["B1.24"] != nil })
+        let deliverablePage = try #require(parts.firstIndex { $0.boxes["D1.24"] != nil })
+        #expect(benefitPage < deliverablePage)
+        #expect(parts[benefitPage].lines["B1.24"]?.contains(.init(style: .note, text: "Enabled by D1.24")) == true)
+        let html = HTMLGapRenderer().render(try GapAnalyzer().report(for: Self.plan(objectives: 2, benefits: 24), asOf: ReportFixture.asOf))
+        #expect(html.contains("(page 2 of \(parts.count))</h3>"))
     }
 
     @Test("every box shows its entity's full text and its findings' titles; no text is left to a tooltip")

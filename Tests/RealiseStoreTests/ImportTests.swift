@@ -32,7 +32,7 @@ struct ImportTests {
         #expect(outcomes.map(\.counts).reduce(ImportCounts(), +) == Self.sampleCounts)
 
         let runs = try workspace.importRuns()
-        #expect(runs.map(\.path) == files.map(\.path))
+        #expect(runs.map(\.path) == files.map(\.source), "runs are named by source")
         #expect(runs.map(\.sha256) == files.map(\.sha256))
         #expect(runs.map(\.counts) == files.map(\.plan.counts))
         #expect(Set(runs.map(\.format)) == ["realise-xml", "register-csv"])
@@ -231,10 +231,13 @@ struct ImportTests {
         #expect(try workspace.importRuns().isEmpty)
     }
 
-    @Test("an id already defined by another file is rejected")
-    func idFromAnotherFile() throws {
+    @Test("an id already defined by another file that still exists is rejected")
+    func idFromAnotherFile() throws { try withTemporaryFolder { folder in
         let workspace = try Workspace()
-        _ = try workspace.importFiles([file(strategyPlan(), sha: "a")])
+        // The other file exists: a source whose file is gone may be taken over (see SourceVersionTests).
+        let strategy = folder.appendingPathComponent("strategy.xml").path
+        try Data("<plan/>".utf8).write(to: URL(fileURLWithPath: strategy))
+        _ = try workspace.importFiles([file(strategyPlan(path: strategy), path: strategy, sha: "a")])
         let before = try workspace.snapshot()
         var other = Plan()
         other.objectives = [Objective(id: "B1", statement: "Same id, other file", source: at("plans/other.xml", 4))]
@@ -247,9 +250,10 @@ struct ImportTests {
         #expect(problems.count == 1)
         #expect((problem.path, problem.line) == ("plans/other.xml", 4))
         #expect(problem.message.contains("duplicate id 'B1'"))
-        #expect(problem.message.contains("plans/strategy.xml:5"))
+        #expect(problem.message.contains("\(strategy):5"))
+        #expect(problem.message.contains("--supersedes \(strategy)"))
         #expect(try workspace.snapshot() == before)
-    }
+    } }
 
     @Test("two files of one import may not define the same id")
     func sameIdInOneImport() throws {

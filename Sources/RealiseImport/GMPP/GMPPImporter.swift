@@ -1,3 +1,4 @@
+import Foundation
 import RealiseModel
 
 /// Reads the UK Government Major Projects Portfolio (GMPP) annual data as published by the MPA/IPA and
@@ -59,8 +60,27 @@ public struct GMPPImporter: PlanImporter {
         }
         let table = try GMPPTable(records: CSVReader(bytes: bytes, path: path).records, path: path)
         let (plan, warnings) = GMPPImporter.map(table, path: path, options: options)
+        if let year = GMPPImporter.year(of: table, path: path), let day = Day(year: year, month: 3, day: 31) { sink.dated(day) }
         sink.take(plan)
         return warnings
+    }
+
+    /// The year a return reports on: the latest in its year column, else a year (2000–2099) in its file name
+    /// (`uk_2023.csv`). A return of year Y is dated 31 March of Y, the end of the financial year its data stand at.
+    static func year(of table: GMPPTable, path: String) -> Int? {
+        let stated = table.projects.compactMap { project in project[.year].flatMap { GMPPImporter.fourDigitYear(in: $0) } }.max()
+        return stated ?? fourDigitYear(in: (path as NSString).lastPathComponent)
+    }
+
+    /// The first run of exactly four digits 2000–2099 in `text`.
+    static func fourDigitYear(in text: String) -> Int? {
+        var digits = ""
+        for character in text + " " {
+            if character.isASCII && character.isNumber { digits.append(character); continue }
+            if digits.count == 4, let year = Int(digits), (2000...2099).contains(year) { return year }
+            digits = ""
+        }
+        return nil
     }
 
     /// The projects of a table, mapped; shared with the sheets of a workbook.

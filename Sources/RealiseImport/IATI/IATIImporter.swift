@@ -20,8 +20,14 @@ public struct IATIImporter: PlanImporter {
         var mapper = IATIMapper(format: format, programme: options.programme)
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var count = 0
+        // The file's version is as recent as its most recently updated activity.
+        var updated: Day?
         try IATIActivityReader(path: path).read { node, language, position in
             count += 1
+            if let day = node["last-updated-datetime"].flatMap({ Day(iso: $0.trimmingCharacters(in: .whitespaces)) }), updated.map({ day > $0 }) ?? true {
+                updated = day
+                sink.dated(day)
+            }
             let activity = IATIActivity(node: node, path: path, defaultLanguage: language)
             mapper.map(activity, fallbackId: "\(stem)#A\(count)", into: sink, position: position)
         }

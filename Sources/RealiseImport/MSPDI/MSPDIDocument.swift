@@ -1,3 +1,5 @@
+import RealiseModel
+
 /// What a streaming pass over an MSPDI file keeps of the project: the header fields Realise uses and the
 /// custom-field definitions; and the shape of one task's raw values (text as written; typed and checked by
 /// `MSPDIMapper`), handed over one task at a time.
@@ -47,7 +49,12 @@ struct MSPDIDocument {
     var name: String?
     var title: String?
     var minutesPerDay: String?
+    var statusDate: String?
+    var lastSaved: String?
     var attributes = MSPDIExtendedAttributes()
+
+    /// The day this version of the plan was made: its status date, else the day it was last saved.
+    var versionDate: Day? { statusDate.flatMap { Day(iso: $0) } ?? lastSaved.flatMap { Day(iso: $0) } }
 }
 
 /// Reads the element events of a pull parser into an `MSPDIDocument` header and one task at a time. Elements are recognised by their
@@ -133,6 +140,8 @@ struct MSPDICollector {
         case "Name": document.name = value
         case "Title": document.title = value
         case "MinutesPerDay": document.minutesPerDay = value
+        case "StatusDate": document.statusDate = value
+        case "LastSaved": document.lastSaved = value
         default: break
         }
     }

@@ -56,6 +56,13 @@ public struct MSPDIImporter: PlanImporter {
         let reader = try XMLPullReader(path: path)
         var collector = MSPDICollector()
         var mapper = MSPDIMapper(path: path, options: options)
+        // The header (status date, last save) comes before the tasks: the version's date is told before the first one.
+        var dated = false
+        func date() {
+            guard !dated else { return }
+            dated = true
+            if let day = collector.document.versionDate { sink.dated(day) }
+        }
         while try reader.next() {
             switch reader.node {
             case .element:
@@ -70,6 +77,7 @@ public struct MSPDIImporter: PlanImporter {
                 collector.start(name, line: collector.wantsLine(name) ? reader.line : 0)
                 if reader.isEmptyElement { collector.end() }
                 if let task = collector.takeCompletedTask() {
+                    date()
                     mapper.add(task, header: collector.document)
                     sink.flush(&mapper.plan, position: (reader.bytesConsumed, reader.fileSize))
                 }
@@ -78,6 +86,7 @@ public struct MSPDIImporter: PlanImporter {
             case .endElement:
                 collector.end()
                 if let task = collector.takeCompletedTask() {
+                    date()
                     mapper.add(task, header: collector.document)
                     sink.flush(&mapper.plan, position: (reader.bytesConsumed, reader.fileSize))
                 }
@@ -89,6 +98,7 @@ public struct MSPDIImporter: PlanImporter {
             }
         }
         if !reader.diagnostics.isEmpty { throw .invalid(reader.diagnostics) }
+        date()
         return mapper.finish(header: collector.document, into: sink)
     }
 }

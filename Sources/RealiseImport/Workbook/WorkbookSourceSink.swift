@@ -27,4 +27,6 @@ final class WorkbookSourceSink: PlanSink {
     }
 
     func reached(_ done: Int, of total: Int) { sink.reached(done, of: total) }
+
+    func dated(_ day: Day) { sink.dated(day) }
 }
