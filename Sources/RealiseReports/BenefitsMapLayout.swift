@@ -4,10 +4,10 @@ import RealiseModel
 /// inside them, then deliverables), one column per objective (`BenefitsMapGroup`), every box showing its
 /// full text, its findings and any link to an entity drawn elsewhere, so that nothing needs hovering.
 ///
-/// The whole map is one drawing when it fits the proportions of an A4 landscape page at a legible size;
+/// The whole map is one drawing when it fits an A4 landscape page with its text at 6 pt or more (`fits(_:)`);
 /// otherwise each objective gets a drawing (a printed page) of its own, headed by the objectives above it, and
 /// an objective too large for one page is continued on as many more as it needs (see `pages(_:_:heads:)`), so
-/// that every drawing prints the full width of the page and its text stays legible.
+/// that every drawing's text stays legible.
 struct BenefitsMapLayout {
     /// A rectangle in SVG coordinates.
     struct Box: Equatable {
@@ -39,15 +39,15 @@ struct BenefitsMapLayout {
         var edges: [BenefitsMapGraph.Edge] = []
     }
 
-    /// The width a drawing is made at (its boxes' text prints at 7.7 pt on the page's 269 mm), and the widest one
-    /// (6 pt) a single objective's drawing may be widened to before it is continued on another page.
-    static let width = 1040.0, widest = 1335.0
+    /// The width a drawing is made at: printed the 269 mm width of an A4 landscape page (14 mm margins), its boxes'
+    /// 10.5-unit text is 7.7 pt.
+    static let width = 1040.0
+    /// The largest drawing whose text still prints at 6 pt: 1 335 units across the page's 269 mm, or 744 units down
+    /// the 150 mm a page leaves for a drawing under its heading and key (it is then shrunk to that height). An
+    /// objective's drawing is widened up to `widest` before it is continued on another page.
+    static let widest = 1335.0, tallest = widest * 150 / 269
     static let margin = 16.0, gap = 14.0, cardWidth = 236.0
     static let padding = 7.0, headingHeight = 15.0, lineHeight = 13.0, characterWidth = 5.9
-    /// How tall one drawing may be for its width: the part of an A4 landscape page's printable area (269 × 182 mm
-    /// with 14 mm margins) left by a page's heading and legend, 269 × 150 mm. A drawing of this shape prints the
-    /// full width of the page, where the boxes' 10.5-unit text is 7.7 pt; a taller one would be shrunk to fit.
-    static let pageRatio = 150.0 / 269.0
     /// The most objective columns side by side before each objective gets a page of its own.
     static let maximumColumns = 5
 
@@ -67,8 +67,8 @@ struct BenefitsMapLayout {
         }
     }
 
-    /// Whether `page` prints on one page at its full width.
-    static func fits(_ page: Page) -> Bool { page.height <= page.width * pageRatio }
+    /// Whether `page` prints on one page with its text at 6 pt or more.
+    static func fits(_ page: Page) -> Bool { page.width <= widest && page.height <= tallest }
 
     /// The objectives `id` contributes to, directly or through others, in graph order.
     static func ancestors(_ id: String, _ graph: BenefitsMapGraph) -> [String] {

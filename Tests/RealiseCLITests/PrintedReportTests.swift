@@ -22,14 +22,18 @@ struct PrintedReportTests {
         // deliverable have one each.
         #expect(html.components(separatedBy: "<div class=\"map-page\">").count - 1 == 8)
         #expect(html.contains("(page 3 of 3)</h3>") && !html.contains("(page 4 of"))
-        // Every drawing prints the full 269 mm width of the page within 150 mm of height, its text at 6 pt or more.
+        // Every drawing prints within 269 × 150 mm with its 10.5-unit text at 6 pt or more (2.117 mm: at most 1 335 units
+        // across, 744 down).
         let boxes = html.components(separatedBy: "<svg class=\"benefits-map\"").dropFirst().compactMap { svg -> (Double, Double)? in
             guard let box = svg.range(of: "viewBox=\"0 0 ") else { return nil }
             let numbers = svg[box.upperBound...].prefix { $0 != "\"" }.split(separator: " ").compactMap { Double($0) }
             return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
         }
         #expect(boxes.count == 8)
-        for (width, height) in boxes { #expect(height <= width * 150 / 269 && width <= 1335, "\(width) × \(height)") }
+        for (width, height) in boxes {
+            let points = 10.5 * min(269 / width, 150 / height) / 25.4 * 72
+            #expect(points >= 6, "\(width) × \(height) prints its text at \(points) pt")
+        }
         #expect(html.contains("<h3>Linked to no objective</h3>"))
         #expect(!html.contains("Hover"))
         let map = try #require(html.range(of: "<section id=\"map\">").map { String(html[$0.lowerBound...]) })

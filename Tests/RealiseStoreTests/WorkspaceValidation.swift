@@ -9,12 +9,14 @@ extension Plan {
     ///   the files their sources name, so that references may use them and new ids collide with them.
     func workspaceProblems(existing: [String: (type: EntityType, source: SourceRef)] = [:]) throws -> [Diagnostic] {
         let workspace = try Workspace(actor: "test")
-        if !existing.isEmpty { _ = try workspace.importFiles(Plan.holding(existing).units()) }
+        // Their files still exist (this one stands in for each), so the import's files cannot take their ids over.
+        if !existing.isEmpty { _ = try workspace.importFiles(Plan.holding(existing).units(readFrom: #filePath)) }
         return try workspace.problems(importing: units())
     }
 
-    /// The plan split by source file, one import unit per file, in the order files first appear.
-    func units() -> [ImportedFile] {
+    /// The plan split by source file, one import unit per file, in the order files first appear; each unit named by
+    /// its source's path, and read from `readFrom` when given (a file that exists).
+    func units(readFrom: String? = nil) -> [ImportedFile] {
         var order: [String] = []
         var parts: [String: Plan] = [:]
         func part(_ path: String, _ add: (inout Plan) -> Void) {
@@ -29,7 +31,7 @@ extension Plan {
         for item in metrics { part(item.source.path) { $0.metrics.append(item) } }
         for item in values { part(item.source.path) { $0.values.append(item) } }
         for item in links { part(item.source.path) { $0.links.append(item) } }
-        return order.map { ImportedFile(path: $0, format: "realise-xml", sha256: UUID().uuidString, plan: parts[$0]!) }
+        return order.map { ImportedFile(path: readFrom ?? $0, format: "realise-xml", sha256: UUID().uuidString, plan: parts[$0]!).named($0) }
     }
 
     /// A plan holding an entity of each given id, type and source (names are the ids).
