@@ -137,7 +137,7 @@ struct DiffCommandTests {
             <name>Average   journey time</name>
             <measurement value="57.50" date="2025-03-31"/>
             <target value="52.0" date="2027-03-31"/>
-            <baseline value="58.00" date="2024-03-31"/>
+            <baseline value="5.8e1" date="2024-03-31"/>
             <measures share="60.0" ref="B1"/>
           </metric>
           <deliverable percent-complete="40.0" planned-finish="2026-03-31" owner="PM" kind="project" id="D1"><name>

@@ -41,13 +41,6 @@ public struct PlanChange: Sendable, Hashable {
 }
 
 extension Finding.Subject {
-    /// A subject from its type, id and name.
-    public init(type: String, id: String, name: String) {
-        self.type = type
-        self.id = id
-        self.name = name
-    }
-
     /// The subject for an entity.
     init(_ entity: any Entity) {
         self.init(type: Swift.type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
@@ -55,12 +48,6 @@ extension Finding.Subject {
 }
 
 extension Finding.Source {
-    /// A file (the sheet of a workbook) and line.
-    public init(path: String, line: Int) {
-        self.path = path
-        self.line = line
-    }
-
     /// Where `source` is, as reports name it.
     init(_ source: SourceRef) { self.init(path: source.place, line: source.line) }
 }
