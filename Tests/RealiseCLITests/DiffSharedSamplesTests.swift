@@ -5,13 +5,16 @@ import Testing
 /// `realise diff` over two years of the UK Government Major Projects Portfolio in `../shared/samples` (outside the
 /// repository, never copied into it): what was added and withdrawn, and delivery confidence movements, checked
 /// against each year imported on its own and listed.
-@Suite("realise diff over the GMPP samples (end to end)", Requirement.needs(DiffSharedSamplesTests.available, DiffSharedSamplesTests.missing))
-struct DiffSharedSamplesTests {
+enum SharedSamples {
     static let root = RealiseBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/samples")
     static let available = FileManager.default.fileExists(atPath: root.path)
     static let missing = "../shared/samples (the package root's parent + shared/samples) is not present on this machine"
-    static let year2022 = root.appendingPathComponent("csv/gmpp__uk_2022.csv").path
-    static let year2023 = root.appendingPathComponent("csv/gmpp__uk_2023_original_transposed.csv").path
+}
+
+@Suite("realise diff over the GMPP samples (end to end)", Requirement.needs(SharedSamples.available, SharedSamples.missing))
+struct DiffSharedSamplesTests {
+    static let year2022 = SharedSamples.root.appendingPathComponent("csv/gmpp__uk_2022.csv").path
+    static let year2023 = SharedSamples.root.appendingPathComponent("csv/gmpp__uk_2023_original_transposed.csv").path
 
     let scratch: Scratch
     init() throws { scratch = try Scratch() }
@@ -28,7 +31,7 @@ struct DiffSharedSamplesTests {
 
     @Test("2022 against 2023: added and withdrawn are the set differences of the project ids, DCA moves are rag-changed")
     func gmppYears() throws {
-        _ = try Requirement.require(Self.available ? Self.root : nil, Self.missing)
+        _ = try Requirement.require(SharedSamples.available ? SharedSamples.root : nil, SharedSamples.missing)
         let old = try projects(Self.year2022), new = try projects(Self.year2023)
         let result = try DiffCommandTests.diff([Self.year2022, Self.year2023, "--format", "json"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")

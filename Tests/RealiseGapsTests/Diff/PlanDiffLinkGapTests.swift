@@ -90,7 +90,7 @@ struct PlanDiffLinkGapTests {
         #expect(report.summary.reduce(0) { $0 + $1.count } == report.changes.count)
         #expect(report.sections.first?.kind == .slipped)
         #expect(report.sections.last?.kind == .changed)
-        #expect(report.headline.map(\.kind).allSatisfy(\.isHeadline))
+        #expect(report.headline.allSatisfy { $0.kind.isHeadline })
         #expect(report.from.label == "v1" && report.to.label == "v2")
     }
 }
