@@ -38,8 +38,8 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         try WorkbookOutput.validate(format == .xlsx, output: output)
-        _ = try DayArgument.parse(asOfOld, option: "--as-of-old")
-        _ = try DayArgument.parse(asOfNew, option: "--as-of-new")
+        try DayArgument.check(asOfOld, option: "--as-of-old")
+        try DayArgument.check(asOfNew, option: "--as-of-new")
     }
 
     func run() throws {
