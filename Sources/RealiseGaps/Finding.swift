@@ -8,12 +8,23 @@ public struct Finding: Sendable, Hashable, Codable {
         public var type: String
         public var id: String
         public var name: String
+
+        public init(type: String, id: String, name: String) {
+            self.type = type
+            self.id = id
+            self.name = name
+        }
     }
 
     /// Where the subject came from.
     public struct Source: Sendable, Hashable, Codable {
         public var path: String
         public var line: Int
+
+        public init(path: String, line: Int) {
+            self.path = path
+            self.line = line
+        }
     }
 
     /// One item of evidence as a person reads it: `expected` → `2,244 trips per month`.

@@ -16,22 +16,7 @@ public struct HTMLGapRenderer: GapReportRenderer {
     /// The whole HTML document.
     public func render(_ report: GapReport) -> String {
         let title = Self.title(report.plan)
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <meta name="generator" content="Realise"/>
-            <title>\(HTMLText.escape(title)) — gap report as of \(report.asOf)</title>
-            <style>
-            \(Self.css)</style>
-            </head>
-            <body>
-            <main>
-
-            """
+        var out = Self.documentStart(title: "\(HTMLText.escape(title)) — gap report as of \(report.asOf)")
         out += header(report, title: title)
         out += summary(report)
         out += coverage(report)
@@ -41,6 +26,27 @@ public struct HTMLGapRenderer: GapReportRenderer {
         out += map(report)
         out += footer(report)
         return out + "</main>\n</body>\n</html>\n"
+    }
+
+    /// The document up to the start of its content: the head (`title`, already escaped, the stylesheet and a
+    /// Content-Security-Policy that forbids script and remote loads), then `<body>` and `<main>`.
+    static func documentStart(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="Realise"/>
+        <title>\(title)</title>
+        <style>
+        \(css)</style>
+        </head>
+        <body>
+        <main>
+
+        """
     }
 
     /// The programme names joined, or a generic title for a plan without a programme.

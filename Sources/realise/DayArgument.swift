@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RealiseModel
 
@@ -12,9 +13,16 @@ enum DayArgument {
     /// `text` as a day, or today when nil; a bad date is a usage error (64).
     static func parse(_ text: String?, option: String) throws -> Day {
         guard let text else { return today }
-        guard let day = Day(iso: text) else {
-            throw Failure(lines: ["\(option) '\(text)' is not a date; write it as YYYY-MM-DD"], code: 64)
-        }
+        guard let day = Day(iso: text) else { throw Failure(lines: [problem(text, option: option)], code: 64) }
         return day
+    }
+
+    /// For a command's `validate()`: a `ValidationError` (exit 64) when `text` is given and is no date.
+    static func check(_ text: String?, option: String) throws {
+        if let text, Day(iso: text) == nil { throw ValidationError(problem(text, option: option)) }
+    }
+
+    private static func problem(_ text: String, option: String) -> String {
+        "\(option) '\(text)' is not a date; write it as YYYY-MM-DD"
     }
 }

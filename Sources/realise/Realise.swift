@@ -13,7 +13,7 @@ struct Realise: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, ListCommand.self, ShowCommand.self,
-                      MeasureCommand.self, GapsCommand.self, MapCommand.self, ReviewCommand.self, ActionCommand.self, ExportCommand.self, LogCommand.self,
+                      MeasureCommand.self, GapsCommand.self, DiffCommand.self, MapCommand.self, ReviewCommand.self, ActionCommand.self, ExportCommand.self, LogCommand.self,
                       CopyCommand.self, TemplateCommand.self]
     )
 

@@ -3,11 +3,15 @@ import RealiseTestSupport
 import Testing
 
 /// What the built `realise` prints, byte for byte, for the sample programme in `imports/`: `gaps` in every format,
-/// `map` in both, and the review listings and calendar over a workspace with schedules and reviews. Each is run
-/// from the package root on the relative path `imports`, so the sources named in the output are the same on
-/// every machine; every run pins `--as-of` (and `TZ`, through `RealiseBinary`).
+/// `map` in both, `diff` against its next version in every format, and the review listings and calendar over a
+/// workspace with schedules and reviews. Each is run from the package root on relative paths, so the sources named
+/// in the output are the same on every machine; every run pins `--as-of` (and `TZ`, through `RealiseBinary`).
 enum CLIGolden {
     static let asOf = "2025-10-31"
+    /// The sample programme's next version, for `diff`: slips, a lowered and deferred target, a withdrawn and an added
+    /// deliverable, a lost enabler, a new measurement, and changes of form only (a renamed file, moved lines and
+    /// attributes, `68.0` written `68`, a name re-wrapped).
+    static let nextVersion = "Tests/RealiseCLITests/Fixtures/ccm-next"
 
     /// Golden file → the arguments that print it; `--db` is added for the `review` commands.
     static let runs: [String: [String]] = {
@@ -24,6 +28,9 @@ enum CLIGolden {
             runs["review-history.\(ext)"] = ["review", "history", "BEN-04", "--format", format]
         }
         runs["review-calendar.ics"] = ["review", "calendar", "--as-of", asOf, "--horizon", "120"]
+        for (format, ext) in [("text", "txt"), ("markdown", "md"), ("json", "json"), ("csv", "csv"), ("html", "html")] {
+            runs["diff.\(ext)"] = ["diff", "imports", nextVersion, "--as-of-old", asOf, "--as-of-new", "2026-01-31", "--format", format]
+        }
         return runs
     }()
 
