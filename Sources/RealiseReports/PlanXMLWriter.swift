@@ -1,7 +1,9 @@
 import RealiseModel
 
 /// Writes a plan as Realise plan XML (`urn:realise:plan:1`), which `realise import` reads back to the same
-/// model: the `realise export --format realise-xml` output.
+/// model: the `realise export --format realise-xml` output — every programme (the first is the file's default;
+/// an entity of another, or of none, names it in `programme`), the entities, values and links, then the review
+/// schedules and reviews with the measurements taken at them.
 public struct PlanXMLWriter: Sendable {
     public init() {}
 
@@ -11,15 +13,16 @@ public struct PlanXMLWriter: Sendable {
         let valuesOf = Dictionary(grouping: plan.values, by: \.metric)
         var nested = Set<String>()
 
-        if let programme = plan.programmes.first {
-            out += element("programme", [("id", programme.id), ("name", programme.name), ("organisation", programme.organisation),
-                                         ("sro", programme.owner)], texts: [("notes", programme.notes)])
+        // The first programme is the file's default: an entity of another programme, or of none, says so.
+        let programme = plan.programmes.first?.id
+        for item in plan.programmes {
+            out += element("programme", [("id", item.id), ("name", item.name), ("organisation", item.organisation),
+                                         ("sro", item.owner)], texts: [("notes", item.notes)])
         }
-        for extra in plan.programmes.dropFirst() {
-            out += "  <!-- programme \(escape(extra.id)) (\(escape(extra.name))) is exported with its entities only -->\n"
-        }
+        func common<E: Entity>(_ entity: E) -> [(String, String?)] { self.common(entity, defaultProgramme: programme) }
         for item in plan.organisations {
-            out += element("organisation", [("id", item.id), ("name", item.name)], texts: [("notes", item.notes)])
+            out += element("organisation", [("id", item.id), ("name", item.name), programmeAttribute(item, default: programme)],
+                           texts: [("notes", item.notes)])
         }
         for item in plan.objectives {
             out += element("objective", common(item) + [("parent", item.parent), ("horizon", item.horizon?.description)],
@@ -71,22 +74,28 @@ public struct PlanXMLWriter: Sendable {
                                            ("type", link.dependencyType?.rawValue), ("lag-days", link.lagDays?.plainText),
                                            ("share", link.share?.plainText)]) + "/>\n"
         }
-        return out + "</plan>\n"
+        return out + reviews(plan) + "</plan>\n"
     }
 
-    private func common<E: Entity>(_ entity: E) -> [(String, String?)] {
+    private func common<E: Entity>(_ entity: E, defaultProgramme: String?) -> [(String, String?)] {
         [("id", entity.id), ("owner", entity.owner), ("organisation", entity.organisation),
-         ("source-ref", entity.source.identifier == entity.id ? nil : entity.source.identifier)]
+         ("source-ref", entity.source.identifier == entity.id ? nil : entity.source.identifier),
+         programmeAttribute(entity, default: defaultProgramme)]
     }
 
-    private func element(_ name: String, _ attrs: [(String, String?)], texts: [(String, String?)] = [],
-                         children: [String] = []) -> String {
+    /// `programme` when the entity's is not the file's default: its id, or empty for none.
+    private func programmeAttribute<E: Entity>(_ entity: E, default programme: String?) -> (String, String?) {
+        ("programme", entity.programme == programme ? nil : entity.programme ?? "")
+    }
+
+    func element(_ name: String, _ attrs: [(String, String?)], texts: [(String, String?)] = [],
+                 children: [String] = []) -> String {
         let body = texts.compactMap { pair in pair.1.map { "    <\(pair.0)>\(escape($0))</\(pair.0)>\n" } }.joined()
             + children.map { "    \($0)\n" }.joined()
         return "  <\(name)\(attributes(attrs))" + (body.isEmpty ? "/>\n" : ">\n\(body)  </\(name)>\n")
     }
 
-    private func attributes(_ pairs: [(String, String?)]) -> String {
+    func attributes(_ pairs: [(String, String?)]) -> String {
         pairs.compactMap { pair in pair.1.map { " \(pair.0)=\"\(escape($0, attribute: true))\"" } }.joined()
     }
 

@@ -114,8 +114,10 @@ extension Workspace {
         // A file that could not be read leaves the others unchecked, as their references may point into it.
         if !readProblems.isEmpty { throw StoreError.rejected(readProblems) }
         try transaction.checkPendingReferences()
+        try transaction.checkReviewMeasurements()
         let problems = transaction.sortedProblems(fileOrder: changed.flatMap(\.parts))
         if !problems.isEmpty { throw StoreError.rejected(problems) }
+        try writeImportedReviews(transaction, db: db, now: now)
         return outcomes
     }
 }

@@ -3,13 +3,13 @@ import RealiseTestSupport
 import Testing
 
 /// What the built `realise` prints, byte for byte, for the sample programme in `imports/`: `gaps` in every format,
-/// `map` in both, and the review listings and calendar over a workspace with schedules and reviews. Each is run
+/// `map` in both, and the review listings, calendar and Realise XML export over a workspace with schedules and reviews. Each is run
 /// from the package root on the relative path `imports`, so the sources named in the output are the same on
 /// every machine; every run pins `--as-of` (and `TZ`, through `RealiseBinary`).
 enum CLIGolden {
     static let asOf = "2025-10-31"
 
-    /// Golden file → the arguments that print it; `--db` is added for the `review` commands.
+    /// Golden file → the arguments that print it; `--db` is added for the `review` commands and `export`.
     static let runs: [String: [String]] = {
         var runs: [String: [String]] = [:]
         for (format, ext) in [("text", "txt"), ("markdown", "md"), ("json", "json"), ("csv", "csv"), ("html", "html")] {
@@ -24,6 +24,7 @@ enum CLIGolden {
             runs["review-history.\(ext)"] = ["review", "history", "BEN-04", "--format", format]
         }
         runs["review-calendar.ics"] = ["review", "calendar", "--as-of", asOf, "--horizon", "120"]
+        runs["export.xml"] = ["export", "--format", "realise-xml"]
         return runs
     }()
 
@@ -85,7 +86,7 @@ struct GoldenOutputTests {
     func matches(name: String, backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
             var arguments = try #require(CLIGolden.runs[name])
-            if arguments.first == "review" { arguments += ["--db", try CLIGolden.workspace(in: scratch.url)] }
+            if ["review", "export"].contains(arguments.first) { arguments += ["--db", try CLIGolden.workspace(in: scratch.url)] }
             if name.hasPrefix("gaps-reviewed.") { arguments += ["--db", try CLIGolden.reviewedWorkspace(in: scratch.url)] }
             let result = try RealiseBinary.run(arguments, in: RealiseBinary.packageRoot)
             #expect(result.status == 0, "\(result.stderr)")
