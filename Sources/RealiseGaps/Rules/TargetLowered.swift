@@ -32,7 +32,11 @@ public struct TargetLowered: GapRule {
             let values = context.values(of: metricId)
             var targets = Self.targetsBefore(revisions, today: values.filter { $0.kind == .target })
             let baselines = values.filter { $0.kind == .baseline }.compactMap { value in value.value.map { (value.date, $0) } }
-            for (_, change) in Self.grouped(revisions, by: { "\($0.importRun.map(String.init) ?? "")|\($0.recordedOn?.description ?? "")" }) {
+            // One import's revisions: its run, or the day for revisions kept before runs were.
+            let byImport = Self.grouped(revisions) { revision in
+                revision.importRun.map { "run \($0)" } ?? "day \(revision.recordedOn?.description ?? "")"
+            }
+            for (_, change) in byImport {
                 let old = targets
                 for revision in change { targets[revision.date] = revision.newValue }
                 if let finding = lowering(of: metric, from: old, to: targets, baselines: baselines, recordedOn: change.last?.recordedOn) {

@@ -26,7 +26,7 @@ struct RealiseXMLMapper {
 
     /// An entity's programme: `--programme` when given, else its `programme` attribute (empty: none, as an export
     /// writes an entity of no programme in a file that names one), else the file's default.
-    private func programme(of record: XMLElementRecord) -> String? {
+    private func entityProgramme(of record: XMLElementRecord) -> String? {
         if let forcedProgramme { return forcedProgramme }
         guard record.attributes["programme"] != nil else { return programme }
         return record["programme"]
@@ -35,7 +35,7 @@ struct RealiseXMLMapper {
     mutating func map(_ record: XMLElementRecord) {
         let id = record["id"] ?? ""
         let source = source(record.line, record["source-ref"] ?? id)
-        let programme = programme(of: record)
+        let programme = entityProgramme(of: record)
         fields.line = record.line
         switch record.name {
         case "programme":
