@@ -58,12 +58,7 @@ public struct PlanXMLWriter: Sendable {
             let refs = (linksFrom[item.id] ?? []).filter { $0.kind == .measures }
             refs.forEach { nested.insert($0.key) }
             var children = refs.map { "<measures" + attributes([("ref", $0.to), ("share", $0.share?.plainText)]) + "/>" }
-            for value in (valuesOf[item.id] ?? []).sorted(by: { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }) {
-                let open = "<\(value.kind.rawValue)" + attributes([
-                    ("date", value.date.description), ("value", value.value?.plainText ?? value.text),
-                    ("source", value.dataSource), ("confidence", value.confidence?.rawValue)])
-                children.append(value.note.map { open + ">\(escape($0))</\(value.kind.rawValue)>" } ?? open + "/>")
-            }
+            children += (valuesOf[item.id] ?? []).sorted(by: { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }).map(valueElement)
             out += element("metric", common(item) + [
                 ("unit", item.unit), ("direction", item.direction.rawValue), ("measure-type", item.measureType.rawValue),
                 ("frequency", item.frequency?.rawValue), ("data-source", item.dataSource),
@@ -75,6 +70,14 @@ public struct PlanXMLWriter: Sendable {
                                            ("share", link.share?.plainText)]) + "/>\n"
         }
         return out + reviews(plan) + "</plan>\n"
+    }
+
+    /// A metric's dated value: `<target date=… value=…>note</target>`.
+    private func valueElement(_ value: MetricValue) -> String {
+        let open = "<\(value.kind.rawValue)" + attributes([
+            ("date", value.date.description), ("value", value.value?.plainText ?? value.text),
+            ("source", value.dataSource), ("confidence", value.confidence?.rawValue)])
+        return value.note.map { open + ">\(escape($0))</\(value.kind.rawValue)>" } ?? open + "/>"
     }
 
     private func common<E: Entity>(_ entity: E, defaultProgramme: String?) -> [(String, String?)] {

@@ -40,6 +40,15 @@ struct ExportRoundTripTests {
         return result.stdout
     }
 
+    /// The golden files' reviewed sample workspace with the second programme imported beside it.
+    private func twoProgrammes() throws -> String {
+        let original = try CLIGolden.workspace(in: folder)
+        let second = folder.appendingPathComponent("harbour.xml")
+        try Self.secondProgramme.write(to: second, atomically: true, encoding: .utf8)
+        _ = try run(["import", second.path], original)
+        return original
+    }
+
     /// JSON with every `source` (where a row was read: the export is a new file) left out, keys sorted.
     private func withoutSources(_ json: String) throws -> String {
         func strip(_ value: Any) -> Any {
@@ -70,10 +79,7 @@ struct ExportRoundTripTests {
           arguments: TestBackend.available)
     func roundTrip(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
-            let original = try CLIGolden.workspace(in: folder)
-            let second = folder.appendingPathComponent("harbour.xml")
-            try Self.secondProgramme.write(to: second, atomically: true, encoding: .utf8)
-            _ = try run(["import", second.path], original)
+            let original = try twoProgrammes()
             let exported = folder.appendingPathComponent("export.xml")
             _ = try run(["export", "--format", "realise-xml", "--output", exported.path], original)
             let text = try String(contentsOf: exported, encoding: .utf8)
@@ -96,10 +102,7 @@ struct ExportRoundTripTests {
     @Test("--programme exports one programme with its own reviews; json carries the reviews too", arguments: TestBackend.available)
     func oneProgramme(backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
-            let original = try CLIGolden.workspace(in: folder)
-            let second = folder.appendingPathComponent("harbour.xml")
-            try Self.secondProgramme.write(to: second, atomically: true, encoding: .utf8)
-            _ = try run(["import", second.path], original)
+            let original = try twoProgrammes()
             let harbour = try run(["export", "--programme", "harb"], original)
             #expect(harbour.contains("<programme id=\"HARB\"") && !harbour.contains("CCM"), "\(harbour)")
             #expect(harbour.contains("<review subject=\"H-B1\"") && harbour.contains("<review-schedule subject=\"HARB\""))
