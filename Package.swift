@@ -52,6 +52,8 @@ let package = Package(
             name: "RealiseImport",
             dependencies: [
                 "RealiseModel", "CLibXML2",
+                // Review schedules in a Realise plan have their cadence checked as `review schedule` checks it.
+                "RealiseReviews",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 // Workbooks (.xlsx) are ZIP archives: read part by part, streamed.

@@ -15,7 +15,7 @@ struct FieldReader {
         self.dateOrder = dateOrder
     }
 
-    private mutating func fail(_ message: String) {
+    mutating func fail(_ message: String) {
         problems.append(Diagnostic(.error, path: path, line: line, column: column, message))
     }
 

@@ -9,6 +9,10 @@ public struct Plan: Sendable, Hashable, Codable {
     public var metrics: [Metric] = []
     public var values: [MetricValue] = []
     public var links: [Link] = []
+    /// Review schedules and reviews held: what a file states (an export writes them), or what the workspace holds
+    /// when loaded for export. Loading for reporting leaves them empty (the report reads reviews apart).
+    public var schedules: [ScheduledReview] = []
+    public var reviews: [RecordedReview] = []
 
     public init() {}
 
@@ -22,6 +26,8 @@ public struct Plan: Sendable, Hashable, Codable {
         metrics += other.metrics
         values += other.values
         links += other.links
+        schedules += other.schedules
+        reviews += other.reviews
     }
 
     /// Every entity's id with its type and source, in plan order.

@@ -39,10 +39,10 @@ extension Plan {
     /// hand-over costs nothing, small enough that memory does not depend on the file.
     public static let chunkSize = 512
 
-    /// Entities, values and links in the plan.
+    /// Entities, values, links, schedules and reviews in the plan.
     public var itemCount: Int {
         programmes.count + organisations.count + objectives.count + benefits.count + deliverables.count + metrics.count
-            + values.count + links.count
+            + values.count + links.count + schedules.count + reviews.count
     }
 }
 

@@ -1,7 +1,9 @@
 import RealiseModel
 
 /// Writes a plan as Realise plan XML (`urn:realise:plan:1`), which `realise import` reads back to the same
-/// model: the `realise export --format realise-xml` output.
+/// model: the `realise export --format realise-xml` output — every programme (the first is the file's default;
+/// an entity of another, or of none, names it in `programme`), the entities, values and links, then the review
+/// schedules and reviews with the measurements taken at them.
 public struct PlanXMLWriter: Sendable {
     public init() {}
 
@@ -11,15 +13,16 @@ public struct PlanXMLWriter: Sendable {
         let valuesOf = Dictionary(grouping: plan.values, by: \.metric)
         var nested = Set<String>()
 
-        if let programme = plan.programmes.first {
-            out += element("programme", [("id", programme.id), ("name", programme.name), ("organisation", programme.organisation),
-                                         ("sro", programme.owner)], texts: [("notes", programme.notes)])
+        // The first programme is the file's default: an entity of another programme, or of none, says so.
+        let programme = plan.programmes.first?.id
+        for item in plan.programmes {
+            out += element("programme", [("id", item.id), ("name", item.name), ("organisation", item.organisation),
+                                         ("sro", item.owner)], texts: [("notes", item.notes)])
         }
-        for extra in plan.programmes.dropFirst() {
-            out += "  <!-- programme \(escape(extra.id)) (\(escape(extra.name))) is exported with its entities only -->\n"
-        }
+        func common<E: Entity>(_ entity: E) -> [(String, String?)] { self.common(entity, defaultProgramme: programme) }
         for item in plan.organisations {
-            out += element("organisation", [("id", item.id), ("name", item.name)], texts: [("notes", item.notes)])
+            out += element("organisation", [("id", item.id), ("name", item.name), programmeAttribute(item, default: programme)],
+                           texts: [("notes", item.notes)])
         }
         for item in plan.objectives {
             out += element("objective", common(item) + [("parent", item.parent), ("horizon", item.horizon?.description)],
@@ -55,12 +58,7 @@ public struct PlanXMLWriter: Sendable {
             let refs = (linksFrom[item.id] ?? []).filter { $0.kind == .measures }
             refs.forEach { nested.insert($0.key) }
             var children = refs.map { "<measures" + attributes([("ref", $0.to), ("share", $0.share?.plainText)]) + "/>" }
-            for value in (valuesOf[item.id] ?? []).sorted(by: { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }) {
-                let open = "<\(value.kind.rawValue)" + attributes([
-                    ("date", value.date.description), ("value", value.value?.plainText ?? value.text),
-                    ("source", value.dataSource), ("confidence", value.confidence?.rawValue)])
-                children.append(value.note.map { open + ">\(escape($0))</\(value.kind.rawValue)>" } ?? open + "/>")
-            }
+            children += (valuesOf[item.id] ?? []).sorted(by: { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }).map(valueElement)
             out += element("metric", common(item) + [
                 ("unit", item.unit), ("direction", item.direction.rawValue), ("measure-type", item.measureType.rawValue),
                 ("frequency", item.frequency?.rawValue), ("data-source", item.dataSource),
@@ -71,22 +69,36 @@ public struct PlanXMLWriter: Sendable {
                                            ("type", link.dependencyType?.rawValue), ("lag-days", link.lagDays?.plainText),
                                            ("share", link.share?.plainText)]) + "/>\n"
         }
-        return out + "</plan>\n"
+        return out + reviews(plan) + "</plan>\n"
     }
 
-    private func common<E: Entity>(_ entity: E) -> [(String, String?)] {
+    /// A metric's dated value: `<target date=… value=…>note</target>`.
+    private func valueElement(_ value: MetricValue) -> String {
+        let open = "<\(value.kind.rawValue)" + attributes([
+            ("date", value.date.description), ("value", value.value?.plainText ?? value.text),
+            ("source", value.dataSource), ("confidence", value.confidence?.rawValue)])
+        return value.note.map { open + ">\(escape($0))</\(value.kind.rawValue)>" } ?? open + "/>"
+    }
+
+    private func common<E: Entity>(_ entity: E, defaultProgramme: String?) -> [(String, String?)] {
         [("id", entity.id), ("owner", entity.owner), ("organisation", entity.organisation),
-         ("source-ref", entity.source.identifier == entity.id ? nil : entity.source.identifier)]
+         ("source-ref", entity.source.identifier == entity.id ? nil : entity.source.identifier),
+         programmeAttribute(entity, default: defaultProgramme)]
     }
 
-    private func element(_ name: String, _ attrs: [(String, String?)], texts: [(String, String?)] = [],
-                         children: [String] = []) -> String {
+    /// `programme` when the entity's is not the file's default: its id, or empty for none.
+    private func programmeAttribute<E: Entity>(_ entity: E, default programme: String?) -> (String, String?) {
+        ("programme", entity.programme == programme ? nil : entity.programme ?? "")
+    }
+
+    func element(_ name: String, _ attrs: [(String, String?)], texts: [(String, String?)] = [],
+                 children: [String] = []) -> String {
         let body = texts.compactMap { pair in pair.1.map { "    <\(pair.0)>\(escape($0))</\(pair.0)>\n" } }.joined()
             + children.map { "    \($0)\n" }.joined()
         return "  <\(name)\(attributes(attrs))" + (body.isEmpty ? "/>\n" : ">\n\(body)  </\(name)>\n")
     }
 
-    private func attributes(_ pairs: [(String, String?)]) -> String {
+    func attributes(_ pairs: [(String, String?)]) -> String {
         pairs.compactMap { pair in pair.1.map { " \(pair.0)=\"\(escape($0, attribute: true))\"" } }.joined()
     }
 

@@ -30,6 +30,7 @@ extension ImportTransaction {
         for item in chunk.deliverables { expect(item.parent, [.deliverable], at: item.source, "parent deliverable") }
         for value in chunk.values { expect(value.metric, [.metric], at: value.source, "metric") }
         for link in chunk.links { expectLink(link) }
+        collectReviews(of: chunk)
 
         try inParts(chunk.values, key: { [$0.metric, $0.kind.rawValue, $0.date.description] }, writeValues)
         try inParts(chunk.links, key: { [$0.kind.rawValue, $0.from, $0.to] }, writeLinks)

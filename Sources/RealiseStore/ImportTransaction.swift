@@ -51,6 +51,9 @@ final class ImportTransaction: PlanSink {
     var metricCreatedHere: [String: Bool] = [:]
     /// References that could not be settled when read: checked when every file has been written.
     var pending: [PendingReference] = []
+    /// Review schedules and reviews read so far: written when every file has been (see `collectReviews(of:)`).
+    var schedulesToWrite: [ScheduledReview] = []
+    var reviewsToWrite: [RecordedReview] = []
     /// The import's statements over many rows (see `MultiRowStatement`), by name, made once per import.
     var statements: [String: MultiRowStatement] = [:]
     /// Told how far each file has come.

@@ -125,8 +125,10 @@ extension Workspace {
                let index = outcomes.firstIndex(where: { $0.path == path && $0.status != .unchanged }) { outcomes[index].withdrawn += count }
         }
         try transaction.checkPendingReferences()
+        try transaction.checkReviewMeasurements()
         let problems = transaction.sortedProblems(fileOrder: changed.flatMap(\.parts))
         if !problems.isEmpty { throw StoreError.rejected(problems) }
+        try writeImportedReviews(transaction, db: db, now: now)
         return outcomes
     }
 }

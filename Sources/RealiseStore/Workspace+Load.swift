@@ -3,16 +3,18 @@ import RealiseModel
 
 extension Workspace {
     /// Every active (not withdrawn) entity, link and value, in the order their plans gave them.
-    /// - Parameter programme: only entities of this programme, and the links and values between them (its id in
-    ///   any case when only one programme matches).
+    /// - Parameters:
+    ///   - programme: only entities of this programme, and the links and values between them (its id in any case
+    ///     when only one programme matches).
+    ///   - includingProgramme: with `programme`, the programme entity itself too (an export names it).
     /// - Throws: `.invalidValue` when no entity belongs to `programme`.
-    public func loadPlan(programme typed: String? = nil) throws(StoreError) -> Plan {
+    public func loadPlan(programme typed: String? = nil, includingProgramme: Bool = false) throws(StoreError) -> Plan {
         try read { db in
             let programme = try typed.map { try Workspace.resolveProgramme(db, $0) }
             var plan = Plan()
             var shared = SharedStrings()
-            let filter = programme == nil ? "" : " AND e.programme = ?"
-            let arguments: SQLArguments = programme.map { [$0] } ?? []
+            let filter = programme == nil ? "" : includingProgramme ? " AND (e.programme = ? OR (e.id = ? AND e.type = 'programme'))" : " AND e.programme = ?"
+            let arguments: SQLArguments = programme.map { includingProgramme ? [$0, $0] : [$0] } ?? []
             // Rows are read by position (`StatementRow`, straight from SQLite's buffers): a workspace can hold
             // millions of values, and naming columns or going through `DatabaseValue` costs more than SQLite's own
             // reading.

@@ -41,13 +41,19 @@ extension Workspace {
     public func addSchedule(subject typed: String, cadence: String, start: Day, reviewer: String?, now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
             let subject = try requireSubject(db, typed)
-            let id = try db.insert("""
-                INSERT INTO review_schedule (subject_id, cadence, start, reviewer, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id
-                """, [subject, cadence, start.description, reviewer, Workspace.timestamp(now)])
-            try logChange(db, .schedule, subject: subject, summary: "review schedule #\(id): \(cadence) from \(start)"
-                          + (reviewer.map { ", reviewer \($0)" } ?? ""), at: now)
-            return id
+            return try insertSchedule(db, ScheduledReview(subject: subject, cadence: cadence, start: start, reviewer: reviewer,
+                                                          source: .manual(subject)), now: now)
         }
+    }
+
+    /// Writes a schedule of a subject known to be reviewable, with its change-log entry.
+    func insertSchedule(_ db: any SQLConnection, _ schedule: ScheduledReview, now: Date) throws -> Int64 {
+        let id = try db.insert("""
+            INSERT INTO review_schedule (subject_id, cadence, start, reviewer, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id
+            """, [schedule.subject, schedule.cadence, schedule.start.description, schedule.reviewer, Workspace.timestamp(now)])
+        try logChange(db, .schedule, subject: schedule.subject, summary: "review schedule #\(id): \(schedule.cadence) from \(schedule.start)"
+                      + (schedule.reviewer.map { ", reviewer \($0)" } ?? ""), at: now)
+        return id
     }
 
     /// Removes a schedule; its reviews are kept.
@@ -81,24 +87,32 @@ extension Workspace {
                              measurements typedMeasurements: [(String, Double)], now: Date = Date()) throws(StoreError) -> Int64 {
         try write { db in
             let subject = try requireSubject(db, typed)
-            let measurements = try typedMeasurements.map { (try Workspace.resolveMetric(db, $0.0), $0.1) }
-            // Measurements of the same metrics on the same day recorded at this moment wait for this review or it for them.
-            for metric in Set(measurements.map(\.0)).sorted() { try Workspace.lockTypedInValue(db, metric: metric, date: date) }
-            let review = try db.insert("""
-                INSERT INTO review (subject_id, date, rag, reviewer, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
-                """, [subject, date.description, rag.rawValue, reviewer, note, Workspace.timestamp(now)])
-            let measured = measurements.map { "\($0.0) = \($0.1.plainText)" }.joined(separator: ", ")
-            try logChange(db, .review, subject: subject, summary: "review #\(review) on \(date): \(rag.rawValue)"
-                          + (reviewer.map { " by \($0)" } ?? "") + (measured.isEmpty ? "" : "; measured \(measured)"), at: now)
-            for (metric, value) in measurements {
-                let source = SourceRef(path: "(review #\(review))", line: 0, format: SourceRef.manualFormat, identifier: subject)
-                let id = try ImportTransaction.upsertTypedIn(db, MetricValue(metric: metric, kind: .measurement, date: date, value: value,
-                                                                             note: "taken at review #\(review)", dataSource: reviewer,
-                                                                             source: source))
-                try db.execute("UPDATE metric_value SET review_id = ? WHERE id = ?", [review, id])
-            }
-            return review
+            let measurements = try typedMeasurements.map { RecordedReview.Measured(metric: try Workspace.resolveMetric(db, $0.0), value: $0.1) }
+            return try insertReview(db, RecordedReview(subject: subject, date: date, rag: rag, reviewer: reviewer, note: note,
+                                                       measurements: measurements, source: .manual(subject)), now: now)
         }
+    }
+
+    /// Writes a review of a subject known to be reviewable and the measurements taken at it (of metrics known to
+    /// exist), each the metric's typed-in measurement of the review's day, linked back to it; with its change-log entry.
+    func insertReview(_ db: any SQLConnection, _ review: RecordedReview, now: Date) throws -> Int64 {
+        let measurements = review.measurements, date = review.date
+        // Measurements of the same metrics on the same day recorded at this moment wait for this review or it for them.
+        for metric in Set(measurements.map(\.metric)).sorted() { try Workspace.lockTypedInValue(db, metric: metric, date: date) }
+        let id = try db.insert("""
+            INSERT INTO review (subject_id, date, rag, reviewer, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+            """, [review.subject, date.description, review.rag.rawValue, review.reviewer, review.note, Workspace.timestamp(now)])
+        let measured = measurements.map { "\($0.metric) = \($0.value.plainText)" }.joined(separator: ", ")
+        try logChange(db, .review, subject: review.subject, summary: "review #\(id) on \(date): \(review.rag.rawValue)"
+                      + (review.reviewer.map { " by \($0)" } ?? "") + (measured.isEmpty ? "" : "; measured \(measured)"), at: now)
+        for item in measurements {
+            let source = SourceRef(path: "(review #\(id))", line: 0, format: SourceRef.manualFormat, identifier: review.subject)
+            let value = try ImportTransaction.upsertTypedIn(db, MetricValue(metric: item.metric, kind: .measurement, date: date,
+                                                                            value: item.value, note: "taken at review #\(id)",
+                                                                            dataSource: review.reviewer, source: source))
+            try db.execute("UPDATE metric_value SET review_id = ? WHERE id = ?", [id, value])
+        }
+        return id
     }
 
     /// Reviews recorded, oldest first; of one subject when given (its id in any case, see `resolveEntity(_:)`).

@@ -10,7 +10,8 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case xlsx
 }
 
-/// `realise export`: the whole workspace in Realise's own XML (which re-imports) or JSON.
+/// `realise export`: the whole workspace — every programme, with its review schedules and reviews — in Realise's own
+/// XML (which re-imports), a register workbook (no reviews) or JSON.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the workspace as Realise plan XML, JSON or a register workbook.")
 
@@ -19,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "realise-xml or xlsx (a register workbook; both re-import to the same model), or json.")
     var format: ExportFormat = .realiseXML
 
-    @Option(help: "Only this programme's entities.")
+    @Option(help: "Only this programme's entities (and their reviews).")
     var programme: String?
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -32,7 +33,11 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let plan: Plan
-            do { plan = try workspace.open(create: false).loadPlan(programme: programme) } catch { throw Failure(error) }
+            do {
+                let opened = try workspace.open(create: false)
+                // A workbook holds no reviews: the measurements taken at them stay the metrics' values.
+                plan = try format == .xlsx ? opened.loadPlan(programme: programme) : opened.loadPlanForExport(programme: programme)
+            } catch { throw Failure(error) }
             switch format {
             case .realiseXML:
                 try Output.emit(PlanXMLWriter().render(plan), to: output)

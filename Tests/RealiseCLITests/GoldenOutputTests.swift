@@ -3,9 +3,10 @@ import RealiseTestSupport
 import Testing
 
 /// What the built `realise` prints, byte for byte, for the sample programme in `imports/`: `gaps` in every format,
-/// `map` in both, `diff` against its next version in every format, and the review listings and calendar over a
-/// workspace with schedules and reviews. Each is run from the package root on relative paths, so the sources named
-/// in the output are the same on every machine; every run pins `--as-of` (and `TZ`, through `RealiseBinary`).
+/// `map` in both, `diff` against its next version in every format, and the review listings, calendar and Realise
+/// XML export over a workspace with schedules and reviews. Each is run from the package root on relative paths, so
+/// the sources named in the output are the same on every machine; every run pins `--as-of` (and `TZ`, through
+/// `RealiseBinary`).
 enum CLIGolden {
     static let asOf = "2025-10-31"
     /// The sample programme's next version, for `diff`: slips, a lowered and deferred target, a withdrawn and an added
@@ -13,7 +14,7 @@ enum CLIGolden {
     /// attributes, `68.0` written `68`, a name re-wrapped).
     static let nextVersion = "Tests/RealiseCLITests/Fixtures/ccm-next"
 
-    /// Golden file → the arguments that print it; `--db` is added for the `review` commands.
+    /// Golden file → the arguments that print it; `--db` is added for the `review` commands and `export`.
     static let runs: [String: [String]] = {
         var runs: [String: [String]] = [:]
         for (format, ext) in [("text", "txt"), ("markdown", "md"), ("json", "json"), ("csv", "csv"), ("html", "html")] {
@@ -31,10 +32,11 @@ enum CLIGolden {
         for (format, ext) in [("text", "txt"), ("markdown", "md"), ("json", "json"), ("csv", "csv"), ("html", "html")] {
             runs["diff.\(ext)"] = ["diff", "imports", nextVersion, "--as-of-old", asOf, "--as-of-new", "2026-01-31", "--format", format]
         }
+        runs["export.xml"] = ["export", "--format", "realise-xml"]
         return runs
     }()
 
-    /// A workspace with the sample programme imported from the package root (so its sources read `imports/…`)
+    /// A workspace with the sample programme imported from `imports/` (its sources named by their paths under it)
     /// and reviews with outcomes: BEN-04 rated red (after an amber), OBJ-2 amber, MET-04 green; and actions: one on
     /// BEN-04's red rating, overdue on the report's day; one on a stale metric, not yet due; one on a finding the plan
     /// does not have (resolved, action still open); one on a deliverable, closed since its programme's last review.
@@ -92,7 +94,7 @@ struct GoldenOutputTests {
     func matches(name: String, backend: TestBackend) throws {
         try RealiseBinary.on(backend) {
             var arguments = try #require(CLIGolden.runs[name])
-            if arguments.first == "review" { arguments += ["--db", try CLIGolden.workspace(in: scratch.url)] }
+            if ["review", "export"].contains(arguments.first) { arguments += ["--db", try CLIGolden.workspace(in: scratch.url)] }
             if name.hasPrefix("gaps-reviewed.") { arguments += ["--db", try CLIGolden.reviewedWorkspace(in: scratch.url)] }
             let result = try RealiseBinary.run(arguments, in: RealiseBinary.packageRoot)
             #expect(result.status == 0, "\(result.stderr)")

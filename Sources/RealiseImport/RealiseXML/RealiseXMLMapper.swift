@@ -4,29 +4,42 @@ import RealiseModel
 /// Turns the top-level elements of a Realise plan into model entities, links and values.
 struct RealiseXMLMapper {
     let path: String
+    /// The programme of entities that name none: `--programme`, else the file's first `<programme>`.
     var programme: String?
+    /// `--programme`: every entity's programme, whatever the file says.
+    let forcedProgramme: String?
     var plan = Plan()
     var problems: [Diagnostic] = []
     var warnings: [Diagnostic] = []
-    private var fields: FieldReader
+    var fields: FieldReader
 
     init(path: String, programme: String?) {
         self.path = path
         self.programme = programme
+        forcedProgramme = programme
         fields = FieldReader(path: path)
     }
 
-    private func source(_ line: Int, _ id: String?) -> SourceRef {
+    func source(_ line: Int, _ id: String?) -> SourceRef {
         SourceRef(path: path, line: line, column: 1, format: ImportFormat.realiseXML.rawValue, identifier: id)
+    }
+
+    /// An entity's programme: `--programme` when given, else its `programme` attribute (empty: none, as an export
+    /// writes an entity of no programme in a file that names one), else the file's default.
+    private func entityProgramme(of record: XMLElementRecord) -> String? {
+        if let forcedProgramme { return forcedProgramme }
+        guard record.attributes["programme"] != nil else { return programme }
+        return record["programme"]
     }
 
     mutating func map(_ record: XMLElementRecord) {
         let id = record["id"] ?? ""
         let source = source(record.line, record["source-ref"] ?? id)
+        let programme = entityProgramme(of: record)
         fields.line = record.line
         switch record.name {
         case "programme":
-            programme = programme ?? id
+            self.programme = self.programme ?? id
             plan.programmes.append(Programme(id: id, name: record["name"] ?? id, organisation: record["organisation"],
                                              owner: record["sro"], notes: record.text("notes"), source: source))
         case "organisation":
@@ -99,6 +112,8 @@ struct RealiseXMLMapper {
                                                    source: self.source(child.line, nil)))
                 }
             }
+        case "review-schedule", "review":
+            mapReview(record, source: source)
         case "link":
             guard let kind: Link.Kind = fields.choice(record["kind"], "kind"), let from = record["from"], let to = record["to"] else { break }
             plan.links.append(Link(kind: kind, from: from, to: to, dependencyType: fields.choice(record["type"], "type"),
