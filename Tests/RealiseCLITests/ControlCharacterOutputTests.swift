@@ -109,7 +109,7 @@ final class ControlCharacterOutputTests {
     func reports() throws {
         try run(["import", "plans", "--db", db])
         let asOf = ["--as-of", "2026-01-01", "--db", db]
-        try run(["gaps", "--format", "text"] + asOf, shows: #"at plans/evil\nrealise: ok: forged\u{1B}[31m.csv:2"#)
+        try run(["gaps", "--format", "text"] + asOf, shows: #"at evil\nrealise: ok: forged\u{1B}[31m.csv:2"#)
         try run(["gaps", "--format", "markdown"] + asOf, shows: #"forged\\u{1B}\[31m.csv"#)
         try run(["gaps", "--format", "csv"] + asOf, .csv, shows: #"forged\u{1B}[31m.csv"#)
         try run(["gaps", "--format", "json"] + asOf, .json, shows: #"forged\u001b[31m.csv"#)

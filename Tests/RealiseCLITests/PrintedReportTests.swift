@@ -18,10 +18,10 @@ struct PrintedReportTests {
         for file in ["ccm-benefits-register.csv", "ccm-measurements.csv", "ccm-strategy.xml"] {
             #expect(footer.contains("<code>\(file)</code>"), "\(file) in the footer, named as a source (its path under imports/)")
         }
-        // OBJ-1 (five benefits, fourteen deliverables) continues on two more pages; OBJ-2 to OBJ-5 and the orphan
+        // OBJ-1 (five benefits, fourteen deliverables) continues on a second page; OBJ-2 to OBJ-5 and the orphan
         // deliverable have one each.
-        #expect(html.components(separatedBy: "<div class=\"map-page\">").count - 1 == 8)
-        #expect(html.contains("(page 3 of 3)</h3>") && !html.contains("(page 4 of"))
+        #expect(html.components(separatedBy: "<div class=\"map-page\">").count - 1 == 7)
+        #expect(html.contains("(page 2 of 2)</h3>") && !html.contains("(page 3 of"))
         // Every drawing prints within 269 × 150 mm with its 10.5-unit text at 6 pt or more (2.117 mm: at most 1 335 units
         // across, 744 down).
         let boxes = html.components(separatedBy: "<svg class=\"benefits-map\"").dropFirst().compactMap { svg -> (Double, Double)? in
@@ -29,7 +29,7 @@ struct PrintedReportTests {
             let numbers = svg[box.upperBound...].prefix { $0 != "\"" }.split(separator: " ").compactMap { Double($0) }
             return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
         }
-        #expect(boxes.count == 8)
+        #expect(boxes.count == 7)
         for (width, height) in boxes {
             let points = 10.5 * min(269 / width, 150 / height) / 25.4 * 72
             #expect(points >= 6, "\(width) × \(height) prints its text at \(points) pt")

@@ -8,14 +8,6 @@ import RealiseTestSupport
 /// twice within one chunk, chunks larger than one statement's group of rows, and an id that changes type.
 @Suite("Set-based writes")
 struct SetBasedWriteTests {
-    /// A new, empty workspace on the backend.
-    func workspace(_ backend: TestBackend) throws -> Workspace {
-        switch backend {
-        case .sqlite: try Workspace()
-        case .postgres: try Workspace(path: try TestPostgres.freshWorkspace(), create: true)
-        }
-    }
-
     /// A file whose reader hands over `chunks` one by one.
     func file(_ path: String, sha: String, _ chunks: [Plan]) -> ImportedFile {
         ImportedFile(path: path, format: "realise-xml", sha256: sha) { sink in
@@ -37,7 +29,7 @@ struct SetBasedWriteTests {
 
     @Test("an id stated twice in one chunk is refused at its second statement", arguments: TestBackend.available)
     func duplicateIdInOneChunk(_ backend: TestBackend) throws {
-        let workspace = try workspace(backend)
+        let workspace = try emptyWorkspace(backend)
         var chunk = Plan()
         chunk.deliverables = [Deliverable(id: "D1", name: "One", source: at("plan.xml", 2)),
                               Deliverable(id: "D2", name: "Two", source: at("plan.xml", 3))]
@@ -58,11 +50,11 @@ struct SetBasedWriteTests {
                            MetricValue(metric: "M1", kind: .target, date: day("2027-03-31"), value: second, source: at("m.csv", 6))]
             return plan
         }
-        let refused = try workspace(backend)
+        let refused = try emptyWorkspace(backend)
         let found = problems { _ = try refused.importFiles([file("m.csv", sha: "m1", [chunk(60)])]) }
         #expect(found == ["m.csv:6:0: metric 'M1' has two different target values on 2027-03-31 (the other at m.csv:5); keep one"])
 
-        let workspace = try workspace(backend)
+        let workspace = try emptyWorkspace(backend)
         _ = try workspace.importFiles([file("m.csv", sha: "m1", [chunk(50)])])
         #expect(try workspace.loadPlan().values.map(\.value) == [50])
         #expect(try workspace.revisions().isEmpty, "a new metric's first target is not a revision")
@@ -82,7 +74,7 @@ struct SetBasedWriteTests {
             } + [MetricValue(metric: "M1", kind: .target, date: day("2030-03-31"), value: target, source: at("big.xml", 3))]
             return plan
         }
-        let workspace = try workspace(backend)
+        let workspace = try emptyWorkspace(backend)
         _ = try workspace.importFiles([file("big.xml", sha: "b1", [plan(count: 300, target: 900)])])
         let first = try workspace.loadPlan()
         #expect(first.deliverables.count == 300 && first.links.count == 299 && first.values.count == 301)
@@ -100,7 +92,7 @@ struct SetBasedWriteTests {
 
     @Test("an id that changes type on re-import leaves its old type's table", arguments: TestBackend.available)
     func changedType(_ backend: TestBackend) throws {
-        let workspace = try workspace(backend)
+        let workspace = try emptyWorkspace(backend)
         var before = Plan()
         before.deliverables = [Deliverable(id: "X1", name: "A task", source: at("plan.xml", 2))]
         _ = try workspace.importFiles([file("plan.xml", sha: "p1", [before])])

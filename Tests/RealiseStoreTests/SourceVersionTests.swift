@@ -9,13 +9,6 @@ import RealiseTestSupport
 /// it is a GMPP return of an earlier year. On both backends.
 @Suite("Sources and their versions")
 struct SourceVersionTests {
-    func workspace(_ backend: TestBackend) throws -> Workspace {
-        switch backend {
-        case .sqlite: try Workspace()
-        case .postgres: try Workspace(path: try TestPostgres.freshWorkspace(), create: true)
-        }
-    }
-
     /// `plan` as the file `name` in `folder` (written there, so that it exists), named `name` as a source.
     func unit(_ plan: Plan, _ name: String, in folder: URL, format: String = "realise-xml", dated: Day? = nil,
               sha: String? = nil) throws -> ImportedFile {
@@ -51,7 +44,7 @@ struct SourceVersionTests {
     @Test("a plan saved under a new name, the old file gone, is the old one's new version", arguments: TestBackend.available)
     func renamedFile(_ backend: TestBackend) throws {
         try withTemporaryFolder { folder in
-            let workspace = try workspace(backend)
+            let workspace = try emptyWorkspace(backend)
             _ = try workspace.importFiles([try unit(strategyPlan(), "strategy-2025-09.xml", in: folder)])
             try FileManager.default.removeItem(at: folder.appendingPathComponent("strategy-2025-09.xml"))
             let outcomes = try workspace.importFiles([try unit(laterVersion(), "strategy-2025-10.xml", in: folder)])
@@ -72,7 +65,7 @@ struct SourceVersionTests {
           arguments: TestBackend.available)
     func supersedes(_ backend: TestBackend) throws {
         try withTemporaryFolder { folder in
-            let workspace = try workspace(backend)
+            let workspace = try emptyWorkspace(backend)
             _ = try workspace.importFiles([try unit(strategyPlan(), "strategy-2025-09.xml", in: folder)])
             let newer = try unit(laterVersion(), "strategy-2025-10.xml", in: folder)
             let refused = problems { _ = try workspace.importFiles([newer]) }
@@ -88,7 +81,7 @@ struct SourceVersionTests {
     @Test("--supersedes naming no source is refused, with the nearest name", arguments: TestBackend.available)
     func supersedesUnknown(_ backend: TestBackend) throws {
         try withTemporaryFolder { folder in
-            let workspace = try workspace(backend)
+            let workspace = try emptyWorkspace(backend)
             _ = try workspace.importFiles([try unit(strategyPlan(), "strategy-2025-09.xml", in: folder)])
             #expect {
                 _ = try workspace.importFiles([try unit(laterVersion(), "strategy-2025-10.xml", in: folder)], supersedes: ["strategy-2025-9.xml"])
@@ -101,7 +94,7 @@ struct SourceVersionTests {
     @Test("two files of one import defining one id still conflict, even when one supersedes", arguments: TestBackend.available)
     func conflictingFiles(_ backend: TestBackend) throws {
         try withTemporaryFolder { folder in
-            let workspace = try workspace(backend)
+            let workspace = try emptyWorkspace(backend)
             let found = problems {
                 _ = try workspace.importFiles([try unit(strategyPlan(), "a.xml", in: folder), try unit(laterVersion(), "b.xml", in: folder)])
             }
@@ -112,7 +105,7 @@ struct SourceVersionTests {
     @Test("the same file read from another folder is the same source: unchanged when its content is", arguments: TestBackend.available)
     func sameSourceElsewhere(_ backend: TestBackend) throws {
         try withTemporaryFolder { folder in
-            let workspace = try workspace(backend)
+            let workspace = try emptyWorkspace(backend)
             let first = try unit(strategyPlan(), "register.xml", in: folder.appendingPathComponent("mine"), sha: "same")
             let second = try unit(strategyPlan(), "register.xml", in: folder.appendingPathComponent("colleague"), sha: "same")
             _ = try workspace.importFiles([first])
@@ -128,7 +121,7 @@ struct SourceVersionTests {
     @Test("a source recorded under an older name is taken over by the same file under its new name", arguments: TestBackend.available)
     func olderNameSameFile(_ backend: TestBackend) throws {
         try withTemporaryFolder { folder in
-            let workspace = try workspace(backend)
+            let workspace = try emptyWorkspace(backend)
             let legacy = try unit(strategyPlan(), "strategy.xml", in: folder)
             _ = try workspace.importFiles([legacy.named(legacy.path)])
             let renamed = try unit(laterVersion(), "strategy.xml", in: folder)
@@ -148,7 +141,7 @@ struct SourceVersionTests {
             return plan
         }
         try withTemporaryFolder { folder in
-            let workspace = try workspace(backend)
+            let workspace = try emptyWorkspace(backend)
             _ = try workspace.importFiles([try unit(projects(["P1", "P2", "P3"], confidence: .amber), "gmpp_2022.csv", in: folder,
                                                     format: "gmpp", dated: day("2022-03-31"))])
             _ = try workspace.importFiles([try unit(projects(["P2", "P3", "P4"], confidence: .red), "gmpp_2023.csv", in: folder,
@@ -161,7 +154,7 @@ struct SourceVersionTests {
             #expect(runs.last?.supersedes == ["gmpp_2022.csv"])
 
             // An earlier year after a later one is refused, saying to import the years oldest first.
-            let later = try self.workspace(backend)
+            let later = try emptyWorkspace(backend)
             _ = try later.importFiles([try unit(projects(["P2"], confidence: .red), "gmpp_2023.csv", in: folder, format: "gmpp",
                                                 dated: day("2023-03-31"))])
             let refused = problems {

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import RealiseImport
 import RealiseModel
+import RealiseTestSupport
 @testable import RealiseStore
 
 // MARK: Files
@@ -28,6 +29,14 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// The sample programme under imports/, read with the standard importers.
 func readSampleProgramme() throws -> [LoadedFile] {
     try ImporterRegistry.standard.readAll(paths: [packageRoot.appendingPathComponent("imports").path])
+}
+
+/// A new, empty workspace on `backend` (a fresh schema of the test server for PostgreSQL).
+func emptyWorkspace(_ backend: TestBackend) throws -> Workspace {
+    switch backend {
+    case .sqlite: try Workspace()
+    case .postgres: try Workspace(path: try TestPostgres.freshWorkspace(), create: true)
+    }
 }
 
 // MARK: Fixtures

@@ -10,7 +10,8 @@ import RealiseModel
 /// - **id:** the GMPP ID Number (`project_number`, "Project ID"); in years without an id column, the
 ///   project name as a lower-case slug ("Crossrail Programme" → `crossrail-programme`), made unique within
 ///   the file with the department's slug and then a counter. The source identifier is the GMPP ID, else the name.
-///   The same project keeps its GMPP ID from year to year, so two years of data belong in two workspaces.
+///   The same project keeps its GMPP ID from year to year: a later year's return is a new version of an earlier one
+///   (the workspace takes its projects over; see `PlanSink.dated(_:)` for the year it is dated by).
 /// - **name**, **start/end date** → planned start/finish; a baseline or original start/end date → baseline
 ///   start/finish; a forecast end date → forecast finish. An end before the start is a warning and the end is
 ///   left out (kept in the notes).
