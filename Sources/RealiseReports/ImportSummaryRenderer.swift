@@ -11,13 +11,20 @@ public struct ImportSummaryRenderer: Sendable {
         public var status: String
         public var counts: ImportCounts
         public var warnings: [Diagnostic]
+        /// The sources the file took over as their new version, and how many things the import withdrew from them
+        /// and from the file's own last version (shown in the text summary only).
+        public var supersedes: [String]
+        public var withdrawn: Int
 
-        public init(path: String, format: String, status: String, counts: ImportCounts, warnings: [Diagnostic]) {
+        public init(path: String, format: String, status: String, counts: ImportCounts, warnings: [Diagnostic],
+                    supersedes: [String] = [], withdrawn: Int = 0) {
             self.path = path
             self.format = format
             self.status = status
             self.counts = counts
             self.warnings = warnings
+            self.supersedes = supersedes
+            self.withdrawn = withdrawn
         }
     }
 
@@ -50,6 +57,9 @@ public struct ImportSummaryRenderer: Sendable {
         for file in files {
             out += "\(file.path.escapingControls) (\(file.format)): \(file.status)"
             out += file.status == "unchanged" ? " since its last import\n" : " — \(file.counts.summary)\n"
+            if !file.supersedes.isEmpty {
+                out += "  new version of \(file.supersedes.joined(separator: ", ").escapingControls): \(file.withdrawn) withdrawn that it no longer has\n"
+            }
             // A warning repeated for every row is shown for the first few rows, then counted.
             for group in DiagnosticGroup.groups(file.warnings) {
                 for warning in group.shownDiagnostics { out += "  warning: \(warning)\n" }

@@ -16,6 +16,8 @@ public struct ImportOutcome: Sendable, Codable {
     public var withdrawn: Int
     /// Baseline and target values whose change was kept as a revision.
     public var revisions: Int
+    /// The sources (their parts' names) this file took over as their new version.
+    public var supersedes: [String] = []
 
     public init(path: String, format: String, status: Status, counts: ImportCounts, warnings: [Diagnostic],
                 withdrawn: Int = 0, revisions: Int = 0) {

@@ -13,16 +13,19 @@ extension ImportTransaction {
     /// Withdraws what the sources this import took over (see `SourceVersions`) held and no file of it stated, each
     /// in the run that took it over, and records in that run which sources it superseded.
     /// A source named by `--supersedes` that no file took an id over from is superseded by the import's last file.
-    /// - Returns: how many things were withdrawn, by the source name of the file that took them over.
-    func withdrawSuperseded(lastFile: String) throws -> [String: Int] {
+    /// - Returns: by the source name of the file that took them over, the source parts it superseded and how many
+    ///   things were withdrawn.
+    func withdrawSuperseded(lastFile: String) throws -> [String: (parts: [String], withdrawn: Int)] {
         var parts = versions.takenOver
         for part in try versions.namedParts() where !parts.contains(where: { $0.part == part }) { parts.append((part, run, lastFile)) }
-        var withdrawn: [String: Int] = [:]
+        var superseded: [String: (parts: [String], withdrawn: Int)] = [:]
         for (run, group) in Dictionary(grouping: parts, by: \.run).sorted(by: { $0.key < $1.key }) {
-            withdrawn[group[0].by, default: 0] += try withdrawMissing(parts: group.map(\.part), run: run)
-            try db.send("UPDATE import_run SET supersedes = ? WHERE id = ?", [group.map(\.part).sorted().joined(separator: "\n"), run])
+            let names = group.map(\.part).sorted()
+            let withdrawn = try withdrawMissing(parts: names, run: run)
+            superseded[group[0].by] = (names, withdrawn)
+            try db.send("UPDATE import_run SET supersedes = ? WHERE id = ?", [names.joined(separator: "\n"), run])
         }
-        return withdrawn
+        return superseded
     }
 
     /// Withdraws what the source parts `paths` held and this import did not state (see `withdrawMissing(from:)`), in `run`.

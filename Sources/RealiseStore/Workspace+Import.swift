@@ -120,9 +120,11 @@ extension Workspace {
         }
         // A file that could not be read leaves the others unchecked, as their references may point into it.
         if !readProblems.isEmpty { throw StoreError.rejected(readProblems) }
-        for (source, count) in try transaction.withdrawSuperseded(lastFile: changed.last?.source ?? "") {
-            if let path = changed.first(where: { $0.source == source })?.path,
-               let index = outcomes.firstIndex(where: { $0.path == path && $0.status != .unchanged }) { outcomes[index].withdrawn += count }
+        for (source, superseded) in try transaction.withdrawSuperseded(lastFile: changed.last?.source ?? "") {
+            guard let path = changed.first(where: { $0.source == source })?.path,
+                  let index = outcomes.firstIndex(where: { $0.path == path && $0.status != .unchanged }) else { continue }
+            outcomes[index].withdrawn += superseded.withdrawn
+            outcomes[index].supersedes = superseded.parts
         }
         try transaction.checkPendingReferences()
         try transaction.checkReviewMeasurements()

@@ -57,6 +57,8 @@ struct SourceVersionCommandTests {
         try FileManager.default.removeItem(at: old)
         let taken = try workspace.run(["import", "plans"])
         #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(taken.stdout.contains("ccm-strategy-2025-10.xml (realise-xml): imported")
+                && taken.stdout.contains("  new version of ccm-strategy.xml: "), "the summary says which source it replaced: \(taken.stdout)")
         let shown = try workspace.run(["show", "DEL-01"])
         #expect(shown.stdout.contains("Coast Road bus priority, phase 1") && shown.stdout.contains("ccm-strategy-2025-10.xml"), "\(shown.stdout)")
         #expect(try imports().last?["supersedes"] as? [String] == ["ccm-strategy.xml"])
