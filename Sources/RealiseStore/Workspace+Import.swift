@@ -74,12 +74,20 @@ extension Workspace {
         var changed: [ImportedFile] = []
         var seenPaths = Set<String>()
         let named = try SourceVersions.named(supersedes, db: db)
+        var clashes: [Diagnostic] = []
         // The same file named twice (a folder and a file in it) is imported once. A source is known by its name: the
         // same file read from another folder is unchanged.
         for file in files where seenPaths.insert(file.path).inserted {
-            if let row = try db.fetchOne("SELECT sha256, counts, warnings FROM import_run WHERE path = ? ORDER BY id DESC LIMIT 1",
-                                         [file.source]),
-               (row["sha256"] as String) == file.sha256 {
+            let row = try db.fetchOne("SELECT sha256, counts, warnings, format FROM import_run WHERE path = ? ORDER BY id DESC LIMIT 1",
+                                      [file.source])
+            // A file of another format under a source's name is another source: taken for a new version of it, it would
+            // withdraw what that source holds.
+            if let row, let format = row["format"] as String?, format != file.format, file.format != "unknown" {
+                clashes.append(Diagnostic(.error, path: file.path, line: 0,
+                    "the workspace already has a source named '\(file.source)' read as \(format), and this file reads as \(file.format): "
+                        + "it is another source with the same name; rename it, or import it from a folder that names it apart"))
+            }
+            if let row, (row["sha256"] as String) == file.sha256 {
                 let decoder = JSONDecoder()
                 let counts = (try? decoder.decode(ImportCounts.self, from: Data((row["counts"] as String).utf8))) ?? ImportCounts()
                 let warnings = (try? decoder.decode([Diagnostic].self, from: Data((row["warnings"] as String).utf8))) ?? []
@@ -90,6 +98,7 @@ extension Workspace {
                                               counts: ImportCounts(), warnings: []))
             }
         }
+        if !clashes.isEmpty { throw StoreError.rejected(clashes) }
         let transaction = ImportTransaction(db: db, now: now, batchPaths: Set(changed.flatMap(\.sourceParts)), actor: actor,
                                             versions: SourceVersions(db: db, named: named, reading: changed))
         transaction.progress = progress

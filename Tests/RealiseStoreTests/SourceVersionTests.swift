@@ -118,6 +118,20 @@ struct SourceVersionTests {
         }
     }
 
+    @Test("a file of another format under a source's name is refused as another source, nothing written",
+          arguments: TestBackend.available)
+    func anotherFormatSameName(_ backend: TestBackend) throws {
+        try withTemporaryFolder { folder in
+            let workspace = try emptyWorkspace(backend)
+            _ = try workspace.importFiles([try unit(strategyPlan(), "plan.xml", in: folder.appendingPathComponent("a"))])
+            let before = try workspace.snapshot()
+            let other = try unit(laterVersion(), "plan.xml", in: folder.appendingPathComponent("b"), format: "mspdi")
+            let refused = problems { _ = try workspace.importFiles([other]) }
+            #expect(refused.contains { $0.contains("source named 'plan.xml' read as realise-xml") && $0.contains("rename it") }, "\(refused)")
+            #expect(try workspace.snapshot() == before)
+        }
+    }
+
     @Test("a source recorded under an older name is taken over by the same file under its new name", arguments: TestBackend.available)
     func olderNameSameFile(_ backend: TestBackend) throws {
         try withTemporaryFolder { folder in
