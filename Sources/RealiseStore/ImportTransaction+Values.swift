@@ -11,6 +11,9 @@ extension ImportTransaction {
         let seen: Int64?
         let withdrawn: Int64?
         let source: SourceRef
+        /// A value's note, data source and confidence (a link's share is kept as `share`), and the run that made the
+        /// row's current state: what history keeps when the row changes.
+        var note: String?, dataSource: String?, confidence: String?, share: Double?, versionRun: Int64?
     }
 
     /// Upserts values (each metric, kind and day once). A second, different value of the same metric, kind and day in
@@ -21,16 +24,17 @@ extension ImportTransaction {
         try statement("value-lookup", width: 3) { rows in
             """
             SELECT v.metric_id, v.kind, v.date, v.id, v.value, v.text, v.seen_batch, v.withdrawn_run, v.source_path,
-                   v.source_line, v.source_format
+                   v.source_line, v.source_format, v.note, v.data_source, v.confidence, v.version_run
             FROM \(dialect.probe(rows, "metric_value", as: "v", on: "v.metric_id = k.column1 AND v.kind = k.column2 AND v.date = k.column3"))
             """
         }.each(part.flatMap { [$0.metric, $0.kind.rawValue, $0.date.description] as SQLArguments }, on: db) { row in
-            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3)
+            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3, details: 11)
         }
         var rows: SQLArguments = []
         var claims = Claims()
         for value in part {
             let kind = value.kind.rawValue
+            var versionRun: Int64? = run
             if let old = stored[[value.metric, kind, value.date.description]] {
                 if old.seen == batch {
                     if old.value != value.value || old.text != value.text {
@@ -39,31 +43,45 @@ extension ImportTransaction {
                     claims.both("value", old, asStored(value.source), batch: batch)
                     continue
                 }
-                // Only baselines and targets keep history: a measurement needs no look at what it replaces.
-                let wasActive = old.withdrawn == nil
-                if value.kind != .measurement, !wasActive || old.value != value.value || old.text != value.text {
+                // Only baselines and targets keep revisions: a measurement needs no look at what it replaces.
+                let wasActive = old.withdrawn == nil, changed = old.value != value.value || old.text != value.text
+                if value.kind != .measurement, !wasActive || changed {
                     revise(value, old: wasActive ? (old.value, old.text) : (nil, nil))
                 }
                 if wasActive { claims.both("value", old, asStored(value.source), batch: batch) }
+                if wasActive, !changed { versionRun = old.versionRun }
+                if wasActive, changed { try keepReplaced(value: value, old: old) }
             } else if value.kind != .measurement, metricExistedBefore(value.metric) {
                 revise(value, old: (nil, nil))
             }
             rows += [value.metric, kind, value.date.description, value.value, value.text, value.note, value.dataSource,
-                     value.confidence?.rawValue, storedPath(value.source.path), value.source.line, value.source.format, batch]
+                     value.confidence?.rawValue, storedPath(value.source.path), value.source.line, value.source.format, batch,
+                     versionRun]
         }
         try flushRevisions()
-        try statement("value-upsert", width: 12) { rows in
+        try flushHistory()
+        try statement("value-upsert", width: 13) { rows in
             """
             INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
-                                      source_path, source_line, source_format, seen_batch)
+                                      source_path, source_line, source_format, seen_batch, version_run)
             VALUES \(rows)
             ON CONFLICT (metric_id, kind, date) DO UPDATE SET value = excluded.value, text = excluded.text, note = excluded.note,
               data_source = excluded.data_source, confidence = excluded.confidence, source_path = excluded.source_path,
               source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
-              withdrawn_run = NULL
+              version_run = excluded.version_run, withdrawn_run = NULL
             """
         }.send(rows, on: db)
         try write(claims)
+    }
+
+    /// Keeps the stored state of a value this import changes.
+    private func keepReplaced(value: MetricValue, old: StoredRow) throws {
+        var state = value
+        (state.value, state.text, state.note, state.dataSource, state.confidence) = (old.value, old.text, old.note, old.dataSource,
+                                                                                   old.confidence.flatMap(Confidence.init(rawValue:)))
+        state.source = old.source
+        keep("value", subject: value.metric, item: value.historyItem, content: try EntityStates.json(state),
+             from: old.versionRun, to: run)
     }
 
     /// Upserts links (each kind and pair of ends once); a link stated again is claimed by both statements.
@@ -72,32 +90,43 @@ extension ImportTransaction {
         let dialect = db.dialect
         try statement("link-lookup", width: 3) { rows in
             """
-            SELECT l.kind, l.from_id, l.to_id, l.id, NULL, NULL, l.seen_batch, l.withdrawn_run, l.source_path, l.source_line,
-                   l.source_format
+            SELECT l.kind, l.from_id, l.to_id, l.id, l.lag_days, l.dependency_type, l.seen_batch, l.withdrawn_run, l.source_path,
+                   l.source_line, l.source_format, NULL, NULL, l.share, l.version_run
             FROM \(dialect.probe(rows, "link", as: "l", on: "l.kind = k.column1 AND l.from_id = k.column2 AND l.to_id = k.column3"))
             """
         }.each(part.flatMap { [$0.kind.rawValue, $0.from, $0.to] as SQLArguments }, on: db) { row in
-            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3)
+            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3, details: 11)
         }
         var rows: SQLArguments = []
         var claims = Claims()
         for link in part {
+            var versionRun: Int64? = run
             if let old = stored[[link.kind.rawValue, link.from, link.to]] {
                 if old.seen == batch || old.withdrawn == nil { claims.both("link", old, asStored(link.source), batch: batch) }
                 if old.seen == batch { continue }
+                // A link's content: its dependency type, lag and share (stored as the row's value, text and confidence).
+                let changed = old.value != link.lagDays || old.text != link.dependencyType?.rawValue || old.share != link.share
+                if old.withdrawn == nil, !changed { versionRun = old.versionRun }
+                if old.withdrawn == nil, changed {
+                    let state = Link(kind: link.kind, from: link.from, to: link.to, dependencyType: old.text.flatMap(Link.DependencyType.init(rawValue:)),
+                                     lagDays: old.value, share: old.share, source: old.source)
+                    keep("link", subject: link.from, item: link.historyItem, content: try EntityStates.json(state),
+                         from: old.versionRun, to: run)
+                }
             }
             rows += [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays, link.share,
-                     storedPath(link.source.path), link.source.line, link.source.format, batch]
+                     storedPath(link.source.path), link.source.line, link.source.format, batch, versionRun]
         }
-        try statement("link-upsert", width: 10) { rows in
+        try flushHistory()
+        try statement("link-upsert", width: 11) { rows in
             """
             INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
-                              seen_batch)
+                              seen_batch, version_run)
             VALUES \(rows)
             ON CONFLICT (kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
               lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
               source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
-              withdrawn_run = NULL
+              version_run = excluded.version_run, withdrawn_run = NULL
             """
         }.send(rows, on: db)
         try write(claims)
@@ -172,6 +201,15 @@ extension ImportTransaction.StoredRow {
         self.init(id: row.int64(start), value: row.double(start + 1), text: row.optionalString(start + 2),
                   seen: row.optionalInt64(start + 3), withdrawn: row.optionalInt64(start + 4),
                   source: SourceRef(path: row.string(start + 5), line: row.int(start + 6), format: row.string(start + 7)))
+    }
+
+    /// As `init(_:from:)`, with the note, data source, confidence (or share) and version run from `details`.
+    init(_ row: StatementRow, from start: Int32, details: Int32) {
+        self.init(row, from: start)
+        note = row.optionalString(details)
+        dataSource = row.optionalString(details + 1)
+        (confidence, share) = (row.optionalString(details + 2), row.double(details + 2))
+        versionRun = row.optionalInt64(details + 3)
     }
 }
 

@@ -24,6 +24,7 @@ extension ImportTransaction {
             let withdrawn = try withdrawMissing(parts: names, run: run)
             superseded[group[0].by] = (names, withdrawn)
             try db.send("UPDATE import_run SET supersedes = ? WHERE id = ?", [names.joined(separator: "\n"), run])
+            try markNewVersion(run)
         }
         return superseded
     }
@@ -33,6 +34,7 @@ extension ImportTransaction {
         let run = run ?? self.run
         let (inParts, parts) = ImportTransaction.among(paths)
         var withdrawn = 0
+        try keepWithdrawnEntities(inParts: inParts, parts, run: run)
         withdrawn += try db.execute("""
             UPDATE entity SET withdrawn_run = ?
             WHERE source_path \(inParts) AND withdrawn_run IS NULL AND seen_batch IS DISTINCT FROM ?
@@ -57,6 +59,7 @@ extension ImportTransaction {
                     WHERE \(stale) AND kind != 'measurement' ORDER BY id
                     """, [run, timestamp] + staleArguments)
             }
+            try keepWithdrawnRows(of: table, where: stale, staleArguments, run: run)
             withdrawn += try db.execute("UPDATE \(table) SET withdrawn_run = ? WHERE \(stale)", [run] + staleArguments)
         }
         return withdrawn

@@ -53,31 +53,37 @@ extension ImportTransaction {
         let id: String
         let type: EntityType
         let source: SourceRef
-        let entityRow: SQLArguments
+        /// Its content's fingerprint (`EntityStates.content`).
+        let hash: Int64
+        /// The `entity` row; its last value, the run that made its current state, is set once the stored one is known.
+        var entityRow: SQLArguments
         let typeRow: SQLArguments
         let typeStatement: MultiRowStatement
     }
 
     private func entityWrite<E: Entity>(_ entity: E, _ description: EntityTable<E>) -> EntityWrite {
         let source = entity.source
+        let hash = ContentHash.of(EntityStates.content(entity, description)[...])
         let entityRow: SQLArguments = [
             entity.id, description.name, entity[keyPath: description.title], entity.programme, entity.owner, entity.organisation,
             entity.notes, storedPath(source.path), source.line, source.column, source.format, source.identifier, batch, batch,
+            hash, run,
         ]
-        return EntityWrite(id: entity.id, type: E.type, source: source, entityRow: entityRow,
+        return EntityWrite(id: entity.id, type: E.type, source: source, hash: hash, entityRow: entityRow,
                            typeRow: [entity.id] + description.values(entity), typeStatement: typeUpsert(description))
     }
 
     /// Upserts entities (each id once) and their rows of their types' tables, unless an id is taken: by an entity
     /// this import already wrote, or by one the workspace holds from a file this import does not read.
     private func writeEntities(_ part: ArraySlice<EntityWrite>) throws {
-        var existing: [String: (type: String, path: String, line: Int, seen: Int64?, withdrawn: Int64?)] = [:]
+        var existing: [String: StoredEntity] = [:]
         let dialect = db.dialect
         try statement("entity-lookup", width: 1) {
-            "SELECT e.id, e.type, e.source_path, e.source_line, e.seen_batch, e.withdrawn_run "
+            "SELECT e.id, e.type, e.source_path, e.source_line, e.seen_batch, e.withdrawn_run, e.content_hash, e.version_run "
                 + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
         }.each(part.map(\.id), on: db) { row in
-            existing[row.string(0)] = (row.string(1), row.string(2), Int(row.int64(3)), row.optionalInt64(4), row.optionalInt64(5))
+            existing[row.string(0)] = StoredEntity(type: row.string(1), path: row.string(2), line: Int(row.int64(3)), seen: row.optionalInt64(4),
+                                                   withdrawn: row.optionalInt64(5), hash: row.optionalInt64(6), versionRun: row.optionalInt64(7))
         }
         var accepted: [EntityWrite] = []
         var retyped: [EntityType: [String]] = [:]
@@ -101,6 +107,7 @@ extension ImportTransaction {
             if write.type == .metric { metricCreatedHere[write.id] = existing[write.id] == nil }
             accepted.append(write)
         }
+        try keepReplacedStates(of: &accepted, existing: existing)
         for (type, ids) in retyped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try statement("delete-\(type.rawValue)", width: 1) { "DELETE FROM \(type.rawValue) WHERE id IN (VALUES \($0))" }
                 .send(ids, on: db)
@@ -119,16 +126,16 @@ extension ImportTransaction {
     }
 
     private var entityUpsert: MultiRowStatement {
-        statement("entity-upsert", width: 14) { rows in
+        statement("entity-upsert", width: 16) { rows in
             """
             INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
-                                source_format, source_ref, seen_batch, created_batch)
+                                source_format, source_ref, seen_batch, created_batch, content_hash, version_run)
             VALUES \(rows)
             ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, programme = excluded.programme,
               owner = excluded.owner, organisation = excluded.organisation, notes = excluded.notes,
               source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
               source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
-              withdrawn_run = NULL
+              content_hash = excluded.content_hash, version_run = excluded.version_run, withdrawn_run = NULL
             """
         }
     }

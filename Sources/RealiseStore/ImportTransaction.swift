@@ -35,6 +35,8 @@ final class ImportTransaction: PlanSink {
     var revisions = 0
     /// Revisions noted and not yet written: nine values each (see `revise(_:old:)`).
     var pendingRevisions: SQLArguments = []
+    /// Replaced and withdrawn states noted and not yet written: six values each (see `keep(_:subject:item:content:from:to:)`).
+    var pendingHistory: SQLArguments = []
     /// Validation problems of every file so far (errors only), at most `problemLimit` of them.
     private(set) var problems: [Diagnostic] = []
     /// Problems beyond `problemLimit`, counted only.
@@ -150,9 +152,23 @@ final class ImportTransaction: PlanSink {
                        [String(decoding: try encoder.encode(counts), as: UTF8.self),
                         String(decoding: try encoder.encode(warnings), as: UTF8.self),
                         (versionDate ?? PathIdentity.lastModified(file.parts))?.description, run])
+        if try db.value("SELECT 1 FROM import_run WHERE path = ? AND id < ? LIMIT 1", [file.source, run], as: Int.self) != nil {
+            try markNewVersion(run)
+        }
         let withdrawn = try withdrawMissing(from: file)
         self.file = nil
         return (withdrawn, revisions)
+    }
+
+    /// Dates the states `run` made: in force from its version's day, or from the day it was imported when that is
+    /// earlier (a version dated ahead was not in force before it was known). A source's first version is left
+    /// undated: it is taken to have stood from the beginning, as nothing earlier is known.
+    func markNewVersion(_ run: Int64) throws {
+        try db.send("""
+            UPDATE import_run SET in_force = CASE WHEN version_date IS NOT NULL AND version_date < substr(imported_at, 1, 10)
+              THEN version_date ELSE substr(imported_at, 1, 10) END
+            WHERE id = ?
+            """, [run])
     }
 
     /// Records a problem (errors stop the import).

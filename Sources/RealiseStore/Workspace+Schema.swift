@@ -143,6 +143,24 @@ extension Workspace {
                 ALTER TABLE import_run ADD COLUMN version_date TEXT;
                 ALTER TABLE import_run ADD COLUMN supersedes TEXT;
                 """),
+        ("v8-history", """
+                -- The plan as it stood on a past day. Each entity, link and value keeps the run that made its current
+                -- state (version_run), and each entity a fingerprint of its content (content_hash), so that restating
+                -- it unchanged writes nothing. A state replaced or withdrawn is kept in history (as JSON), with the run
+                -- that made it and the run that ended it. A run's states are in force from its in_force day; NULL for
+                -- a source's first version, which is taken to have stood from the beginning.
+                ALTER TABLE entity ADD COLUMN content_hash INTEGER;
+                ALTER TABLE entity ADD COLUMN version_run INTEGER;
+                ALTER TABLE link ADD COLUMN version_run INTEGER;
+                ALTER TABLE metric_value ADD COLUMN version_run INTEGER;
+                ALTER TABLE import_run ADD COLUMN in_force TEXT;
+                CREATE TABLE history (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL, subject TEXT NOT NULL, item TEXT NOT NULL, content TEXT NOT NULL,
+                    from_run INTEGER REFERENCES import_run(id), to_run INTEGER NOT NULL REFERENCES import_run(id));
+                CREATE INDEX history_subject ON history(subject);
+                CREATE INDEX history_to ON history(to_run);
+                """),
     ]
 
     /// The migrations as GRDB applies them to a SQLite workspace (recorded in its `grdb_migrations` table).
