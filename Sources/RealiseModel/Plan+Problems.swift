@@ -19,11 +19,11 @@ extension Plan {
                 + "which still exists; if this file is a new version of it, import it with --supersedes \(existing.source.place), else rename one of the ids")
     }
 
-    /// An id the workspace holds from a GMPP return of the same or a later year than the one being imported.
-    public static func laterEditionProblem(_ id: String, at source: SourceRef, existing: (type: EntityType, source: SourceRef)) -> Diagnostic {
+    /// An id the workspace holds from another GMPP return of the same year as the one being imported.
+    public static func sameYearProblem(_ id: String, at source: SourceRef, existing: (type: EntityType, source: SourceRef)) -> Diagnostic {
         Diagnostic(.error, at: source,
-            "'\(id)' is already held from \(existing.source.place), a GMPP return of the same or a later year; an earlier year cannot "
-                + "be added behind a later one yet: import the years oldest first")
+            "'\(id)' is already held from \(existing.source.place), a GMPP return of the same year; import one return per year, "
+                + "or name the one this replaces with --supersedes")
     }
 
     /// A reference (`role`, such as "parent objective") to `id`, whose type is `type` (nil when nothing has

@@ -97,7 +97,7 @@ extension ImportTransaction {
                 if old.withdrawn == nil, !batchPaths.contains(old.path), let file,
                    !(try versions.mayTakeOver(old.path, by: file.source, format: file.format, version: versionDate, run: run)) {
                     let existing = (EntityType(rawValue: old.type) ?? .objective, first)
-                    report(versions.laterEditions.contains(old.path) ? Plan.laterEditionProblem(write.id, at: write.source, existing: existing)
+                    report(versions.laterEditions.contains(old.path) ? Plan.sameYearProblem(write.id, at: write.source, existing: existing)
                                                                       : Plan.existingIdProblem(write.id, at: write.source, existing: existing))
                     continue
                 }

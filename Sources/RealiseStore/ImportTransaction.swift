@@ -24,6 +24,9 @@ final class ImportTransaction: PlanSink {
     private var lastPath = "", lastName = ""
     /// The day the current file says its version was made (see `PlanSink.dated(_:)`).
     private(set) var versionDate: Day?
+    /// When the current file is a GMPP return of an earlier year than one held, that return's run: the file goes
+    /// into history behind it (see `keepAsEarlierEdition(_:endedBy:)`).
+    private var earlierEditionOf: Int64?
     /// The id of this import's first run; 0 until a file begins.
     private(set) var batch: Int64 = 0
     /// The current file's run.
@@ -90,6 +93,7 @@ final class ImportTransaction: PlanSink {
         sourceNames = Dictionary(zip(file.parts, file.sourceParts), uniquingKeysWith: { first, _ in first })
         (lastPath, lastName) = ("", "")
         versionDate = nil
+        earlierEditionOf = nil
         counts = ImportCounts()
         revisions = 0
         items = 0
@@ -102,11 +106,13 @@ final class ImportTransaction: PlanSink {
         counts = counts + chunk.counts
         items += chunk.itemCount
         for problem in chunk.localProblems where problem.severity == .error { report(problem) }
-        do { try write(chunk, file: file) } catch { failure = error }
+        do {
+            if let later = earlierEditionOf { try keepAsEarlierEdition(chunk, endedBy: later) } else { try write(chunk, file: file) }
+        } catch { failure = error }
     }
 
     func amend(deliverable id: String, parent: String?, appendingNotes lines: [String]) {
-        guard failure == nil else { return }
+        guard failure == nil, earlierEditionOf == nil else { return }
         do {
             if let parent {
                 try db.send("UPDATE deliverable SET parent = ? WHERE id = ?", [parent, id])
@@ -122,7 +128,11 @@ final class ImportTransaction: PlanSink {
         } catch { failure = error }
     }
 
-    func dated(_ day: Day) { versionDate = day }
+    func dated(_ day: Day) {
+        versionDate = day
+        guard failure == nil else { return }
+        do { earlierEditionOf = try laterEdition(than: day) } catch { failure = error }
+    }
 
     /// The source name a path read by the current file is stored under.
     func storedPath(_ path: String) -> String {
@@ -152,10 +162,13 @@ final class ImportTransaction: PlanSink {
                        [String(decoding: try encoder.encode(counts), as: UTF8.self),
                         String(decoding: try encoder.encode(warnings), as: UTF8.self),
                         (versionDate ?? PathIdentity.lastModified(file.parts))?.description, run])
-        if try db.value("SELECT 1 FROM import_run WHERE path = ? AND id < ? LIMIT 1", [file.source, run], as: Int.self) != nil {
+        if let later = earlierEditionOf {
+            try dateEditions(before: later)
+        } else if try db.value("SELECT 1 FROM import_run WHERE path = ? AND id < ? LIMIT 1", [file.source, run], as: Int.self) != nil {
             try markNewVersion(run)
         }
-        let withdrawn = try withdrawMissing(from: file)
+        // An earlier edition changed nothing current, so it withdraws nothing.
+        let withdrawn = earlierEditionOf == nil ? try withdrawMissing(from: file) : 0
         self.file = nil
         return (withdrawn, revisions)
     }

@@ -18,7 +18,7 @@ final class SourceVersions {
     private let reading: Set<String>
     /// What was decided for each source part met.
     private var decided: [String: Bool] = [:]
-    /// GMPP returns held that are of the same or a later year than the one being imported.
+    /// GMPP returns held that are of the same year as the one being imported (an earlier year goes into history).
     private(set) var laterEditions: Set<String> = []
     /// The source parts taken over, in the order they were, with the run that took each over.
     private(set) var takenOver: [(part: String, run: Int64, by: String)] = []

@@ -65,10 +65,16 @@ extension Workspace {
             try EntityStates.add(state.kind, json: state.content, to: &added, decoder: decoder)
         }
         if let programme { added.keepProgramme(programme) }
+        // A state in force then stands for the current one (an earlier edition can precede a state not changed since).
+        let ids = added.entityIds
+        let links = Set(added.links.map(\.historyItem)), values = Set(added.values.map { $0.metric + " " + $0.historyItem })
+        plan.removeEntities { ids.contains($0) }
+        if !links.isEmpty { plan.links.removeAll { links.contains($0.historyItem) } }
+        if !values.isEmpty { plan.values.removeAll { values.contains($0.metric + " " + $0.historyItem) } }
         plan.merge(added)
-        let ids = plan.entityIds
-        plan.links.removeAll { !ids.contains($0.from) || !ids.contains($0.to) }
-        plan.values.removeAll { !ids.contains($0.metric) }
+        let kept = plan.entityIds
+        plan.links.removeAll { !kept.contains($0.from) || !kept.contains($0.to) }
+        plan.values.removeAll { !kept.contains($0.metric) }
     }
 }
 

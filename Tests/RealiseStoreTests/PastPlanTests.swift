@@ -117,4 +117,44 @@ struct PastPlanTests {
             #expect(content(try workspace.loadPlan(asOf: day("2025-10-01"))) == content(strategyPlan()))
         }
     }
+
+    /// A GMPP return: the projects with their delivery confidence, and a whole-life cost metric for each.
+    func gmpp(_ projects: [(id: String, rag: RAG)], year: Int, in folder: URL) throws -> ImportedFile {
+        var plan = Plan()
+        let path = "gmpp_\(year).csv"
+        plan.deliverables = projects.enumerated().map { index, project in
+            Deliverable(id: project.id, name: "Project \(project.id)", kind: .project, deliveryConfidence: project.rag,
+                        source: SourceRef(path: path, line: index + 2, format: "gmpp"))
+        }
+        return try versions.unit(plan, path, in: folder, format: "gmpp", dated: Day(year: year, month: 3, day: 31))
+    }
+
+    @Test("GMPP years give the same past in any order: an earlier year goes into history behind a later one",
+          arguments: TestBackend.available)
+    func gmppYearsInAnyOrder(_ backend: TestBackend) throws {
+        try withTemporaryFolder { folder in
+            let years: [Int: [(id: String, rag: RAG)]] = [
+                2022: [("P1", .amber), ("P2", .green), ("P3", .red)],
+                2023: [("P2", .amber), ("P3", .red), ("P4", .green)],
+                2024: [("P2", .red), ("P4", .green), ("P5", .amber), ("P1", .amber)],
+            ]
+            func workspace(_ order: [Int]) throws -> Workspace {
+                let workspace = try emptyWorkspace(backend)
+                for year in order { _ = try workspace.importFiles([try gmpp(years[year]!, year: year, in: folder)]) }
+                return workspace
+            }
+            let inOrder = try workspace([2022, 2023, 2024])
+            func rags(_ plan: Plan) -> [String] { plan.deliverables.map { "\($0.id)=\($0.deliveryConfidence?.rawValue ?? "")" }.sorted() }
+            for order in [[2024, 2022, 2023], [2023, 2024, 2022], [2024, 2023, 2022]] {
+                let other = try workspace(order)
+                #expect(try rags(other.loadPlan()) == rags(inOrder.loadPlan()), "current plan after \(order)")
+                for asOf in ["2021-06-30", "2022-06-30", "2023-06-30", "2024-06-30"] {
+                    #expect(try rags(other.loadPlan(asOf: day(asOf))) == rags(inOrder.loadPlan(asOf: day(asOf))), "\(asOf) after \(order)")
+                }
+            }
+            #expect(try rags(inOrder.loadPlan(asOf: day("2023-06-30"))) == ["P2=amber", "P3=red", "P4=green"])
+            #expect(try rags(inOrder.loadPlan(asOf: day("2022-06-30"))) == ["P1=amber", "P2=green", "P3=red"])
+            #expect(try rags(inOrder.loadPlan()) == ["P1=amber", "P2=red", "P4=green", "P5=amber"])
+        }
+    }
 }
