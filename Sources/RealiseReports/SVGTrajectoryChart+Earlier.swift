@@ -42,7 +42,7 @@ extension SVGTrajectoryChart {
             let points = path(to: scale.x1).enumerated().map { index, point in
                 "\(index == 0 ? "M" : "L")\(HTMLText.coordinate(scale.x(point.day))),\(HTMLText.coordinate(scale.y(point.value)))"
             }
-            let stated = trajectory.points.map { "\(text($0.value)) \($0.date)" }.joined(separator: " → ")
+            let stated = trajectory.points.map { "\(text($0.value)) (\($0.date))" }.joined(separator: " → ")
             return "<path d=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(SVGTrajectoryChart.line)\" stroke-width=\"1.8\" "
                 + "stroke-dasharray=\"7 4\"><title>\(HTMLText.escape("\(label): \(stated)"))</title></path>\n"
         }
