@@ -4,7 +4,8 @@ import RealiseModel
 
 /// One numeric metric drawn as inline SVG: dates across, values up; the target trajectory as a line with
 /// its tolerance shaded on the worse side (both sides for "maintain"); the baseline and targets marked;
-/// measurements as dots, those worse than the trajectory by more than the tolerance as red diamonds.
+/// measurements as dots, those worse than the trajectory by more than the tolerance as red diamonds; given the
+/// baseline and targets of an earlier day that differ from today's, that day's trajectory dashed beneath.
 struct SVGTrajectoryChart {
     /// A measurement and how it stands against the trajectory.
     struct Dot {
