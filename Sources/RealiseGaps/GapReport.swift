@@ -23,6 +23,12 @@ public struct GapReport: Sendable, Codable {
     public var actions = ActionStandings()
     /// The files the report read (of entities, links and values), sorted: `Plan.sourceFiles`. Not encoded.
     public var sources: [String] = []
+    /// What changed in the plan since an earlier day (that day is `since.from.date`), for the reading formats'
+    /// "Since" section. Not encoded: the JSON contract stays what it was, whether or not a comparison was asked for.
+    public var since: DiffReport? = nil
+    /// Each metric's baseline and target values as they stood on the `since` day, by metric id, so that charts can
+    /// draw the trajectory the plan promised then beside today's. Empty unless a comparison was asked for; not encoded.
+    public var earlierTargets: [String: [MetricValue]] = [:]
 
     private enum CodingKeys: String, CodingKey {
         case asOf, summary, findings, coverage

@@ -35,7 +35,7 @@ public struct DiffHTMLRenderer: DiffReportRenderer {
     }
 
     /// The tile colour of a headline kind: bad news high, mixed news medium, good news the accent.
-    private static func tone(_ kind: ChangeKind) -> String {
+    static func tone(_ kind: ChangeKind) -> String {
         switch kind {
         case .slipped, .targetLowered, .gapOpened: "high"
         case .targetDeferred, .ragChanged: "medium"
@@ -44,8 +44,14 @@ public struct DiffHTMLRenderer: DiffReportRenderer {
     }
 
     private func table(_ kind: ChangeKind, _ changes: [PlanChange]) -> String {
-        var out = "<section id=\"\(kind.rawValue)\">\n<h2>\(HTMLText.escape(kind.title)) (\(changes.count)) <code>\(kind.rawValue)</code></h2>\n"
-        out += "<table class=\"changes\">\n<thead><tr><th scope=\"col\">Subject</th><th scope=\"col\">Change</th>"
+        "<section id=\"\(kind.rawValue)\">\n<h2>\(HTMLText.escape(kind.title)) (\(changes.count)) <code>\(kind.rawValue)</code></h2>\n"
+            + Self.table(changes) + "</section>\n"
+    }
+
+    /// The changes as a table of subject, change and source, one row each, every text escaped: shared with the gap
+    /// report's "Since" section so that a change reads the same in both.
+    static func table(_ changes: [PlanChange]) -> String {
+        var out = "<table class=\"changes\">\n<thead><tr><th scope=\"col\">Subject</th><th scope=\"col\">Change</th>"
             + "<th scope=\"col\">Source</th></tr></thead>\n<tbody>\n"
         for change in changes {
             let subject = change.subject
@@ -54,6 +60,6 @@ public struct DiffHTMLRenderer: DiffReportRenderer {
                 + "<td>\(HTMLText.escape(change.statement))</td>"
                 + "<td>\(change.source.map { "<code class=\"source\">\(HTMLGapRenderer.path($0.path)):\($0.line)</code>" } ?? "")</td></tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + "</tbody>\n</table>\n"
     }
 }

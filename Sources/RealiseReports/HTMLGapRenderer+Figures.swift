@@ -7,15 +7,20 @@ extension HTMLGapRenderer {
         var out = "<section id=\"trajectories\">\n<h2>Metric trajectories</h2>\n"
         let values = Dictionary(grouping: report.plan.values, by: \.metric)
         let findings = Dictionary(grouping: report.findings.filter { $0.subject.type == EntityType.metric.rawValue }, by: \.subject.id)
+        let since = report.since?.from.date
         let charts = report.plan.metrics.compactMap { metric in
-            SVGTrajectoryChart(metric: metric, values: values[metric.id] ?? [], tolerance: report.tolerance, asOf: report.asOf)
+            let earlier = since.flatMap { day in report.earlierTargets[metric.id].map { (values: $0, day: day) } }
+            return SVGTrajectoryChart(metric: metric, values: values[metric.id] ?? [], tolerance: report.tolerance, asOf: report.asOf,
+                                      earlier: earlier)
         }
         guard !charts.isEmpty else {
             return out + "<p class=\"empty\">No numeric metric has a baseline, a target or a measurement yet.</p>\n</section>\n"
         }
         out += "<p class=\"note\">The green line is the target trajectory: straight from the baseline through each dated target, "
             + "held at the final target after its date. The shaded band is the tolerance (\(HTMLText.number(report.tolerance * 100)) % of the "
-            + "baseline-to-target distance) on the worse side. Red diamonds are measurements worse than the trajectory by more than the tolerance.</p>\n"
+            + "baseline-to-target distance) on the worse side. Red diamonds are measurements worse than the trajectory by more than the tolerance."
+            + (since.map { day in charts.contains { $0.earlier != nil } ? " A dashed green line is the trajectory as the plan stated it "
+                + "on \(day), where its baseline or targets have changed since." : "" } ?? "") + "</p>\n"
         out += "<div class=\"charts\">\n"
         for chart in charts {
             let metric = chart.metric

@@ -3,8 +3,9 @@ import RealiseModel
 
 /// The gap report as one self-contained HTML5 file for a board paper: no external assets, no script, no web
 /// fonts; charts and the benefits map are inline SVG. It shows, in order: the programme(s) and as-of date,
-/// a summary of findings by severity, coverage per objective with bars, the findings grouped by severity, the
-/// agreed actions, one trajectory chart per numeric metric, and the benefits map with gap subjects highlighted.
+/// a summary of findings by severity, coverage per objective with bars, what changed since an earlier day (when
+/// the report compares with one), the findings grouped by severity, the agreed actions, one trajectory chart per
+/// numeric metric, and the benefits map with gap subjects highlighted.
 ///
 /// Every text from the plan is escaped with ``HTMLText/escape(_:)``, and a Content-Security-Policy forbids
 /// script and remote loads as a second line of defence. Output is deterministic (no clock, stable order)
@@ -16,10 +17,12 @@ public struct HTMLGapRenderer: GapReportRenderer {
     /// The whole HTML document.
     public func render(_ report: GapReport) -> String {
         let title = Self.title(report.plan)
-        var out = Self.documentStart(title: "\(HTMLText.escape(title)) — gap report as of \(report.asOf)")
+        var out = Self.documentStart(title: "\(HTMLText.escape(title)) — gap report as of \(report.asOf)",
+                                     extraCSS: report.since == nil ? "" : Self.sinceCSS)
         out += header(report, title: title)
         out += summary(report)
         out += coverage(report)
+        out += since(report)
         out += findings(report)
         out += actions(report)
         out += charts(report)
@@ -29,8 +32,9 @@ public struct HTMLGapRenderer: GapReportRenderer {
     }
 
     /// The document up to the start of its content: the head (`title`, already escaped, the stylesheet and a
-    /// Content-Security-Policy that forbids script and remote loads), then `<body>` and `<main>`.
-    static func documentStart(title: String) -> String {
+    /// Content-Security-Policy that forbids script and remote loads), then `<body>` and `<main>`. `extraCSS` is
+    /// appended to the stylesheet.
+    static func documentStart(title: String, extraCSS: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -41,7 +45,7 @@ public struct HTMLGapRenderer: GapReportRenderer {
         <meta name="generator" content="Realise"/>
         <title>\(title)</title>
         <style>
-        \(css)</style>
+        \(css)\(extraCSS)</style>
         </head>
         <body>
         <main>

@@ -1,7 +1,8 @@
 import RealiseGaps
 import RealiseModel
 
-/// The gap report for board papers: summary, coverage table and findings table in GitHub-flavoured Markdown.
+/// The gap report for board papers: summary, coverage table, what changed since an earlier day (when the report
+/// compares with one) and findings table in GitHub-flavoured Markdown.
 public struct MarkdownGapRenderer: GapReportRenderer {
     public init() {}
 
@@ -22,6 +23,7 @@ public struct MarkdownGapRenderer: GapReportRenderer {
                     + "\(cell(row.upToDateReview)) | \(MarkdownGapRenderer.review(row)) |\n"
             }
         }
+        out += MarkdownGapRenderer.since(report)
         out += "\n## Findings\n"
         if report.findings.isEmpty { out += "\nNo gaps found.\n" }
         for section in report.layout.sections {

@@ -19,18 +19,19 @@ extension SVGTrajectoryChart {
     /// The lowest value the axis and the tolerance band may reach: zero for a quantity that cannot be negative
     /// (the metric's unit decides, in `RealiseGaps`) unless one of its values is; nil when there is no floor.
     var valueFloor: Double? {
-        let values = baselines.map(\.value) + targets.map(\.value) + dots.map(\.value)
+        let values = baselines.map(\.value) + targets.map(\.value) + dots.map(\.value) + (earlier?.trajectory.points.map(\.value) ?? [])
         return metric.canBeNegative || values.contains { $0 < 0 } ? nil : 0
     }
 
     /// The scales covering every value, the tolerance band and the as-of day.
     func scale() -> Scale {
-        let days = baselines.map(\.day) + targets.map(\.day) + dots.map(\.day) + [asOf]
+        let days = baselines.map(\.day) + targets.map(\.day) + dots.map(\.day) + [asOf] + (earlier?.trajectory.points.map(\.date) ?? [])
         let first = days.min()!, last = days.max()!
         let pad = max(15, Int(Double(first.days(to: last)) * 0.04))
         let x0 = first.adding(days: -pad), x1 = last.adding(days: pad)
         var ys = baselines.map(\.value) + targets.map(\.value) + dots.map(\.value)
         if let t = trajectory { ys += path(to: x1).flatMap { [band($0.value, t.tolerance).0, band($0.value, t.tolerance).1] } }
+        if let earlier { ys += earlier.trajectory.points.map(\.value) }
         return Scale(x0: x0, x1: x1, axis: Self.valueAxis(ys.min()!, ys.max()!, lowest: valueFloor))
     }
 
@@ -52,9 +53,10 @@ extension SVGTrajectoryChart {
         return (valueFloor.map { max($0, low) } ?? low, high)
     }
 
-    /// The lines drawn, in SVG coordinates: the trajectory and the line through the measurements.
+    /// The lines drawn, in SVG coordinates: the trajectory, the earlier one and the line through the measurements.
     func lines(_ scale: Scale) -> [[ChartLabelPlacer.Point]] {
         var lines: [[ChartLabelPlacer.Point]] = []
+        if let earlier { lines.append(earlier.path(to: scale.x1).map { .init(x: scale.x($0.day), y: scale.y($0.value)) }) }
         if trajectory != nil { lines.append(path(to: scale.x1).map { .init(x: scale.x($0.day), y: scale.y($0.value)) }) }
         if dots.count > 1 { lines.append(dots.map { .init(x: scale.x($0.day), y: scale.y($0.value)) }) }
         return lines

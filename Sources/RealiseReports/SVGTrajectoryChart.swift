@@ -4,7 +4,8 @@ import RealiseModel
 
 /// One numeric metric drawn as inline SVG: dates across, values up; the target trajectory as a line with
 /// its tolerance shaded on the worse side (both sides for "maintain"); the baseline and targets marked;
-/// measurements as dots, those worse than the trajectory by more than the tolerance as red diamonds.
+/// measurements as dots, those worse than the trajectory by more than the tolerance as red diamonds; given the
+/// baseline and targets of an earlier day that differ from today's, that day's trajectory dashed beneath.
 struct SVGTrajectoryChart {
     /// A measurement and how it stands against the trajectory.
     struct Dot {
@@ -21,9 +22,14 @@ struct SVGTrajectoryChart {
     let targets: [(day: Day, value: Double)]
     let dots: [Dot]
     let asOf: Day
+    /// The trajectory on an earlier day, when it differs from today's.
+    let earlier: Earlier?
 
     /// The chart of a numeric metric with at least one numeric baseline, target or measurement; nil otherwise.
-    init?(metric: Metric, values: [MetricValue], tolerance: Double, asOf: Day) {
+    /// - Parameter earlier: the metric's baseline and target values as they stood on an earlier day, and that day:
+    ///   drawn dashed when they differ from `values`'.
+    init?(metric: Metric, values: [MetricValue], tolerance: Double, asOf: Day,
+          earlier: (values: [MetricValue], day: Day)? = nil) {
         guard metric.measureType != .qualitative else { return nil }
         let values = values.filter { $0.metric == metric.id && $0.value != nil }.sorted { $0.date < $1.date }
         guard !values.isEmpty else { return nil }
@@ -34,6 +40,7 @@ struct SVGTrajectoryChart {
         self.asOf = asOf
         let trajectory = Trajectory(metric: metric, values: values, fraction: tolerance)
         self.trajectory = trajectory
+        self.earlier = earlier.flatMap { Earlier(metric: metric, earlier: $0.values, current: values, on: $0.day, tolerance: tolerance) }
         baselines = points(.baseline)
         targets = points(.target)
         dots = values.filter { $0.kind == .measurement }.map { value in
@@ -56,14 +63,19 @@ struct SVGTrajectoryChart {
     func render() -> String {
         let scale = scale()
         let name = "\(metric.id) \(HTMLText.oneLine(metric.name))"
-        var out = "<svg class=\"trajectory\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(Self.width)) \(c(Self.height))\" "
+        // A key too long for one row takes a second, and the plot moves down under it (only an earlier trajectory's
+        // entry makes a key that long).
+        let legend = legend(), shift = Double(legend.rows - 1) * Self.legendRow
+        var out = "<svg class=\"trajectory\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(Self.width)) \(c(Self.height + shift))\" "
             + "width=\"\(c(Self.width))\" role=\"img\"><title>\(HTMLText.escape("Trajectory chart: " + name))</title>\n"
+        if shift > 0 { out += "<g transform=\"translate(0 \(c(shift)))\">\n" }
         out += axes(scale) + marks(scale)
         for (placed, colour) in labels(scale) {
             out += "<text x=\"\(c(placed.x))\" y=\"\(c(placed.y))\" font-size=\"10.5\" font-weight=\"700\" fill=\"\(colour)\" "
                 + "text-anchor=\"\(placed.anchor)\">\(HTMLText.escape(placed.text))</text>\n"
         }
-        return out + legend() + "</svg>"
+        if shift > 0 { out += "</g>\n" }
+        return out + legend.svg + "</svg>"
     }
 
     /// Grid, ticks, axes and their titles.
@@ -92,6 +104,8 @@ struct SVGTrajectoryChart {
         let ax = x(asOf)
         var out = "<line x1=\"\(c(ax))\" x2=\"\(c(ax))\" y1=\"\(c(Self.top - 4))\" y2=\"\(c(Self.bottom))\" stroke=\"#777777\" stroke-dasharray=\"4 3\"/>"
             + "<text x=\"\(c(ax))\" y=\"\(c(Self.top - 8))\" font-size=\"10.5\" fill=\"#555555\" text-anchor=\"\(Self.anchor(ax))\">as of \(asOf)</text>\n"
+        // Beneath today's trajectory and its band, which it should not hide.
+        if let earlier { out += earlier.render(scale, text: text) }
         if let t = trajectory {
             let upper = path.map { "\(c(x($0.day))),\(c(y(band($0.value, t.tolerance).1)))" }
             let lower = path.reversed().map { "\(c(x($0.day))),\(c(y(band($0.value, t.tolerance).0)))" }
@@ -125,26 +139,6 @@ struct SVGTrajectoryChart {
     }
 
     private static func anchor(_ x: Double) -> String { x > right - 50 ? "end" : (x < left + 50 ? "start" : "middle") }
-
-    /// The key along the top, listing only what the chart shows.
-    private func legend() -> String {
-        var items: [(String, String)] = []
-        if trajectory != nil {
-            items.append(("<line x1=\"0\" x2=\"18\" y1=\"0\" y2=\"0\" stroke=\"\(Self.line)\" stroke-width=\"2\"/>", "Target trajectory"))
-            items.append(("<rect x=\"0\" y=\"-6\" width=\"18\" height=\"12\" fill=\"\(Self.line)\" fill-opacity=\"0.16\"/>", "Tolerance"))
-        }
-        if !baselines.isEmpty { items.append(("<rect x=\"4.5\" y=\"-4.5\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"\(Self.ink)\" stroke-width=\"2\"/>", "Baseline")) }
-        if dots.contains(where: { !$0.off }) { items.append(("<circle cx=\"9\" cy=\"0\" r=\"4.5\" fill=\"\(Self.dot)\"/>", "Measurement")) }
-        if dots.contains(where: \.off) {
-            items.append(("<path d=\"M9,-7 L16,0 L9,7 L2,0 Z\" fill=\"\(Self.off)\"/>", "Off trajectory"))
-        }
-        var out = "<g font-size=\"11\" fill=\"\(Self.ink)\">\n", x = Self.left
-        for (mark, text) in items {
-            out += "<g transform=\"translate(\(c(x)) 16)\">\(mark)<text x=\"24\" y=\"4\">\(text)</text></g>\n"
-            x += 24 + Double(text.count) * 6 + 18
-        }
-        return out + "</g>\n"
-    }
 
     /// A tick value, shortened with k or m when the axis runs into hundreds of thousands.
     private static func tickLabel(_ value: Double, _ axis: (low: Double, high: Double, ticks: [Double], decimals: Int)) -> String {

@@ -13,6 +13,8 @@ enum GoldenCatalog {
         "gaps.md": { MarkdownGapRenderer().render(try ReportFixture.report) },
         "gaps.csv": { CSVGapRenderer().render(try ReportFixture.report) },
         "gaps.html": { HTMLGapRenderer().render(try ReportFixture.report) },
+        "since.md": { MarkdownGapRenderer().render(try SinceFixture.report) },
+        "since.html": { HTMLGapRenderer().render(try SinceFixture.report) },
         "map.mmd": { MermaidMapRenderer().render(try ReportFixture.report) },
         "map.dot": { DOTMapRenderer().render(try ReportFixture.report) },
         "deliverables.txt": { ListFormat.table.render(.deliverables(ReportFixture.plan)) },
