@@ -162,13 +162,17 @@ final class ImportTransaction: PlanSink {
                        [String(decoding: try encoder.encode(counts), as: UTF8.self),
                         String(decoding: try encoder.encode(warnings), as: UTF8.self),
                         (versionDate ?? PathIdentity.lastModified(file.parts))?.description, run])
-        if let later = earlierEditionOf {
-            try dateEditions(before: later)
-        } else if try db.value("SELECT 1 FROM import_run WHERE path = ? AND id < ? LIMIT 1", [file.source, run], as: Int.self) != nil {
-            try markNewVersion(run)
-        }
         // An earlier edition changed nothing current, so it withdraws nothing.
         let withdrawn = earlierEditionOf == nil ? try withdrawMissing(from: file) : 0
+        if let later = earlierEditionOf {
+            try dateEditions(before: later)
+        } else if try db.value("""
+            SELECT 1 FROM import_run WHERE path = ? AND id < ?
+            UNION ALL SELECT 1 FROM history WHERE to_run = ? LIMIT 1
+            """, [file.source, run, run], as: Int.self) != nil {
+            // A source imported before, or a file that changed what another source stated: a new version.
+            try markNewVersion(run)
+        }
         self.file = nil
         return (withdrawn, revisions)
     }

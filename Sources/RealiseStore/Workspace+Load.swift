@@ -99,12 +99,16 @@ extension Workspace {
     /// The history of baseline and target changes, optionally for one metric, oldest first.
     public func revisions(metric: String? = nil) throws(StoreError) -> [ValueRevision] {
         try read { db in
-            try db.fetchAll("SELECT * FROM revision WHERE (CAST(? AS TEXT) IS NULL OR metric_id = ?) ORDER BY id",
-                            [metric, metric]).compactMap { row in
+            // A revision is dated by its version's day in force where it has one (the day the plan changed), else by
+            // the day it was recorded.
+            try db.fetchAll("""
+                SELECT r.*, i.in_force FROM revision r LEFT JOIN import_run i ON i.id = r.import_run_id
+                WHERE (CAST(? AS TEXT) IS NULL OR r.metric_id = ?) ORDER BY r.id
+                """, [metric, metric]).compactMap { row in
                 guard let kind = MetricValue.Kind(rawValue: row["kind"] as String), let date = Day(iso: row["date"] as String) else { return nil }
+                let recorded = (row["in_force"] as String?) ?? String((row["recorded_at"] as String).prefix(10))
                 return ValueRevision(metric: row["metric_id"], kind: kind, date: date, oldValue: row["old_value"],
-                                     newValue: row["new_value"], recordedOn: Day(iso: (row["recorded_at"] as String).prefix(10)),
-                                     importRun: row["import_run_id"])
+                                     newValue: row["new_value"], recordedOn: Day(iso: recorded), importRun: row["import_run_id"])
             }
         }
     }

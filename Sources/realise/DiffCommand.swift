@@ -12,17 +12,27 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             OLD and NEW are each a plan file or a folder of plan files, read as `realise gaps PATH` reads them; nothing \
             is written. Each version's gaps are judged as of its own day (--as-of-old, --as-of-new; default today). \
+            With --since DATE instead, the workspace's plan as it stood on DATE is compared with the plan as it stood on \
+            --until (default today), each judged as of its day. \
             Changes of form only — order, white space, 52 against 52.0, a moved line, a renamed file — are no change. \
             A diff with changes exits 0.
             """)
 
+    @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var input: PlanInputOptions
 
     @Argument(help: "The older version: a plan file or a folder of plan files.")
-    var old: String
+    var old: String?
 
     @Argument(help: "The newer version: a plan file or a folder of plan files.")
-    var new: String
+    var new: String?
+
+    @Option(help: ArgumentHelp("Compare the workspace's plan as it stood on this day, YYYY-MM-DD, instead of two files.",
+                               valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("With --since: with the plan as it stood on this day, YYYY-MM-DD (default: today).", valueName: "date"))
+    var until: String?
 
     @Option(help: "Judge the older version's gaps as of this day, YYYY-MM-DD (default: today).")
     var asOfOld: String?
@@ -40,13 +50,35 @@ struct DiffCommand: ParsableCommand {
         try WorkbookOutput.validate(format == .xlsx, output: output)
         try DayArgument.check(asOfOld, option: "--as-of-old")
         try DayArgument.check(asOfNew, option: "--as-of-new")
+        try DayArgument.check(since, option: "--since")
+        try DayArgument.check(until, option: "--until")
+        if since == nil {
+            if until != nil { throw ValidationError("--until goes with --since DATE") }
+            guard old != nil, new != nil else {
+                throw ValidationError("give two versions to compare, OLD NEW, or --since DATE to compare the workspace's plan then and now")
+            }
+            return
+        }
+        guard old == nil else { throw ValidationError("give OLD NEW or --since DATE, not both") }
+        guard asOfOld == nil, asOfNew == nil else {
+            throw ValidationError("--since and --until are the days each end is judged on; leave out --as-of-old and --as-of-new")
+        }
+        if try DayArgument.parse(since, option: "--since") > DayArgument.parse(until, option: "--until") {
+            throw ValidationError("--since \(since ?? "") is after --until \(until ?? "today"); give the earlier day first")
+        }
     }
 
     func run() throws {
         try reporting {
             let analyzer = try GapAnalyzer()
-            let before = try end(old, asOf: asOfOld, option: "--as-of-old", analyzer: analyzer)
-            let after = try end(new, asOf: asOfNew, option: "--as-of-new", analyzer: analyzer)
+            let (before, after): (DiffEnd, DiffEnd)
+            if let old, let new {
+                (before, after) = (try end(old, asOf: asOfOld, option: "--as-of-old", analyzer: analyzer),
+                                   try end(new, asOf: asOfNew, option: "--as-of-new", analyzer: analyzer))
+            } else {
+                (before, after) = try ReportInput.ends(workspace, programme: input.programme, from: DayArgument.parse(since, option: "--since"),
+                                                       to: DayArgument.parse(until, option: "--until"), analyzer: analyzer, tolerance: 0.1)
+            }
             let report = PlanDiff().report(from: before, to: after)
             if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {
                 try Output.emit(renderer.render(report), to: output)

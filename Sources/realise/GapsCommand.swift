@@ -21,8 +21,12 @@ struct GapsCommand: ParsableCommand {
     @Argument(help: "Plan files or folders to report on without touching any workspace.")
     var paths: [String] = []
 
-    @Option(help: "Report as of this day, YYYY-MM-DD (default: today).")
+    @Option(help: "Report as of this day, YYYY-MM-DD (default: today), on the workspace's plan as it stood then.")
     var asOf: String?
+
+    @Option(help: ArgumentHelp("Add a section on what changed since this day, YYYY-MM-DD (markdown and html; a workspace only).",
+                               valueName: "date"))
+    var since: String?
 
     @Option(help: "Output format: text, markdown, json, csv, html or xlsx (a workbook: Summary, Findings and Coverage sheets).")
     var format: GapsOutputFormat = .text
@@ -52,6 +56,18 @@ struct GapsCommand: ParsableCommand {
         }
         if tolerance > 1000 { throw ValidationError("--tolerance \(tolerance.plainText) must be a percentage between 0 and 1000") }
         if summary, format != .text { throw ValidationError("--summary prints text; leave out --format \(format.rawValue)") }
+        try DayArgument.check(since, option: "--since")
+        if since != nil {
+            guard format == .markdown || format == .html, !summary else {
+                throw ValidationError("--since adds a section to the board report: give --format markdown or --format html")
+            }
+            guard paths.isEmpty else {
+                throw ValidationError("--since compares the workspace's history; leave out the PATHs (or use `realise diff OLD NEW`)")
+            }
+            if try DayArgument.parse(since, option: "--since") >= DayArgument.parse(asOf, option: "--as-of") {
+                throw ValidationError("--since \(since ?? "") must be before the report's day (--as-of, default today)")
+            }
+        }
     }
 
     func run() throws {
@@ -59,8 +75,14 @@ struct GapsCommand: ParsableCommand {
             let day = try DayArgument.parse(asOf, option: "--as-of")
             let analyzer: GapAnalyzer
             do { analyzer = try GapAnalyzer(only: only, skip: skip) } catch { throw Failure(error) }
-            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input)
-            let report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
+            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: day)
+            var report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
+            if let since = try since.map({ try DayArgument.parse($0, option: "--since") }) {
+                let before = try ReportInput.end(try workspace.open(create: false), programme: input.programme, on: since,
+                                                 analyzer: analyzer, tolerance: tolerance / 100)
+                report.since = PlanDiff().report(from: before, to: DiffEnd(label: "plan on \(day)", date: day, plan: plan, report: report))
+                report.earlierTargets = Dictionary(grouping: before.plan.values.filter { $0.kind != .measurement }, by: \.metric)
+            }
             if summary {
                 try Output.emit(utf8: SummaryGapRenderer().renderUTF8(report), to: output)
             } else if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {

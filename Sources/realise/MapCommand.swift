@@ -20,7 +20,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "mermaid (for Markdown, GitHub, Confluence) or dot (Graphviz).")
     var format: MapFormat = .mermaid
 
-    @Option(help: "Judge gaps as of this day, YYYY-MM-DD (default: today).")
+    @Option(help: "Draw the plan as it stood on this day and judge its gaps then, YYYY-MM-DD (default: today).")
     var asOf: String?
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -29,7 +29,7 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input)
+            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: day)
             let report = try GapAnalyzer().report(for: plan, asOf: day, history: history)
             try Output.emit(format.renderer().render(report), to: output)
         }

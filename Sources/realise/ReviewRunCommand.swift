@@ -13,7 +13,7 @@ struct ReviewRunCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: "Run as of this day, YYYY-MM-DD (default: today).")
+    @Option(help: "Run as of this day, on the plan as it stood then, YYYY-MM-DD (default: today).")
     var asOf: String?
 
     @Option(help: ArgumentHelp("The folder to write the reports into (created if missing).", valueName: "dir"))
@@ -29,8 +29,8 @@ struct ReviewRunCommand: ParsableCommand {
             let book = try opened.reviewBook()
             let plan: Plan, revisions: [ValueRevision]
             do {
-                plan = try opened.loadPlan()
-                revisions = try opened.revisions()
+                plan = try opened.loadPlan(asOf: day)
+                revisions = try opened.revisions(asOf: day)
             } catch { throw Failure(error) }
             let report = try GapAnalyzer().report(for: plan, asOf: day, history: GapHistory(revisions: revisions, reviews: book.standings, outcomes: try opened.reviewOutcomes()))
             let due = book.due(asOf: day, within: within)
