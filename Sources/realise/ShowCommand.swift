@@ -12,6 +12,9 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The entity's id (any case).")
     var id: String
 
+    @Flag(help: "Also list the entity's versions: what each import changed, when it came into force, and who imported it.")
+    var history = false
+
     func run() throws {
         try reporting {
             let plan: Plan, id: String
@@ -19,6 +22,9 @@ struct ShowCommand: ParsableCommand {
                 let opened = try workspace.open(create: false)
                 id = try opened.resolveEntity(self.id).id
                 plan = try opened.loadPlan()
+            } catch StoreError.unknownEntity where history {
+                // Withdrawn: its history still shows it.
+                return Output.print("\(self.id.escapingControls) is not in the current plan.\n" + (try historySection(of: self.id)))
             } catch { throw Failure(error) }
             let view = EntityView(plan: plan)
             guard view.contains(id) else { throw Failure(StoreError.unknownEntity(id: self.id)) }
@@ -27,7 +33,7 @@ struct ShowCommand: ParsableCommand {
                 if case .string(let value)? = row.first?.1 { return value == id }
                 return false
             } ?? []
-            Output.print(view.render(id: id, fields: fields) + (try reviewSection(of: id)))
+            Output.print(view.render(id: id, fields: fields) + (try reviewSection(of: id)) + (history ? try historySection(of: id) : ""))
         }
     }
 

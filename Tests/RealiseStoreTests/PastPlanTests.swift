@@ -157,4 +157,20 @@ struct PastPlanTests {
             #expect(try rags(inOrder.loadPlan()) == ["P1=amber", "P2=red", "P4=green", "P5=amber"])
         }
     }
+
+    @Test("an entity's versions: each with its day in force and its run, a withdrawal where nothing followed",
+          arguments: TestBackend.available)
+    func versionsOfOne(_ backend: TestBackend) throws {
+        try withTemporaryFolder { folder in
+            let workspace = try twoVersions(backend, in: folder)
+            let d1 = try workspace.entityVersions("d1")
+            #expect(d1.map(\.since) == [nil, day("2025-10-31")])
+            #expect(d1.map { $0.run?.path } == ["strategy-2025-09.xml", "strategy-2025-10.xml"])
+            #expect(d1.map { $0.state.deliverables.first?.forecastFinish } == [day("2026-09-30"), day("2026-12-31")])
+            let d2 = try workspace.entityVersions("D2")
+            #expect(d2.map(\.since) == [nil, day("2025-10-31")])
+            #expect(d2.map(\.state.deliverables.count) == [1, 0], "withdrawn by the October version")
+            #expect(throws: StoreError.self) { try workspace.entityVersions("D9") }
+        }
+    }
 }

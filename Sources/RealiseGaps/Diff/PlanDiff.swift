@@ -21,6 +21,12 @@ public struct PlanDiff: Sendable {
         return found.sorted(by: PlanChange.inOrder)
     }
 
+    /// The changes of the entities alone (added, withdrawn, their fields), without values, links or gaps: how one
+    /// entity's versions differ.
+    public func entityChanges(from old: Plan, to new: Plan) -> [PlanChange] {
+        EntityDiff(old: old, new: new).changes().sorted(by: PlanChange.inOrder)
+    }
+
     /// The report of what changed from `old` to `new`, each end named by its label and day.
     public func report(from old: DiffEnd, to new: DiffEnd) -> DiffReport {
         DiffReport(from: DiffReport.End(label: old.label, date: old.date), to: DiffReport.End(label: new.label, date: new.date),

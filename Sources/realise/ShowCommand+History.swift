@@ -1,0 +1,45 @@
+import RealiseGaps
+import RealiseModel
+import RealiseStore
+
+extension ShowCommand {
+    /// The entity's versions, oldest first, each with the day it came into force, the import that made it and what it
+    /// changed; a metric's baseline and target revisions after them.
+    func historySection(of id: String) throws -> String {
+        let opened = try workspace.open(create: false)
+        let versions: [EntityVersion], revisions: [ValueRevision]
+        do {
+            versions = try opened.entityVersions(id)
+            revisions = try opened.revisions(metric: id)
+        } catch { throw Failure(error) }
+        var out = "\nHistory:\n"
+        var previous = Plan()
+        for version in versions {
+            let changes = PlanDiff().entityChanges(from: previous, to: version.state)
+            previous = version.state
+            let words = changes.map { change in
+                switch change.kind {
+                case .added: "added"
+                case .withdrawn: "withdrawn"
+                default: change.statement
+                }
+            }
+            guard !words.isEmpty else { continue }
+            out += "  \((version.since?.description ?? "from the start").padding(toLength: 16, withPad: " ", startingAt: 0))"
+                + "\(ShowCommand.made(by: version.run)): \(words.joined(separator: "; ").escapingControls)\n"
+        }
+        if !revisions.isEmpty { out += "Baseline and target revisions:\n" }
+        for revision in revisions {
+            out += "  \((revision.recordedOn?.description ?? "").padding(toLength: 16, withPad: " ", startingAt: 0))"
+                + (revision.importRun.map { "run \($0): " } ?? "")
+                + "\(revision.kind.rawValue) \(revision.date): \(revision.oldValue?.plainText ?? "none") → \(revision.newValue?.plainText ?? "none")\n"
+        }
+        return out
+    }
+
+    /// `strategy.xml (run 3, imported 2025-10-31 by pmo)`.
+    static func made(by run: ImportRunSummary?) -> String {
+        guard let run else { return "before versions were kept" }
+        return "\(run.path) (run \(run.id), imported \(run.importedAt.prefix(10))" + (run.actor.map { " by \($0)" } ?? "") + ")"
+    }
+}
