@@ -160,6 +160,7 @@ extension Workspace {
                     from_run INTEGER REFERENCES import_run(id), to_run INTEGER NOT NULL REFERENCES import_run(id));
                 CREATE INDEX history_subject ON history(subject);
                 CREATE INDEX history_to ON history(to_run);
+                CREATE INDEX history_from ON history(from_run);
                 """),
     ]
 

@@ -105,8 +105,14 @@ struct WorkflowTests {
                 text = text.replacingOccurrences(of: old, with: new)
             }
             try text.write(to: register, atomically: true, encoding: .utf8)
+            // The new version is dated by its file's time (it states no date): a month before the report's day.
+            try FileManager.default.setAttributes([.modificationDate: try #require(ISO8601DateFormatter().date(from: "2025-10-01T12:00:00Z"))],
+                                                  ofItemAtPath: register.path)
             let reimport = try run(["import", plans.path])
             #expect(reimport.status == 0, "\(reimport.stderr)")
+            // The report as of a day before the new version judges the plan as it stood then: nothing lowered yet.
+            let before = try run(["gaps", "--as-of", "2025-09-30", "--only", "target-lowered", "--format", "json"])
+            #expect(before.stdout.contains("\"findings\": []"), "the lowering is not in force before its version: \(before.stdout)")
             let report = try run(["gaps", "--as-of", Self.asOf, "--only", "target-lowered", "--format", "json"])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
             let findings = try #require(json["findings"] as? [[String: Any]])
