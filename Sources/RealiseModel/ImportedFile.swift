@@ -11,6 +11,9 @@ public struct ImportedFile: Sendable {
     public var path: String
     /// The format id that reads it (`realise-xml`, `register-csv`, …).
     public var format: String
+    /// The format whose files are yearly editions of one portfolio (GMPP returns): a later year's return is the
+    /// earlier one's new version, and an earlier year's goes into history behind a later one.
+    public static let yearlyEditionFormat = "gmpp-csv"
     /// SHA-256 of the file's bytes, hex; an unchanged file is recognised by it. For a group, a hash over
     /// every member's name and hash, so a change to any of them is a change to the group.
     public var sha256: String

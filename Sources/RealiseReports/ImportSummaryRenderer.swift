@@ -15,9 +15,12 @@ public struct ImportSummaryRenderer: Sendable {
         /// and from the file's own last version (shown in the text summary only).
         public var supersedes: [String]
         public var withdrawn: Int
+        /// The later GMPP year an earlier one was kept in history behind (text summary only).
+        public var behind: String?
 
         public init(path: String, format: String, status: String, counts: ImportCounts, warnings: [Diagnostic],
-                    supersedes: [String] = [], withdrawn: Int = 0) {
+                    supersedes: [String] = [], withdrawn: Int = 0, behind: String? = nil) {
+            self.behind = behind
             self.path = path
             self.format = format
             self.status = status
@@ -59,6 +62,9 @@ public struct ImportSummaryRenderer: Sendable {
             out += file.status == "unchanged" ? " since its last import\n" : " — \(file.counts.summary)\n"
             if !file.supersedes.isEmpty {
                 out += "  new version of \(file.supersedes.joined(separator: ", ").escapingControls): \(file.withdrawn) withdrawn that it no longer has\n"
+            }
+            if let behind = file.behind {
+                out += "  an earlier year than \(behind.escapingControls): kept in history behind it, the current plan unchanged\n"
             }
             // A warning repeated for every row is shown for the first few rows, then counted.
             for group in DiagnosticGroup.groups(file.warnings) {

@@ -18,6 +18,9 @@ public struct ImportOutcome: Sendable, Codable {
     public var revisions: Int
     /// The sources (their parts' names) this file took over as their new version.
     public var supersedes: [String] = []
+    /// For a GMPP return of an earlier year than one held: the source of the next later year, behind which it was
+    /// kept in history (the current plan unchanged).
+    public var behind: String?
 
     public init(path: String, format: String, status: Status, counts: ImportCounts, warnings: [Diagnostic],
                 withdrawn: Int = 0, revisions: Int = 0) {

@@ -8,11 +8,11 @@ extension ImportTransaction {
     /// The run of the earliest GMPP return held that is of a later year than `day`, when the current file is a GMPP
     /// return: the file then goes into history behind it.
     func laterEdition(than day: Day) throws -> Int64? {
-        guard file?.format == "gmpp" else { return nil }
+        guard file?.format == ImportedFile.yearlyEditionFormat else { return nil }
         return try db.value("""
-            SELECT id FROM import_run WHERE format = 'gmpp' AND version_date > ? AND id < ?
+            SELECT id FROM import_run WHERE format = ? AND version_date > ? AND id < ?
             ORDER BY version_date, id LIMIT 1
-            """, [day.description, run], as: Int64.self)
+            """, [ImportedFile.yearlyEditionFormat, day.description, run], as: Int64.self)
     }
 
     /// Keeps every entity, value and link of `chunk` as a state of this run, ended by `later`, stored under the
@@ -46,16 +46,16 @@ extension ImportTransaction {
     func dateEditions(before later: Int64) throws {
         try db.send("""
             UPDATE history SET to_run = ?
-            WHERE to_run = ? AND from_run IN (SELECT id FROM import_run WHERE format = 'gmpp' AND version_date < ?)
-            """, [run, later, versionDate?.description])
+            WHERE to_run = ? AND from_run IN (SELECT id FROM import_run WHERE format = ? AND version_date < ?)
+            """, [run, later, ImportedFile.yearlyEditionFormat, versionDate?.description])
         if let day = versionDate,
-           try db.value("SELECT 1 FROM import_run WHERE format = 'gmpp' AND version_date < ? AND id < ? LIMIT 1",
-                        [day.description, run], as: Int.self) != nil {
+           try db.value("SELECT 1 FROM import_run WHERE format = ? AND version_date < ? AND id < ? LIMIT 1",
+                        [ImportedFile.yearlyEditionFormat, day.description, run], as: Int.self) != nil {
             try markNewVersion(run)
         }
         for later in try db.fetchAll("""
-            SELECT id FROM import_run WHERE format = 'gmpp' AND version_date > ? AND in_force IS NULL AND id < ? ORDER BY id
-            """, [versionDate?.description, run]) {
+            SELECT id FROM import_run WHERE format = ? AND version_date > ? AND in_force IS NULL AND id < ? ORDER BY id
+            """, [ImportedFile.yearlyEditionFormat, versionDate?.description, run]) {
             try markNewVersion(later["id"])
         }
     }

@@ -27,6 +27,8 @@ final class ImportTransaction: PlanSink {
     /// When the current file is a GMPP return of an earlier year than one held, that return's run: the file goes
     /// into history behind it (see `keepAsEarlierEdition(_:endedBy:)`).
     private var earlierEditionOf: Int64?
+    /// The source of the later GMPP year the last file ended went into history behind, if it did.
+    private(set) var lastBehind: String?
     /// The id of this import's first run; 0 until a file begins.
     private(set) var batch: Int64 = 0
     /// The current file's run.
@@ -164,8 +166,10 @@ final class ImportTransaction: PlanSink {
                         (versionDate ?? PathIdentity.lastModified(file.parts))?.description, run])
         // An earlier edition changed nothing current, so it withdraws nothing.
         let withdrawn = earlierEditionOf == nil ? try withdrawMissing(from: file) : 0
+        lastBehind = nil
         if let later = earlierEditionOf {
             try dateEditions(before: later)
+            lastBehind = try db.value("SELECT path FROM import_run WHERE id = ?", [later], as: String.self)
         } else if try db.value("""
             SELECT 1 FROM import_run WHERE path = ? AND id < ?
             UNION ALL SELECT 1 FROM history WHERE to_run = ? LIMIT 1

@@ -58,7 +58,7 @@ final class SourceVersions {
             let location = source.location ?? source.path
             let real = PathIdentity.real(Workspace.absolute(location))
             may = !FileManager.default.fileExists(atPath: location) || reading.contains(real)
-            if !may, format == "gmpp", source.format == "gmpp", let version, let old = source.version {
+            if !may, format == ImportedFile.yearlyEditionFormat, source.format == format, let version, let old = source.version {
                 may = old < version
                 if !may { laterEditions.insert(part) }
             }

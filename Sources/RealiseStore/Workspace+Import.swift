@@ -125,6 +125,7 @@ extension Workspace {
                 outcomes[index].warnings = warnings
                 outcomes[index].withdrawn = withdrawn
                 outcomes[index].revisions = revisions
+                outcomes[index].behind = transaction.lastBehind
             }
         }
         // A file that could not be read leaves the others unchecked, as their references may point into it.

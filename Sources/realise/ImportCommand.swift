@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
             } catch { throw Failure(error) }
             let summary = outcomes.map {
                 ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: $0.status.rawValue, counts: $0.counts,
-                                           warnings: $0.warnings, supersedes: $0.supersedes, withdrawn: $0.withdrawn)
+                                           warnings: $0.warnings, supersedes: $0.supersedes, withdrawn: $0.withdrawn, behind: $0.behind)
             }
             let renderer = ImportSummaryRenderer()
             Output.print(format == .json ? renderer.json(summary) : renderer.text(summary))

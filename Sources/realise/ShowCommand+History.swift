@@ -20,7 +20,7 @@ extension ShowCommand {
             let words = changes.map { change in
                 switch change.kind {
                 case .added: "added"
-                case .withdrawn: "withdrawn"
+                case .withdrawn: version.run.flatMap(ShowCommand.leftGMPP) ?? "withdrawn"
                 default: change.statement
                 }
             }
@@ -35,6 +35,12 @@ extension ShowCommand {
                 + "\(revision.kind.rawValue) \(revision.date): \(revision.oldValue?.plainText ?? "none") → \(revision.newValue?.plainText ?? "none")\n"
         }
         return out
+    }
+
+    /// `left GMPP in 2023`, for a project a GMPP return of that year no longer lists.
+    static func leftGMPP(_ run: ImportRunSummary) -> String? {
+        guard run.format == ImportedFile.yearlyEditionFormat, let year = run.versionDate?.description.prefix(4) else { return nil }
+        return "left GMPP in \(year)"
     }
 
     /// `strategy.xml (run 3, imported 2025-10-31 by pmo)`.

@@ -5,6 +5,11 @@ import RealiseModel
 
 @Suite("gmpp-csv importer")
 struct GMPPImporterTests {
+    @Test("the GMPP format's id is the one the workspace treats as yearly editions")
+    func yearlyEditionFormat() {
+        #expect(ImportFormat.gmppCSV.rawValue == ImportedFile.yearlyEditionFormat)
+    }
+
     let registry = ImporterRegistry.standard
 
     func read(_ fixture: String) throws -> LoadedFile {

@@ -124,9 +124,9 @@ struct PastPlanTests {
         let path = "gmpp_\(year).csv"
         plan.deliverables = projects.enumerated().map { index, project in
             Deliverable(id: project.id, name: "Project \(project.id)", kind: .project, deliveryConfidence: project.rag,
-                        source: SourceRef(path: path, line: index + 2, format: "gmpp"))
+                        source: SourceRef(path: path, line: index + 2, format: ImportedFile.yearlyEditionFormat))
         }
-        return try versions.unit(plan, path, in: folder, format: "gmpp", dated: Day(year: year, month: 3, day: 31))
+        return try versions.unit(plan, path, in: folder, format: ImportedFile.yearlyEditionFormat, dated: Day(year: year, month: 3, day: 31))
     }
 
     @Test("GMPP years give the same past in any order: an earlier year goes into history behind a later one",

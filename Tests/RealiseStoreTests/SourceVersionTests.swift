@@ -150,16 +150,16 @@ struct SourceVersionTests {
             var plan = Plan()
             plan.deliverables = ids.enumerated().map { index, id in
                 Deliverable(id: id, name: "Project \(id)", kind: .project, deliveryConfidence: confidence,
-                            source: SourceRef(path: "gmpp.csv", line: index + 2, format: "gmpp"))
+                            source: SourceRef(path: "gmpp.csv", line: index + 2, format: ImportedFile.yearlyEditionFormat))
             }
             return plan
         }
         try withTemporaryFolder { folder in
             let workspace = try emptyWorkspace(backend)
             _ = try workspace.importFiles([try unit(projects(["P1", "P2", "P3"], confidence: .amber), "gmpp_2022.csv", in: folder,
-                                                    format: "gmpp", dated: day("2022-03-31"))])
+                                                    format: ImportedFile.yearlyEditionFormat, dated: day("2022-03-31"))])
             _ = try workspace.importFiles([try unit(projects(["P2", "P3", "P4"], confidence: .red), "gmpp_2023.csv", in: folder,
-                                                    format: "gmpp", dated: day("2023-03-31"))])
+                                                    format: ImportedFile.yearlyEditionFormat, dated: day("2023-03-31"))])
             let plan = try workspace.loadPlan()
             #expect(plan.deliverables.map(\.id).sorted() == ["P2", "P3", "P4"], "P1 left the portfolio")
             #expect(plan.deliverables.allSatisfy { $0.deliveryConfidence == .red })
@@ -169,10 +169,10 @@ struct SourceVersionTests {
 
             // Another return of the same year is refused.
             let later = try emptyWorkspace(backend)
-            _ = try later.importFiles([try unit(projects(["P2"], confidence: .red), "gmpp_2023.csv", in: folder, format: "gmpp",
+            _ = try later.importFiles([try unit(projects(["P2"], confidence: .red), "gmpp_2023.csv", in: folder, format: ImportedFile.yearlyEditionFormat,
                                                 dated: day("2023-03-31"))])
             let refused = problems {
-                _ = try later.importFiles([try unit(projects(["P2"], confidence: .amber), "gmpp_2023_v2.csv", in: folder, format: "gmpp",
+                _ = try later.importFiles([try unit(projects(["P2"], confidence: .amber), "gmpp_2023_v2.csv", in: folder, format: ImportedFile.yearlyEditionFormat,
                                                     dated: day("2023-03-31"))])
             }
             #expect(refused.contains { $0.contains("same year") && $0.contains("gmpp_2023.csv") }, "\(refused)")
