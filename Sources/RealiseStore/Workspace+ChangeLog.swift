@@ -22,12 +22,14 @@ extension Workspace {
     /// - Parameters:
     ///   - since: only changes on or after this day (UTC).
     ///   - limit: at most this many.
-    public func changes(since: Day? = nil, limit: Int? = nil) throws(StoreError) -> [ChangeRecord] {
+    ///   - subject: only changes to this entity (its exact id) or source.
+    public func changes(since: Day? = nil, limit: Int? = nil, subject: String? = nil) throws(StoreError) -> [ChangeRecord] {
         try read { db in
             try db.fetchAll("""
                 SELECT id, at, actor, action, subject, summary FROM change_log WHERE (CAST(? AS TEXT) IS NULL OR at >= ?)
+                AND (CAST(? AS TEXT) IS NULL OR subject = ?)
                 ORDER BY id DESC LIMIT ?
-                """, [since?.description, since?.description, limit ?? Int.max]).map { row in
+                """, [since?.description, since?.description, subject, subject, limit ?? Int.max]).map { row in
                 ChangeRecord(id: row["id"], at: row["at"], actor: row["actor"],
                              action: ChangeRecord.Action(rawValue: row["action"] as String) ?? .import, subject: row["subject"],
                              summary: row["summary"])

@@ -7,10 +7,11 @@ extension ShowCommand {
     /// changed; a metric's baseline and target revisions after them.
     func historySection(of id: String) throws -> String {
         let opened = try workspace.open(create: false)
-        let versions: [EntityVersion], revisions: [ValueRevision]
+        let versions: [EntityVersion], revisions: [ValueRevision], changes: [ChangeRecord]
         do {
             versions = try opened.entityVersions(id)
             revisions = try opened.revisions(metric: id)
+            changes = try opened.changes(subject: id).filter { $0.action != .import }.reversed()
         } catch { throw Failure(error) }
         var out = "\nHistory:\n"
         var previous = Plan()
@@ -33,6 +34,11 @@ extension ShowCommand {
             out += "  \((revision.recordedOn?.description ?? "").padding(toLength: 16, withPad: " ", startingAt: 0))"
                 + (revision.importRun.map { "run \($0): " } ?? "")
                 + "\(revision.kind.rawValue) \(revision.date): \(revision.oldValue?.plainText ?? "none") → \(revision.newValue?.plainText ?? "none")\n"
+        }
+        if !changes.isEmpty { out += "Recorded by people:\n" }
+        for change in changes {
+            out += "  \(change.at.prefix(10).padding(toLength: 16, withPad: " ", startingAt: 0))\(change.action.rawValue) by "
+                + "\(change.actor.escapingControls): \(change.summary.escapingControls)\n"
         }
         return out
     }
