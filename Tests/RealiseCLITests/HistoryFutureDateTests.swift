@@ -65,8 +65,11 @@ struct HistoryFutureDateTests {
 
         let slip = try run(["diff", "--db", db, "--since", yesterday, "--until", today])
         let changes = try DiffCommandTests.changes(slip)
-        #expect(changes.map { "\($0["kind"] ?? "") \(DiffCommandTests.subject($0))" } == ["slipped Depot:T1"], "\(slip.stdout)")
-        #expect(changes.first?["before"] as? String == "2026-03-31" && changes.first?["after"] as? String == "2026-09-30")
+        // The slip, and the gap it opens against the baseline: nothing else changed.
+        #expect(changes.map { "\($0["kind"] ?? "") \(DiffCommandTests.subject($0)) \($0["field"] ?? "")" }.sorted()
+                == ["gap-opened Depot:T1 deliverable-slipped", "slipped Depot:T1 plannedFinish"], "\(slip.stdout)")
+        let slipped = try #require(changes.first { $0["kind"] as? String == "slipped" })
+        #expect(slipped["before"] as? String == "2026-03-31" && slipped["after"] as? String == "2026-09-30")
         let later = try run(["diff", "--db", db, "--since", today, "--until", "2099-06-30"])
         #expect(try DiffCommandTests.changes(later).isEmpty, "nothing more happens on the day it claims: \(later.stdout)")
 
