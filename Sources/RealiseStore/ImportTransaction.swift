@@ -13,6 +13,8 @@ import RealiseModel
 final class ImportTransaction: PlanSink {
     let db: any SQLConnection
     let timestamp: String
+    /// The day of the import where it runs (local time, as the command line's "today" is).
+    let importDay: Day
     /// Every part of every file this import reads, by source name: an entity from one may be restated by any of them.
     let batchPaths: Set<String>
     /// Who imports.
@@ -78,6 +80,8 @@ final class ImportTransaction: PlanSink {
     init(db: any SQLConnection, now: Date, batchPaths: Set<String>, actor: String, versions: SourceVersions) {
         self.db = db
         timestamp = ISO8601DateFormatter().string(from: now)
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
+        importDay = Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(dayNumber: 0)
         self.batchPaths = batchPaths
         self.actor = actor
         self.versions = versions
@@ -186,10 +190,9 @@ final class ImportTransaction: PlanSink {
     /// undated: it is taken to have stood from the beginning, as nothing earlier is known.
     func markNewVersion(_ run: Int64) throws {
         try db.send("""
-            UPDATE import_run SET in_force = CASE WHEN version_date IS NOT NULL AND version_date < substr(imported_at, 1, 10)
-              THEN version_date ELSE substr(imported_at, 1, 10) END
+            UPDATE import_run SET in_force = CASE WHEN version_date IS NOT NULL AND version_date < ? THEN version_date ELSE ? END
             WHERE id = ?
-            """, [run])
+            """, [importDay.description, importDay.description, run])
     }
 
     /// Records a problem (errors stop the import).

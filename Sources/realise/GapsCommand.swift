@@ -75,7 +75,7 @@ struct GapsCommand: ParsableCommand {
             let day = try DayArgument.parse(asOf, option: "--as-of")
             let analyzer: GapAnalyzer
             do { analyzer = try GapAnalyzer(only: only, skip: skip) } catch { throw Failure(error) }
-            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: day)
+            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
             var report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
             if let since = try since.map({ try DayArgument.parse($0, option: "--since") }) {
                 let before = try ReportInput.end(try workspace.open(create: false), programme: input.programme, on: since,

@@ -29,7 +29,7 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: day)
+            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
             let report = try GapAnalyzer().report(for: plan, asOf: day, history: history)
             try Output.emit(format.renderer().render(report), to: output)
         }

@@ -5,8 +5,9 @@ import RealiseStore
 /// What `gaps`, `map` and `diff` report on: the workspace, or (with paths) plans read into a throw-away in-memory
 /// workspace, with its revision history and review standings.
 enum ReportInput {
-    /// The plan and its history; a workspace's as it stood on `day` (see `Workspace.loadPlan(asOf:programme:)`).
-    static func load(paths: [String], workspace: WorkspaceOptions, input: PlanInputOptions, asOf day: Day) throws -> (Plan, GapHistory) {
+    /// The plan and its history; a workspace's as it stood on `day` (see `Workspace.loadPlan(asOf:programme:)`), or its
+    /// current plan when no day is given.
+    static func load(paths: [String], workspace: WorkspaceOptions, input: PlanInputOptions, asOf day: Day?) throws -> (Plan, GapHistory) {
         do {
             if paths.isEmpty { return try snapshot(of: try workspace.open(create: false), programme: input.programme, asOf: day) }
             return try snapshot(of: try inMemory(paths, input: input), programme: input.programme)

@@ -29,8 +29,9 @@ struct ReviewRunCommand: ParsableCommand {
             let book = try opened.reviewBook()
             let plan: Plan, revisions: [ValueRevision]
             do {
-                plan = try opened.loadPlan(asOf: day)
-                revisions = try opened.revisions(asOf: day)
+                // Without --as-of, the current plan: today's.
+                plan = try asOf == nil ? opened.loadPlan() : opened.loadPlan(asOf: day)
+                revisions = try asOf == nil ? opened.revisions() : opened.revisions(asOf: day)
             } catch { throw Failure(error) }
             let report = try GapAnalyzer().report(for: plan, asOf: day, history: GapHistory(revisions: revisions, reviews: book.standings, outcomes: try opened.reviewOutcomes()))
             let due = book.due(asOf: day, within: within)
