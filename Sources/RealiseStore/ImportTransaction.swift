@@ -186,13 +186,19 @@ final class ImportTransaction: PlanSink {
     }
 
     /// Dates the states `run` made: in force from its version's day, or from the day it was imported when that is
-    /// earlier (a version dated ahead was not in force before it was known). A source's first version is left
+    /// earlier (a version dated ahead was not in force before it was known), and never before a version it replaced. A source's first version is left
     /// undated: it is taken to have stood from the beginning, as nothing earlier is known.
     func markNewVersion(_ run: Int64) throws {
         try db.send("""
             UPDATE import_run SET in_force = CASE WHEN version_date IS NOT NULL AND version_date < ? THEN version_date ELSE ? END
             WHERE id = ?
             """, [importDay.description, importDay.description, run])
+        // Nor before a version it replaced (a file dated earlier than the one it supersedes): every state kept then
+        // stood for a while, never for less than nothing.
+        try db.send("""
+            UPDATE import_run SET in_force = (SELECT max(f.in_force) FROM history h JOIN import_run f ON f.id = h.from_run WHERE h.to_run = ?)
+            WHERE id = ? AND in_force < (SELECT max(f.in_force) FROM history h JOIN import_run f ON f.id = h.from_run WHERE h.to_run = ?)
+            """, [run, run, run])
     }
 
     /// Records a problem (errors stop the import).

@@ -173,4 +173,22 @@ struct PastPlanTests {
             #expect(throws: StoreError.self) { try workspace.entityVersions("D9") }
         }
     }
+
+    @Test("an older version named to supersede a newer one is in force from the newer one's day, never before it",
+          arguments: TestBackend.available)
+    func olderSupersedingNewer(_ backend: TestBackend) throws {
+        try withTemporaryFolder { folder in
+            let workspace = try emptyWorkspace(backend)
+            _ = try workspace.importFiles([try versions.unit(october(), "strategy-2025-10.xml", in: folder, dated: day("2025-10-31"))])
+            _ = try workspace.importFiles([try versions.unit(strategyPlan(), "strategy-2025-12.xml", in: folder, dated: day("2025-12-31"))],
+                                          supersedes: ["strategy-2025-10.xml"])
+            _ = try workspace.importFiles([try versions.unit(strategyPlan(target: 59), "strategy-2025-09.xml", in: folder,
+                                                             dated: day("2025-09-30"))], supersedes: ["strategy-2025-12.xml"])
+            #expect(content(try workspace.loadPlan()) == content(strategyPlan(target: 59)))
+            #expect(content(try workspace.loadPlan(asOf: day("2026-01-15"))) == content(strategyPlan(target: 59)), "in force from December's day")
+            // December's version stood for no time at all; before it, October's.
+            #expect(content(try workspace.loadPlan(asOf: day("2025-12-15"))) == content(october()))
+            #expect(content(try workspace.loadPlan(asOf: day("2025-11-15"))) == content(october()))
+        }
+    }
 }
