@@ -75,11 +75,17 @@ struct GapsCommand: ParsableCommand {
             let day = try DayArgument.parse(asOf, option: "--as-of")
             let analyzer: GapAnalyzer
             do { analyzer = try GapAnalyzer(only: only, skip: skip) } catch { throw Failure(error) }
-            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
+            let sinceDay = try since.map { try DayArgument.parse($0, option: "--since") }
+            let (plan, history, before): (Plan, GapHistory, DiffEnd?)
+            if let sinceDay {
+                (plan, history, before) = try ReportInput.load(workspace, programme: input.programme, asOf: asOf == nil ? nil : day,
+                                                               since: sinceDay, analyzer: analyzer, tolerance: tolerance / 100)
+            } else {
+                (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
+                before = nil
+            }
             var report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
-            if let since = try since.map({ try DayArgument.parse($0, option: "--since") }) {
-                let before = try ReportInput.end(try workspace.open(create: false), programme: input.programme, on: since,
-                                                 analyzer: analyzer, tolerance: tolerance / 100)
+            if let before {
                 report.since = PlanDiff().report(from: before, to: DiffEnd(label: "plan on \(day)", date: day, plan: plan, report: report))
                 report.earlierTargets = Dictionary(grouping: before.plan.values.filter { $0.kind != .measurement }, by: \.metric)
             }

@@ -39,8 +39,20 @@ enum ReportInput {
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
 
-    /// The workspace's plan as it stood on `day`, with its gap report as of that day: the older end of the gap
-    /// report's "Since" section.
+    /// The workspace's plan (as it stood on `day`; the current one when nil) and, in the same snapshot, the plan as it
+    /// stood on `since` with its gap report then: the older end of the gap report's "Since" section.
+    static func load(_ workspace: WorkspaceOptions, programme: String?, asOf day: Day?, since: Day, analyzer: GapAnalyzer,
+                     tolerance: Double) throws -> (Plan, GapHistory, DiffEnd) {
+        let source = try workspace.open(create: false)
+        do {
+            return try source.consistentRead {
+                let (plan, history) = try snapshot(of: source, programme: programme, asOf: day)
+                return (plan, history, try end(source, programme: programme, on: since, analyzer: analyzer, tolerance: tolerance))
+            }
+        } catch let failure as Failure { throw failure } catch { throw Failure(error) }
+    }
+
+    /// The workspace's plan as it stood on `day`, with its gap report as of that day: one end of a comparison.
     static func end(_ source: Workspace, programme: String?, on day: Day, analyzer: GapAnalyzer, tolerance: Double) throws -> DiffEnd {
         do {
             var (plan, history) = try snapshot(of: source, programme: programme, asOf: day)
