@@ -52,6 +52,16 @@ enum EvidenceWording {
 
     /// `finalTargetDate` → `final target date`.
     static func words(_ key: String) -> String {
+        // Keys are ASCII: their capitals found by byte, without a look-up of each character's Unicode properties
+        // (a twentieth of a large report's time).
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(key.utf8.count + 4)
+            for byte in key.utf8 {
+                if byte >= 0x41 && byte <= 0x5A { bytes += [0x20, byte + 0x20] } else { bytes.append(byte) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         for character in key {
             if character.isUppercase { out += " " + character.lowercased() } else { out.append(character) }
