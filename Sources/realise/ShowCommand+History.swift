@@ -5,8 +5,7 @@ import RealiseStore
 extension ShowCommand {
     /// The entity's versions, oldest first, each with the day it came into force, the import that made it and what it
     /// changed; a metric's baseline and target revisions after them.
-    func historySection(of id: String) throws -> String {
-        let opened = try workspace.open(create: false)
+    func historySection(of id: String, in opened: Workspace) throws -> String {
         let versions: [EntityVersion], revisions: [ValueRevision], changes: [ChangeRecord]
         do {
             versions = try opened.entityVersions(id)

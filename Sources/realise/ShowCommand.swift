@@ -17,14 +17,14 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            let opened = try workspace.open(create: false)
             let plan: Plan, id: String
             do {
-                let opened = try workspace.open(create: false)
                 id = try opened.resolveEntity(self.id).id
                 plan = try opened.loadPlan()
             } catch StoreError.unknownEntity where history {
                 // Withdrawn: its history still shows it.
-                return Output.print("\(self.id.escapingControls) is not in the current plan.\n" + (try historySection(of: self.id)))
+                return Output.print("\(self.id.escapingControls) is not in the current plan.\n" + (try historySection(of: self.id, in: opened)))
             } catch { throw Failure(error) }
             let view = EntityView(plan: plan)
             guard view.contains(id) else { throw Failure(StoreError.unknownEntity(id: self.id)) }
@@ -33,13 +33,13 @@ struct ShowCommand: ParsableCommand {
                 if case .string(let value)? = row.first?.1 { return value == id }
                 return false
             } ?? []
-            Output.print(view.render(id: id, fields: fields) + (try reviewSection(of: id)) + (history ? try historySection(of: id) : ""))
+            Output.print(view.render(id: id, fields: fields) + (try reviewSection(of: id, in: opened))
+                + (history ? try historySection(of: id, in: opened) : ""))
         }
     }
 
     /// The subject's review schedules and reviews, when it has any.
-    private func reviewSection(of id: String) throws -> String {
-        let opened = try workspace.open(create: false)
+    private func reviewSection(of id: String, in opened: Workspace) throws -> String {
         let book = try opened.reviewBook()
         let reviews: [Workspace.StoredReview]
         do { reviews = try opened.reviews(subject: id) } catch { throw Failure(error) }
