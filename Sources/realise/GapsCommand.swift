@@ -84,7 +84,8 @@ struct GapsCommand: ParsableCommand {
                 (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
                 before = nil
             }
-            var report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100)
+            var report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100,
+                                         wordingEvidence: format.wordsEvidence && !summary)
             if let before {
                 report.since = PlanDiff().report(from: before, to: DiffEnd(label: "plan on \(day)", date: day, plan: plan, report: report))
                 report.earlierTargets = Dictionary(grouping: before.plan.values.filter { $0.kind != .measurement }, by: \.metric)

@@ -7,4 +7,8 @@ enum GapsOutputFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// The renderer's format; nil for the workbook.
     var report: GapReportFormat? { GapReportFormat(rawValue: rawValue) }
+
+    /// Whether the format shows each finding's evidence in words (`Finding.details`): the reading formats do; JSON, CSV
+    /// and the workbook give the evidence's exact values.
+    var wordsEvidence: Bool { self == .text || self == .markdown || self == .html }
 }

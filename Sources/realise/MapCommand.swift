@@ -30,7 +30,7 @@ struct MapCommand: ParsableCommand {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
             let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
-            let report = try GapAnalyzer().report(for: plan, asOf: day, history: history)
+            let report = try GapAnalyzer().report(for: plan, asOf: day, history: history, wordingEvidence: false)
             try Output.emit(format.renderer().render(report), to: output)
         }
     }
