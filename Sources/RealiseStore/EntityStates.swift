@@ -24,8 +24,6 @@ enum EntityStates {
 
     private static func load<E: Entity>(_ table: EntityTable<E>, _ ids: [String], _ db: any SQLConnection) throws
         -> [String: (json: String, hash: Int64)] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var shared = SharedStrings()
         var found: [String: (json: String, hash: Int64)] = [:]
         for start in stride(from: 0, to: ids.count, by: 500) {
@@ -35,8 +33,7 @@ enum EntityStates {
                 JOIN entity e ON e.id = t.id WHERE e.id IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ", ")))
                 """, chunk) { row in
                 let entity = table.make(EntityRow(row, shared: &shared))
-                found[entity.id] = (String(decoding: try encoder.encode(entity), as: UTF8.self),
-                                    ContentHash.of(content(entity, table)[...]))
+                found[entity.id] = (try json(entity), ContentHash.of(content(entity, table)[...]))
                 return true
             }
         }

@@ -14,11 +14,12 @@ extension Plan {
 
     /// Keeps only the entities of `programme`, as `loadPlan(programme:)` selects them.
     mutating func keepProgramme(_ programme: String) {
-        let others = Set(entityIndex.map(\.id)).subtracting(
-            (programmes.map { ($0.id, $0.programme) } + organisations.map { ($0.id, $0.programme) } + objectives.map { ($0.id, $0.programme) }
-             + benefits.map { ($0.id, $0.programme) } + deliverables.map { ($0.id, $0.programme) } + metrics.map { ($0.id, $0.programme) })
-                .filter { $0.1 == programme }.map(\.0))
-        removeEntities { others.contains($0) }
+        programmes.removeAll { $0.programme != programme }
+        organisations.removeAll { $0.programme != programme }
+        objectives.removeAll { $0.programme != programme }
+        benefits.removeAll { $0.programme != programme }
+        deliverables.removeAll { $0.programme != programme }
+        metrics.removeAll { $0.programme != programme }
     }
 
     /// Puts entities and links in the order a load gives them (by source file, line and id) and values in theirs (by

@@ -20,9 +20,7 @@ enum ReportInput {
     static func snapshot(of source: Workspace, programme: String?, asOf day: Day? = nil) throws -> (Plan, GapHistory) {
         try source.consistentRead {
             guard let day else { return (try source.loadPlan(programme: programme), try source.gapHistory()) }
-            var history = try source.gapHistory()
-            history.revisions = try source.revisions(asOf: day)
-            return (try source.loadPlan(asOf: day, programme: programme), history)
+            return (try source.loadPlan(asOf: day, programme: programme), try source.gapHistory(asOf: day))
         }
     }
 

@@ -19,10 +19,11 @@ extension Workspace {
         }
     }
 
-    /// What the gap report knows beyond the plan: revisions, review standings, review outcomes and actions.
-    func gapHistory() throws -> GapHistory {
+    /// What the gap report knows beyond the plan: revisions (those made by `day`, when given), review standings,
+    /// review outcomes and actions.
+    func gapHistory(asOf day: Day? = nil) throws -> GapHistory {
         do {
-            return GapHistory(revisions: try revisions(), reviews: try reviewBook().standings, outcomes: try reviewOutcomes(),
+            return GapHistory(revisions: try day.map { try revisions(asOf: $0) } ?? revisions(), reviews: try reviewBook().standings, outcomes: try reviewOutcomes(),
                               actions: try actions())
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
