@@ -95,8 +95,8 @@ extension ImportTransaction {
     /// Writes the states noted, in the order they were noted.
     func flushHistory() throws {
         guard !pendingHistory.isEmpty else { return }
-        try statement("history-insert", width: 6) { rows in
-            "INSERT INTO history (kind, subject, item, content, from_run, to_run) VALUES \(rows)"
+        try statement("history-insert", [.text, .text, .text, .text, .integer, .integer]) { rows in
+            "INSERT INTO history (kind, subject, item, content, from_run, to_run) \(rows)"
         }.send(pendingHistory, on: db)
         pendingHistory.removeAll(keepingCapacity: true)
     }

@@ -29,7 +29,7 @@ extension ImportTransaction {
         guard !unknown.isEmpty else { return }
         lookedUp.formUnion(unknown)
         let dialect = db.dialect
-        try statement("settle-lookup", width: 1) {
+        try statement("settle-lookup", [.text]) {
             "SELECT e.id, e.type, e.source_path, e.seen_batch, e.withdrawn_run, e.created_batch "
                 + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
         }.each(Array(unknown), on: db) { row in
@@ -79,7 +79,7 @@ extension ImportTransaction {
         let ids = pending.flatMap { reference in reference.link.map { [$0.from, $0.to] } ?? [reference.id] }
         let unknown = Array(Set(ids.filter { settled[$0] == nil }))
         let dialect = db.dialect
-        try statement("pending-lookup", width: 1) {
+        try statement("pending-lookup", [.text]) {
             "SELECT e.id, e.type FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1")) WHERE e.withdrawn_run IS NULL"
         }.each(unknown, on: db) { row in
             types[row.string(0)] = EntityType(rawValue: row.string(1))

@@ -21,7 +21,7 @@ extension ImportTransaction {
     func writeValues(_ part: ArraySlice<MetricValue>) throws {
         var stored: [[String]: StoredRow] = [:]
         let dialect = db.dialect
-        try statement("value-lookup", width: 3) { rows in
+        try statement("value-lookup", [.text, .text, .text]) { rows in
             """
             SELECT v.metric_id, v.kind, v.date, v.id, v.value, v.text, v.seen_batch, v.withdrawn_run, v.source_path,
                    v.source_line, v.source_format, v.note, v.data_source, v.confidence, v.version_run
@@ -60,11 +60,12 @@ extension ImportTransaction {
         }
         try flushRevisions()
         try flushHistory()
-        try statement("value-upsert", width: 13) { rows in
+        try statement("value-upsert", [.text, .text, .text, .real, .text, .text, .text, .text, .text, .integer, .text, .integer,
+                                          .integer]) { rows in
             """
             INSERT INTO metric_value (metric_id, kind, date, value, text, note, data_source, confidence,
                                       source_path, source_line, source_format, seen_batch, version_run)
-            VALUES \(rows)
+            \(rows)
             ON CONFLICT (metric_id, kind, date) DO UPDATE SET value = excluded.value, text = excluded.text, note = excluded.note,
               data_source = excluded.data_source, confidence = excluded.confidence, source_path = excluded.source_path,
               source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
@@ -88,7 +89,7 @@ extension ImportTransaction {
     func writeLinks(_ part: ArraySlice<Link>) throws {
         var stored: [[String]: StoredRow] = [:]
         let dialect = db.dialect
-        try statement("link-lookup", width: 3) { rows in
+        try statement("link-lookup", [.text, .text, .text]) { rows in
             """
             SELECT l.kind, l.from_id, l.to_id, l.id, l.lag_days, l.dependency_type, l.seen_batch, l.withdrawn_run, l.source_path,
                    l.source_line, l.source_format, NULL, NULL, l.share, l.version_run
@@ -118,11 +119,11 @@ extension ImportTransaction {
                      storedPath(link.source.path), link.source.line, link.source.format, batch, versionRun]
         }
         try flushHistory()
-        try statement("link-upsert", width: 11) { rows in
+        try statement("link-upsert", [.text, .text, .text, .text, .real, .real, .text, .integer, .text, .integer, .integer]) { rows in
             """
             INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
                               seen_batch, version_run)
-            VALUES \(rows)
+            \(rows)
             ON CONFLICT (kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
               lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
               source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
@@ -156,10 +157,10 @@ extension ImportTransaction {
     /// Writes the revisions noted, in the order they were noted.
     private func flushRevisions() throws {
         guard !pendingRevisions.isEmpty else { return }
-        try statement("revision-insert", width: 9) { rows in
+        try statement("revision-insert", [.text, .text, .text, .real, .text, .real, .text, .integer, .text]) { rows in
             """
             INSERT INTO revision (metric_id, kind, date, old_value, old_text, new_value, new_text, import_run_id, recorded_at)
-            VALUES \(rows)
+            \(rows)
             """
         }.send(pendingRevisions, on: db)
         pendingRevisions.removeAll(keepingCapacity: true)
@@ -167,9 +168,9 @@ extension ImportTransaction {
 
     private func write(_ claims: Claims) throws {
         guard !claims.rows.isEmpty else { return }
-        try statement("claim-upsert", width: 5) { rows in
+        try statement("claim-upsert", [.text, .integer, .text, .integer, .integer]) { rows in
             """
-            INSERT INTO claim (kind, ref_id, source_path, source_line, seen_batch) VALUES \(rows)
+            INSERT INTO claim (kind, ref_id, source_path, source_line, seen_batch) \(rows)
             ON CONFLICT (kind, ref_id, source_path) DO UPDATE SET source_line = excluded.source_line, seen_batch = excluded.seen_batch
             """
         }.send(claims.rows.values.sorted { $0.order < $1.order }.flatMap(\.values), on: db)

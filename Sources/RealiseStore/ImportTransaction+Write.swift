@@ -78,7 +78,7 @@ extension ImportTransaction {
     private func writeEntities(_ part: ArraySlice<EntityWrite>) throws {
         var existing: [String: StoredEntity] = [:]
         let dialect = db.dialect
-        try statement("entity-lookup", width: 1) {
+        try statement("entity-lookup", [.text]) {
             "SELECT e.id, e.type, e.source_path, e.source_line, e.seen_batch, e.withdrawn_run, e.content_hash, e.version_run "
                 + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
         }.each(part.map(\.id), on: db) { row in
@@ -109,7 +109,7 @@ extension ImportTransaction {
         }
         try keepReplacedStates(of: &accepted, existing: existing)
         for (type, ids) in retyped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            try statement("delete-\(type.rawValue)", width: 1) { "DELETE FROM \(type.rawValue) WHERE id IN (VALUES \($0))" }
+            try statement("delete-\(type.rawValue)", [.text]) { "DELETE FROM \(type.rawValue) WHERE id IN (\($0))" }
                 .send(ids, on: db)
         }
         try entityUpsert.send(accepted.flatMap(\.entityRow), on: db)
@@ -126,11 +126,12 @@ extension ImportTransaction {
     }
 
     private var entityUpsert: MultiRowStatement {
-        statement("entity-upsert", width: 16) { rows in
+        statement("entity-upsert", [.text, .text, .text, .text, .text, .text, .text, .text, .integer, .integer, .text, .text,
+                                     .integer, .integer, .integer, .integer]) { rows in
             """
             INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
                                 source_format, source_ref, seen_batch, created_batch, content_hash, version_run)
-            VALUES \(rows)
+            \(rows)
             ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, programme = excluded.programme,
               owner = excluded.owner, organisation = excluded.organisation, notes = excluded.notes,
               source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
@@ -144,15 +145,17 @@ extension ImportTransaction {
     private func typeUpsert<E>(_ description: EntityTable<E>) -> MultiRowStatement {
         let columns = description.columns.map(\.name)
         let update = columns.isEmpty ? "NOTHING" : "UPDATE SET " + columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        return statement("upsert-\(description.name)", width: columns.count + 1) {
-            "INSERT INTO \(description.name) (\((["id"] + columns).joined(separator: ", "))) VALUES \($0) ON CONFLICT (id) DO \(update)"
+        let types = [.text] + description.columns.map { $0.type == .real ? MultiRowStatement.Column.real : .text }
+        return statement("upsert-\(description.name)", types) {
+            "INSERT INTO \(description.name) (\((["id"] + columns).joined(separator: ", "))) \($0) ON CONFLICT (id) DO \(update)"
         }
     }
 
     /// The import's statement of that name, made the first time.
-    func statement(_ name: String, width: Int, _ make: @escaping (_ rows: String) -> String) -> MultiRowStatement {
+    func statement(_ name: String, _ columns: [MultiRowStatement.Column], _ make: @escaping (_ rows: String) -> String)
+        -> MultiRowStatement {
         if let statement = statements[name] { return statement }
-        let statement = MultiRowStatement(width: width, make)
+        let statement = MultiRowStatement(columns, make)
         statements[name] = statement
         return statement
     }

@@ -76,12 +76,22 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
 
     @discardableResult
     func execute(_ sql: String, _ arguments: SQLArguments) throws -> Int {
-        try run(sql, arguments).metadata.rows ?? 0
+        try run(query(sql, arguments)).metadata.rows ?? 0
     }
 
     @discardableResult
     func each(_ sql: String, _ arguments: SQLArguments, _ body: (StatementRow) throws -> Bool) throws -> Bool {
-        let result = try run(sql, arguments)
+        try each(query(sql, arguments), body)
+    }
+
+    /// As `each(_:_:_:)`, for a statement over many rows bound as one array per column (see `MultiRowStatement`).
+    @discardableResult
+    func each(_ sql: String, _ columns: [PostgresColumn], _ body: (StatementRow) throws -> Bool) throws -> Bool {
+        try each(query(sql, columns), body)
+    }
+
+    private func each(_ query: PostgresQuery, _ body: (StatementRow) throws -> Bool) throws -> Bool {
+        let result = try run(query)
         let cells = PostgresCells()
         let row = StatementRow(cells)
         for postgresRow in result.rows {
@@ -95,9 +105,18 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
     /// the ones before, and the server works through them while this thread goes on. Its failure, if any, is thrown
     /// by the next statement that waits (any `execute` or `each`, and the commit).
     func send(_ sql: String, _ arguments: SQLArguments) throws {
+        try send(query(sql, arguments))
+    }
+
+    /// As `send(_:_:)`, for a statement over many rows bound as one array per column (see `MultiRowStatement`).
+    func send(_ sql: String, _ columns: [PostgresColumn]) throws {
+        try send(query(sql, columns))
+    }
+
+    private func send(_ query: PostgresQuery) throws {
         lock.lock()
         defer { lock.unlock() }
-        sent.append(connection.query(query(sql, arguments), logger: PostgresSession.logger))
+        sent.append(connection.query(query, logger: PostgresSession.logger))
         // A long queue costs memory and gains nothing more: wait for the older half now and then.
         if sent.count >= 512 { try settle(keeping: 256) }
     }
@@ -120,10 +139,10 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
     }
 
     /// Sends one statement and waits for all of its result (after those sent before it).
-    private func run(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQueryResult {
+    private func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
         lock.lock()
         defer { lock.unlock() }
-        let result = connection.query(query(sql, arguments), logger: PostgresSession.logger)
+        let result = connection.query(query, logger: PostgresSession.logger)
         do { try settle() } catch {
             _ = try? waitOrLost(result)
             throw error
@@ -150,13 +169,6 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
 
     /// The statement with `$n` placeholders and its values bound.
     private func query(_ sql: String, _ arguments: SQLArguments) -> PostgresQuery {
-        let text: String
-        if let known = numbered[sql] {
-            text = known
-        } else {
-            text = SQLDialect.numberingPlaceholders(sql)
-            numbered[sql] = text
-        }
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument.sqlValue {
@@ -166,7 +178,22 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
             case .text(let string): bindings.append(string)
             }
         }
-        return PostgresQuery(unsafeSQL: text, binds: bindings)
+        return PostgresQuery(unsafeSQL: numbering(sql), binds: bindings)
+    }
+
+    /// The statement with its rows bound as one array per column.
+    private func query(_ sql: String, _ columns: [PostgresColumn]) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: columns.count)
+        for column in columns { bindings.append(column) }
+        return PostgresQuery(unsafeSQL: numbering(sql), binds: bindings)
+    }
+
+    /// The text with `$n` placeholders for its `?`s, made once per text.
+    private func numbering(_ sql: String) -> String {
+        if let known = numbered[sql] { return known }
+        let text = SQLDialect.numberingPlaceholders(sql)
+        numbered[sql] = text
+        return text
     }
 
     /// Runs `body` in a transaction begun with `begin` (`BEGIN …`), committed when `body` returns true and rolled

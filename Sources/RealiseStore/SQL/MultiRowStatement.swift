@@ -1,42 +1,51 @@
-/// One statement over many rows at once: an `INSERT … VALUES (…), (…), …` or a look-up joined with
-/// `(VALUES (…), (…), …)`. An import writes and looks up a chunk's rows with a few of these instead of one statement
-/// per row: on PostgreSQL that is a few round trips per chunk instead of hundreds, and on SQLite fewer steps through
-/// the virtual machine.
+/// One statement over many rows at once: an `INSERT … <rows>` or a look-up joined with `(<rows>) AS k`, where the
+/// rows (columns `column1`, `column2`, …) are, on SQLite, a `VALUES (…), (…), …` list and, on PostgreSQL, one bound
+/// array per column read with `unnest`. An import writes and looks up a chunk's rows with a few of these instead of
+/// one statement per row: on PostgreSQL that is one short statement per chunk, parsed and planned once, instead of
+/// hundreds, and on SQLite fewer steps through the virtual machine.
 ///
-/// Rows go in groups of `largest`, the rest in groups of powers of two, so that each backend prepares at most
-/// eight texts of a statement and reuses them for a whole import.
+/// On SQLite, rows go in groups of `largest`, the rest in groups of powers of two, so that it prepares at most eight
+/// texts of a statement and reuses them for a whole import.
 final class MultiRowStatement {
+    /// A column's type, as PostgreSQL's arrays are typed (SQLite binds each value as it is).
+    enum Column: Sendable { case text, integer, real }
+
+    let columns: [Column]
     /// How many values each row has.
-    let width: Int
-    /// The statement's text around its rows, given the rows' text (`(?, ?), (?, ?)`).
+    var width: Int { columns.count }
+    /// The statement's text around its rows, given the rows' text.
     private let make: (String) -> String
-    /// The texts made so far, by number of rows.
+    /// The texts made so far, by number of rows (0: the PostgreSQL text, for any number).
     private var texts: [Int: String] = [:]
 
-    /// The most rows in one statement: 128 rows of the widest table (14 values) stay far below either backend's
-    /// limit on bound values (SQLite's 32 766, PostgreSQL's 65 535).
+    /// The most rows in one SQLite statement: 128 rows of the widest table (16 values) stay far below its limit on
+    /// bound values (32 766).
     static let largest = 128
 
-    init(width: Int, _ make: @escaping (_ rows: String) -> String) {
-        self.width = width
+    init(_ columns: [Column], _ make: @escaping (_ rows: String) -> String) {
+        self.columns = columns
         self.make = make
     }
 
-    /// `INSERT INTO table (columns) VALUES … suffix`.
-    convenience init(insertInto table: String, _ columns: [String], _ suffix: String = "") {
-        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        self.init(width: columns.count) { head + $0 + suffix }
-    }
-
-    /// Writes the rows (`width` values each, one after another), sending each group without waiting for it.
+    /// Writes the rows (`width` values each, one after another), sending them without waiting.
     func send(_ values: SQLArguments, on db: any SQLConnection) throws {
+        guard !values.isEmpty else { return }
+        if let session = db as? PostgresSession { return try session.send(postgresText, bulk(values)) }
         for group in groups(values.count / width) {
             try db.send(text(group.count), Array(values[(group.lowerBound * width)..<(group.upperBound * width)]))
         }
     }
 
-    /// Runs the statement for the rows, group by group, and calls `body` with each row of each result.
+    /// Runs the statement for the rows and calls `body` with each row of the result.
     func each(_ values: SQLArguments, on db: any SQLConnection, _ body: (StatementRow) throws -> Void) throws {
+        guard !values.isEmpty else { return }
+        if let session = db as? PostgresSession {
+            try session.each(postgresText, bulk(values)) { row in
+                try body(row)
+                return true
+            }
+            return
+        }
         for group in groups(values.count / width) {
             try db.each(text(group.count), Array(values[(group.lowerBound * width)..<(group.upperBound * width)])) { row in
                 try body(row)
@@ -45,11 +54,32 @@ final class MultiRowStatement {
         }
     }
 
-    /// The statement's text for `rows` rows.
+    /// The rows as one array per column.
+    private func bulk(_ values: SQLArguments) -> [PostgresColumn] {
+        columns.indices.map { PostgresColumn(type: columns[$0], values: values[...], width: width, offset: $0) }
+    }
+
+    /// The statement's text on PostgreSQL: its rows `unnest`ed from one array per column.
+    private var postgresText: String {
+        if let text = texts[0] { return text }
+        let arrays = columns.map { column in
+            switch column {
+            case .text: "?::text[]"
+            case .integer: "?::bigint[]"
+            case .real: "?::double precision[]"
+            }
+        }
+        let names = columns.indices.map { "column\($0 + 1)" }
+        let text = make("SELECT * FROM unnest(\(arrays.joined(separator: ", "))) AS u(\(names.joined(separator: ", ")))")
+        texts[0] = text
+        return text
+    }
+
+    /// The statement's text on SQLite for `rows` rows.
     private func text(_ rows: Int) -> String {
         if let text = texts[rows] { return text }
         let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-        let text = make(Array(repeating: row, count: rows).joined(separator: ", "))
+        let text = make("VALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
         texts[rows] = text
         return text
     }

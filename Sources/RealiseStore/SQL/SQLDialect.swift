@@ -15,16 +15,16 @@ enum SQLDialect: Sendable {
         }
     }
 
-    /// A `FROM` source that joins each row of a `VALUES` list of keys (`k`, columns `column1`, `column2`, …) to the
-    /// row of `table` (as `alias`) that `condition` names through its unique index, and leaves keys without one out.
+    /// A `FROM` source that joins each row of keys (a `MultiRowStatement`'s rows, as `k` with columns `column1`,
+    /// `column2`, …) to the row of `table` (as `alias`) that `condition` names through its unique index, and leaves keys without one out.
     /// SQLite's `CROSS JOIN` keeps the keys outermost. PostgreSQL plans joins from its statistics, which an import
     /// filling the table makes wrong (an autovacuum `ANALYZE` mid-import counts none of its uncommitted rows, so
     /// the planner scanned the whole table once per chunk, seconds each): a `LATERAL` subquery with `LIMIT 1`,
     /// never flattened into a join, makes it one index probe per key.
     func probe(_ keys: String, _ table: String, as alias: String, on condition: String) -> String {
         switch self {
-        case .sqlite: "(VALUES \(keys)) AS k CROSS JOIN \(table) AS \(alias) ON \(condition)"
-        case .postgres: "(VALUES \(keys)) AS k CROSS JOIN LATERAL (SELECT * FROM \(table) AS \(alias) WHERE \(condition) LIMIT 1) AS \(alias)"
+        case .sqlite: "(\(keys)) AS k CROSS JOIN \(table) AS \(alias) ON \(condition)"
+        case .postgres: "(\(keys)) AS k CROSS JOIN LATERAL (SELECT * FROM \(table) AS \(alias) WHERE \(condition) LIMIT 1) AS \(alias)"
         }
     }
 
