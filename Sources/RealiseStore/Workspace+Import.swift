@@ -140,6 +140,12 @@ extension Workspace {
         try transaction.checkReviewMeasurements()
         let problems = transaction.sortedProblems(fileOrder: changed.flatMap(\.parts))
         if !problems.isEmpty { throw StoreError.rejected(problems) }
+        let broken = try transaction.brokenReferences()
+        if !broken.isEmpty {
+            throw StoreError.database(path: path, message: "the import would have written references to entities the workspace "
+                + "does not hold (\(broken.joined(separator: "; "))); nothing was written. This is a fault in Realise: please "
+                + "report it with the files imported")
+        }
         try writeImportedReviews(transaction, db: db, now: now)
         return outcomes
     }

@@ -23,6 +23,7 @@ extension Workspace {
                 if !applied.isSubset(of: known) { throw StoreError.newerSchema(path: address.description) }
                 for (identifier, sql) in migrations where !applied.contains(identifier) {
                     for statement in SQLDialect.statements(SQLDialect.postgres.schema(sql)) { try session.execute(statement) }
+                    for statement in postgresMigrations[identifier] ?? [] { try session.execute(statement) }
                     try session.execute("INSERT INTO realise_migrations (identifier, applied_at) VALUES (?, ?)",
                                         [identifier, timestamp(Date())])
                 }
