@@ -98,11 +98,12 @@ extension ImportTransaction {
         }.each(part.flatMap { [$0.kind.rawValue, $0.from, $0.to] as SQLArguments }, on: db) { row in
             stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3, details: 11)
         }
-        var rows: SQLArguments = []
+        var rows: SQLArguments = [], fresh: SQLArguments = []
         var claims = Claims()
         for link in part {
             var versionRun: Int64? = run
-            if let old = stored[[link.kind.rawValue, link.from, link.to]] {
+            let old = stored[[link.kind.rawValue, link.from, link.to]]
+            if let old {
                 if old.seen == batch || old.withdrawn == nil { claims.both("link", old, asStored(link.source), batch: batch) }
                 if old.seen == batch { continue }
                 // A link's content: its dependency type, lag and share (stored as the row's value, text and confidence).
@@ -115,14 +116,21 @@ extension ImportTransaction {
                          from: old.versionRun, to: run)
                 }
             }
-            rows += [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays, link.share,
-                     storedPath(link.source.path), link.source.line, link.source.format, batch, versionRun]
+            let row: SQLArguments = [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays, link.share,
+                                     storedPath(link.source.path), link.source.line, link.source.format, batch, versionRun]
+            if old == nil { fresh += row } else { rows += row }
         }
         try flushHistory()
-        try statement("link-upsert", [.text, .text, .text, .text, .real, .real, .text, .integer, .text, .integer, .integer]) { rows in
-            """
+        // A link new to the workspace is inserted plainly (only an import writes links, one import at a time).
+        let insert = """
             INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
                               seen_batch, version_run)
+            """
+        let columns: [MultiRowStatement.Column] = [.text, .text, .text, .text, .real, .real, .text, .integer, .text, .integer, .integer]
+        try statement("link-insert", columns) { insert + "\n" + $0 }.send(fresh, on: db)
+        try statement("link-upsert", columns) { rows in
+            """
+            \(insert)
             \(rows)
             ON CONFLICT (kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
               lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,

@@ -58,7 +58,8 @@ extension ImportTransaction {
         /// The `entity` row; its last value, the run that made its current state, is set once the stored one is known.
         var entityRow: SQLArguments
         let typeRow: SQLArguments
-        let typeStatement: MultiRowStatement
+        /// The statements writing `typeRow`: over a row the workspace holds, and as a new row.
+        let typeStatements: (upsert: MultiRowStatement, insert: MultiRowStatement)
     }
 
     private func entityWrite<E: Entity>(_ entity: E, _ description: EntityTable<E>) -> EntityWrite {
@@ -70,7 +71,7 @@ extension ImportTransaction {
             hash, run,
         ]
         return EntityWrite(id: entity.id, type: E.type, source: source, hash: hash, entityRow: entityRow,
-                           typeRow: [entity.id] + description.values(entity), typeStatement: typeUpsert(description))
+                           typeRow: [entity.id] + description.values(entity), typeStatements: typeStatements(description))
     }
 
     /// Upserts entities (each id once) and their rows of their types' tables, unless an id is taken: by an entity
@@ -112,43 +113,56 @@ extension ImportTransaction {
             try statement("delete-\(type.rawValue)", [.text]) { "DELETE FROM \(type.rawValue) WHERE id IN (\($0))" }
                 .send(ids, on: db)
         }
-        try entityUpsert.send(accepted.flatMap(\.entityRow), on: db)
-        // Each type's rows together, in their order: the statements are per table.
-        var byTable: [ObjectIdentifier: (MultiRowStatement, SQLArguments)] = [:]
-        var order: [ObjectIdentifier] = []
-        for write in accepted {
-            let key = ObjectIdentifier(write.typeStatement)
-            if byTable[key] == nil { order.append(key); byTable[key] = (write.typeStatement, []) }
-            byTable[key]!.1.append(contentsOf: write.typeRow)
-        }
-        for key in order { try byTable[key]!.0.send(byTable[key]!.1, on: db) }
+        // Rows new to the workspace are inserted plainly: only an import writes entities, one import at a time, so none
+        // can have come since they were looked up, and an upsert would probe the index for a conflict first.
+        let (fresh, restated) = (accepted.filter { existing[$0.id] == nil }, accepted.filter { existing[$0.id] != nil })
+        try entityStatement(upsert: false).send(fresh.flatMap(\.entityRow), on: db)
+        try entityStatement(upsert: true).send(restated.flatMap(\.entityRow), on: db)
+        try sendTypeRows(fresh) { $0.insert }
+        try sendTypeRows(restated) { $0.upsert }
         for write in accepted { remember(write.id, write.type) }
     }
 
-    private var entityUpsert: MultiRowStatement {
-        statement("entity-upsert", [.text, .text, .text, .text, .text, .text, .text, .text, .integer, .integer, .text, .text,
-                                     .integer, .integer, .integer, .integer]) { rows in
+    /// Writes each type's rows together, in their order (the statements are per table).
+    private func sendTypeRows(_ writes: [EntityWrite],
+                              _ pick: ((upsert: MultiRowStatement, insert: MultiRowStatement)) -> MultiRowStatement) throws {
+        var byTable: [ObjectIdentifier: (MultiRowStatement, SQLArguments)] = [:]
+        var order: [ObjectIdentifier] = []
+        for write in writes {
+            let statement = pick(write.typeStatements), key = ObjectIdentifier(statement)
+            if byTable[key] == nil { order.append(key); byTable[key] = (statement, []) }
+            byTable[key]!.1.append(contentsOf: write.typeRow)
+        }
+        for key in order { try byTable[key]!.0.send(byTable[key]!.1, on: db) }
+    }
+
+    /// `INSERT INTO entity …`, replacing the stored row when `upsert` is true.
+    private func entityStatement(upsert: Bool) -> MultiRowStatement {
+        statement(upsert ? "entity-upsert" : "entity-insert", [.text, .text, .text, .text, .text, .text, .text, .text, .integer,
+                                                                  .integer, .text, .text, .integer, .integer, .integer, .integer]) { rows in
             """
             INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
                                 source_format, source_ref, seen_batch, created_batch, content_hash, version_run)
             \(rows)
+            """ + (upsert ? """
+
             ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, programme = excluded.programme,
               owner = excluded.owner, organisation = excluded.organisation, notes = excluded.notes,
               source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
               source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
               content_hash = excluded.content_hash, version_run = excluded.version_run, withdrawn_run = NULL
-            """
+            """ : "")
         }
     }
 
-    /// `INSERT INTO <table> (id, <columns>) VALUES … ON CONFLICT (id) DO UPDATE SET <columns> = …` (the row replaced).
-    private func typeUpsert<E>(_ description: EntityTable<E>) -> MultiRowStatement {
+    /// `INSERT INTO <table> (id, <columns>) …`, and the same `ON CONFLICT (id) DO UPDATE SET <columns> = …` (the row replaced).
+    private func typeStatements<E>(_ description: EntityTable<E>) -> (upsert: MultiRowStatement, insert: MultiRowStatement) {
         let columns = description.columns.map(\.name)
         let update = columns.isEmpty ? "NOTHING" : "UPDATE SET " + columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let types = [.text] + description.columns.map { $0.type == .real ? MultiRowStatement.Column.real : .text }
-        return statement("upsert-\(description.name)", types) {
-            "INSERT INTO \(description.name) (\((["id"] + columns).joined(separator: ", "))) \($0) ON CONFLICT (id) DO \(update)"
-        }
+        let insert = "INSERT INTO \(description.name) (\((["id"] + columns).joined(separator: ", "))) "
+        return (statement("upsert-\(description.name)", types) { insert + $0 + " ON CONFLICT (id) DO \(update)" },
+                statement("insert-\(description.name)", types) { insert + $0 })
     }
 
     /// The import's statement of that name, made the first time.
