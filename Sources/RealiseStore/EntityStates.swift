@@ -6,8 +6,12 @@ import RealiseModel
 enum EntityStates {
     /// What an entity's fingerprint covers: everything stored but its id, its source and the import's marks.
     static func content<E: Entity>(_ entity: E, _ table: EntityTable<E>) -> SQLArguments {
-        [E.type.rawValue, entity[keyPath: table.title], entity.programme, entity.owner, entity.organisation, entity.notes]
-            + table.values(entity)
+        content(entity, table, values: table.values(entity))
+    }
+
+    /// As `content(_:_:)`, given the entity's values of its type's columns (`table.values(entity)`).
+    static func content<E: Entity>(_ entity: E, _ table: EntityTable<E>, values: SQLArguments) -> SQLArguments {
+        [E.type.rawValue, entity[keyPath: table.title], entity.programme, entity.owner, entity.organisation, entity.notes] + values
     }
 
     /// The stored entities of `type` with these ids, each as JSON (the model's `Codable` form) with its fingerprint.

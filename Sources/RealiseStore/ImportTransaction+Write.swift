@@ -64,14 +64,15 @@ extension ImportTransaction {
 
     private func entityWrite<E: Entity>(_ entity: E, _ description: EntityTable<E>) -> EntityWrite {
         let source = entity.source
-        let hash = ContentHash.of(EntityStates.content(entity, description)[...])
+        let values = description.values(entity)
+        let hash = ContentHash.of(EntityStates.content(entity, description, values: values)[...])
         let entityRow: SQLArguments = [
             entity.id, description.name, entity[keyPath: description.title], entity.programme, entity.owner, entity.organisation,
             entity.notes, storedPath(source.path), source.line, source.column, source.format, source.identifier, batch, batch,
             hash, run,
         ]
         return EntityWrite(id: entity.id, type: E.type, source: source, hash: hash, entityRow: entityRow,
-                           typeRow: [entity.id] + description.values(entity), typeStatements: typeStatements(description))
+                           typeRow: [entity.id] + values, typeStatements: typeStatements(description))
     }
 
     /// Upserts entities (each id once) and their rows of their types' tables, unless an id is taken: by an entity
@@ -156,13 +157,17 @@ extension ImportTransaction {
     }
 
     /// `INSERT INTO <table> (id, <columns>) …`, and the same `ON CONFLICT (id) DO UPDATE SET <columns> = …` (the row replaced).
-    private func typeStatements<E>(_ description: EntityTable<E>) -> (upsert: MultiRowStatement, insert: MultiRowStatement) {
+    private func typeStatements<E: Entity>(_ description: EntityTable<E>) -> (upsert: MultiRowStatement, insert: MultiRowStatement) {
+        // Asked for every entity: the texts are made once per type.
+        if let known = typeStatementsByType[E.type] { return known }
         let columns = description.columns.map(\.name)
         let update = columns.isEmpty ? "NOTHING" : "UPDATE SET " + columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         let types = [.text] + description.columns.map { $0.type == .real ? MultiRowStatement.Column.real : .text }
         let insert = "INSERT INTO \(description.name) (\((["id"] + columns).joined(separator: ", "))) "
-        return (statement("upsert-\(description.name)", types) { insert + $0 + " ON CONFLICT (id) DO \(update)" },
-                statement("insert-\(description.name)", types) { insert + $0 })
+        let made = (upsert: statement("upsert-\(description.name)", types) { insert + $0 + " ON CONFLICT (id) DO \(update)" },
+                    insert: statement("insert-\(description.name)", types) { insert + $0 })
+        typeStatementsByType[E.type] = made
+        return made
     }
 
     /// The import's statement of that name, made the first time.

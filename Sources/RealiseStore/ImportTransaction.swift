@@ -65,6 +65,8 @@ final class ImportTransaction: PlanSink {
     var reviewsToWrite: [RecordedReview] = []
     /// The import's statements over many rows (see `MultiRowStatement`), by name, made once per import.
     var statements: [String: MultiRowStatement] = [:]
+    /// The statements writing each entity type's own rows (see `typeStatements(_:)`).
+    var typeStatementsByType: [EntityType: (upsert: MultiRowStatement, insert: MultiRowStatement)] = [:]
     /// Told how far each file has come.
     var progress: ((ImportProgress) -> Void)?
     /// The current file's place among the files read, and their number.
