@@ -22,17 +22,27 @@ extension ImportTransaction {
         settled[id] = type
     }
 
-    /// Looks up, with one statement per 128, the ids of `ids` not settled or looked up yet: those settled
-    /// are remembered, and metrics' creation noted (see `metricCreatedHere`).
+    /// Looks up the ids of `ids` not settled or looked up yet: those settled are remembered, and metrics' creation
+    /// noted (see `metricCreatedHere`).
     func lookUp(_ ids: Set<String>) throws {
+        try settle(lookUpAhead(ids))
+    }
+
+    /// Sends the look-up of `lookUp(_:)` (nil when every id is settled or looked up already), for `settle(_:)` to read.
+    func lookUpAhead(_ ids: Set<String>) -> PendingRows? {
         let unknown = ids.filter { !$0.isEmpty && settled[$0] == nil && !lookedUp.contains($0) }
-        guard !unknown.isEmpty else { return }
+        guard !unknown.isEmpty else { return nil }
         lookedUp.formUnion(unknown)
         let dialect = db.dialect
-        try statement("settle-lookup", [.text]) {
+        return statement("settle-lookup", [.text]) {
             "SELECT e.id, e.type, e.source_path, e.seen_batch, e.withdrawn_run, e.created_batch "
                 + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
-        }.each(Array(unknown), on: db) { row in
+        }.ahead(Array(unknown), on: db)
+    }
+
+    /// Remembers the ids of a look-up that are settled.
+    func settle(_ rows: PendingRows?) throws {
+        try rows?.each { row in
             let id = row.string(0)
             guard let type = EntityType(rawValue: row.string(1)) else { return }
             if type == .metric { metricCreatedHere[id] = row.optionalInt64(5) == batch }

@@ -16,18 +16,23 @@ extension ImportTransaction {
         var note: String?, dataSource: String?, confidence: String?, share: Double?, versionRun: Int64?
     }
 
-    /// Upserts values (each metric, kind and day once). A second, different value of the same metric, kind and day in
-    /// this import is a problem; the same value again is only claimed.
-    func writeValues(_ part: ArraySlice<MetricValue>) throws {
-        var stored: [[String]: StoredRow] = [:]
+    /// Sends the look-up of the stored values `part` may replace (see `PendingRows`).
+    func valueLookup(_ part: ArraySlice<MetricValue>) -> PendingRows {
         let dialect = db.dialect
-        try statement("value-lookup", [.text, .text, .text]) { rows in
+        return statement("value-lookup", [.text, .text, .text]) { rows in
             """
             SELECT v.metric_id, v.kind, v.date, v.id, v.value, v.text, v.seen_batch, v.withdrawn_run, v.source_path,
                    v.source_line, v.source_format, v.note, v.data_source, v.confidence, v.version_run
             FROM \(dialect.probe(rows, "metric_value", as: "v", on: "v.metric_id = k.column1 AND v.kind = k.column2 AND v.date = k.column3"))
             """
-        }.each(part.flatMap { [$0.metric, $0.kind.rawValue, $0.date.description] as SQLArguments }, on: db) { row in
+        }.ahead(part.flatMap { [$0.metric, $0.kind.rawValue, $0.date.description] as SQLArguments }, on: db)
+    }
+
+    /// Upserts values (each metric, kind and day once). A second, different value of the same metric, kind and day in
+    /// this import is a problem; the same value again is only claimed.
+    func writeValues(_ part: ArraySlice<MetricValue>, looked: PendingRows? = nil) throws {
+        var stored: [[String]: StoredRow] = [:]
+        try (looked ?? valueLookup(part)).each { row in
             stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3, details: 11)
         }
         var rows: SQLArguments = []
@@ -85,17 +90,22 @@ extension ImportTransaction {
              from: old.versionRun, to: run)
     }
 
-    /// Upserts links (each kind and pair of ends once); a link stated again is claimed by both statements.
-    func writeLinks(_ part: ArraySlice<Link>) throws {
-        var stored: [[String]: StoredRow] = [:]
+    /// Sends the look-up of the stored links `part` may replace (see `PendingRows`).
+    func linkLookup(_ part: ArraySlice<Link>) -> PendingRows {
         let dialect = db.dialect
-        try statement("link-lookup", [.text, .text, .text]) { rows in
+        return statement("link-lookup", [.text, .text, .text]) { rows in
             """
             SELECT l.kind, l.from_id, l.to_id, l.id, l.lag_days, l.dependency_type, l.seen_batch, l.withdrawn_run, l.source_path,
                    l.source_line, l.source_format, NULL, NULL, l.share, l.version_run
             FROM \(dialect.probe(rows, "link", as: "l", on: "l.kind = k.column1 AND l.from_id = k.column2 AND l.to_id = k.column3"))
             """
-        }.each(part.flatMap { [$0.kind.rawValue, $0.from, $0.to] as SQLArguments }, on: db) { row in
+        }.ahead(part.flatMap { [$0.kind.rawValue, $0.from, $0.to] as SQLArguments }, on: db)
+    }
+
+    /// Upserts links (each kind and pair of ends once); a link stated again is claimed by both statements.
+    func writeLinks(_ part: ArraySlice<Link>, looked: PendingRows? = nil) throws {
+        var stored: [[String]: StoredRow] = [:]
+        try (looked ?? linkLookup(part)).each { row in
             stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3, details: 11)
         }
         var rows: SQLArguments = [], fresh: SQLArguments = []

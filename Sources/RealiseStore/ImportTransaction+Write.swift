@@ -22,30 +22,40 @@ extension ImportTransaction {
         for item in chunk.benefits { entities.append(entityWrite(item, EntityTables.benefit)) }
         for item in chunk.deliverables { entities.append(entityWrite(item, EntityTables.deliverable)) }
         for item in chunk.metrics { entities.append(entityWrite(item, EntityTables.metric)) }
-        try inParts(entities, key: \.id, writeEntities)
-
-        try lookUp(Set(chunk.objectives.compactMap(\.parent) + chunk.deliverables.compactMap(\.parent)
-                       + chunk.values.map(\.metric) + chunk.links.flatMap { [$0.from, $0.to] }))
+        let valueParts = parts(chunk.values) { [$0.metric, $0.kind.rawValue, $0.date.description] }
+        let linkParts = parts(chunk.links) { [$0.kind.rawValue, $0.from, $0.to] }
+        // The look-ups of the references and of the first parts of values and links go ahead of the entities' writes,
+        // which change nothing they read (the chunk's own entities are settled by being written): on PostgreSQL the
+        // server answers them with the entities' look-up, and runs the entities' writes while this thread decides on
+        // the values and links.
+        let valuesAhead = valueParts.first.map(valueLookup), linksAhead = linkParts.first.map(linkLookup)
+        let referencesAhead = lookUpAhead(Set(chunk.objectives.compactMap(\.parent) + chunk.deliverables.compactMap(\.parent)
+                                              + chunk.values.map(\.metric) + chunk.links.flatMap { [$0.from, $0.to] })
+                                              .subtracting(entities.map(\.id)))
+        for part in parts(entities, key: \.id) { try writeEntities(part) }
+        try settle(referencesAhead)
         for item in chunk.objectives { expect(item.parent, [.objective], at: item.source, "parent objective") }
         for item in chunk.deliverables { expect(item.parent, [.deliverable], at: item.source, "parent deliverable") }
         for value in chunk.values { expect(value.metric, [.metric], at: value.source, "metric") }
         for link in chunk.links { expectLink(link) }
         collectReviews(of: chunk)
 
-        try inParts(chunk.values, key: { [$0.metric, $0.kind.rawValue, $0.date.description] }, writeValues)
-        try inParts(chunk.links, key: { [$0.kind.rawValue, $0.from, $0.to] }, writeLinks)
+        for (index, part) in valueParts.enumerated() { try writeValues(part, looked: index == 0 ? valuesAhead : nil) }
+        for (index, part) in linkParts.enumerated() { try writeLinks(part, looked: index == 0 ? linksAhead : nil) }
     }
 
-    /// Calls `write` with parts of `items` in which no key comes twice, in order.
-    private func inParts<T, K: Hashable>(_ items: [T], key: (T) -> K, _ write: (ArraySlice<T>) throws -> Void) throws {
+    /// `items` cut into parts in which no key comes twice, in order.
+    private func parts<T, K: Hashable>(_ items: [T], key: (T) -> K) -> [ArraySlice<T>] {
+        var parts: [ArraySlice<T>] = []
         var keys = Set<K>()
         var start = 0
         for index in items.indices where !keys.insert(key(items[index])).inserted {
-            try write(items[start..<index])
+            parts.append(items[start..<index])
             start = index
             keys = [key(items[index])]
         }
-        if start < items.count { try write(items[start...]) }
+        if start < items.count { parts.append(items[start...]) }
+        return parts
     }
 
     /// An entity about to be written: its `entity` row and its type's row.

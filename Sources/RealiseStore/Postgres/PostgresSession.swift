@@ -90,8 +90,33 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
         try each(query(sql, columns), body)
     }
 
+    /// Sends a query over many rows bound as one array per column without waiting for it, for `each(_:_:)` to read
+    /// later (see `PendingRows`).
+    func start(_ sql: String, _ columns: [PostgresColumn]) -> EventLoopFuture<PostgresQueryResult> {
+        lock.lock()
+        defer { lock.unlock() }
+        return connection.query(query(sql, columns), logger: PostgresSession.logger)
+    }
+
+    /// Waits for a query `start` sent — not for the statements sent after it — and calls `body` with each row.
+    /// When it failed because a statement sent before it did, that statement's failure is thrown.
+    @discardableResult
+    func each(_ started: EventLoopFuture<PostgresQueryResult>, _ body: (StatementRow) throws -> Bool) throws -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let result: PostgresQueryResult
+        do { result = try waitOrLost(started) } catch {
+            try settle()
+            throw error
+        }
+        return try each(result, body)
+    }
+
     private func each(_ query: PostgresQuery, _ body: (StatementRow) throws -> Bool) throws -> Bool {
-        let result = try run(query)
+        try each(try run(query), body)
+    }
+
+    private func each(_ result: PostgresQueryResult, _ body: (StatementRow) throws -> Bool) throws -> Bool {
         let cells = PostgresCells()
         let row = StatementRow(cells)
         for postgresRow in result.rows {

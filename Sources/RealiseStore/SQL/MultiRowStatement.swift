@@ -54,6 +54,21 @@ final class MultiRowStatement {
         }
     }
 
+    /// Sends the statement for the rows now, on PostgreSQL, and reads its result when asked (see `PendingRows`); on
+    /// SQLite, runs it when asked.
+    func ahead(_ values: SQLArguments, on db: any SQLConnection) -> PendingRows {
+        guard let session = db as? PostgresSession, !values.isEmpty else {
+            return PendingRows { body in try self.each(values, on: db, body) }
+        }
+        let started = session.start(postgresText, bulk(values))
+        return PendingRows { body in
+            try session.each(started) { row in
+                try body(row)
+                return true
+            }
+        }
+    }
+
     /// The rows as one array per column.
     private func bulk(_ values: SQLArguments) -> [PostgresColumn] {
         columns.indices.map { PostgresColumn(type: columns[$0], values: values[...], width: width, offset: $0) }
