@@ -1,0 +1,66 @@
+import RealiseModel
+
+/// Writing a chunk's links (see `write(_:file:)`): one look-up of the links they may replace, then a few statements
+/// over many rows.
+extension ImportTransaction {
+    /// Sends the look-up of the stored links `part` may replace (see `PendingRows`).
+    func linkLookup(_ part: ArraySlice<Link>) -> PendingRows {
+        let dialect = db.dialect
+        return statement("link-lookup", [.text, .text, .text]) { rows in
+            """
+            SELECT l.kind, l.from_id, l.to_id, l.id, l.lag_days, l.dependency_type, l.seen_batch, l.withdrawn_run, l.source_path,
+                   l.source_line, l.source_format, NULL, NULL, l.share, l.version_run
+            FROM \(dialect.probe(rows, "link", as: "l", on: "l.kind = k.column1 AND l.from_id = k.column2 AND l.to_id = k.column3"))
+            """
+        }.ahead(part.flatMap { [$0.kind.rawValue, $0.from, $0.to] as SQLArguments }, on: db)
+    }
+
+    /// Upserts links (each kind and pair of ends once); a link stated again is claimed by both statements.
+    func writeLinks(_ part: ArraySlice<Link>, looked: PendingRows? = nil) throws {
+        var stored: [[String]: StoredRow] = [:]
+        try (looked ?? linkLookup(part)).each { row in
+            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3, details: 11)
+        }
+        var rows: SQLArguments = [], fresh: SQLArguments = []
+        var claims = Claims()
+        for link in part {
+            var versionRun: Int64? = run
+            let old = stored[[link.kind.rawValue, link.from, link.to]]
+            if let old {
+                if old.seen == batch || old.withdrawn == nil { claims.both("link", old, asStored(link.source), batch: batch) }
+                if old.seen == batch { continue }
+                // A link's content: its dependency type, lag and share (stored as the row's value, text and confidence).
+                let changed = old.value != link.lagDays || old.text != link.dependencyType?.rawValue || old.share != link.share
+                if old.withdrawn == nil, !changed { versionRun = old.versionRun }
+                if old.withdrawn == nil, changed {
+                    let state = Link(kind: link.kind, from: link.from, to: link.to, dependencyType: old.text.flatMap(Link.DependencyType.init(rawValue:)),
+                                     lagDays: old.value, share: old.share, source: old.source)
+                    keep("link", subject: link.from, item: link.historyItem, content: try EntityStates.json(state),
+                         from: old.versionRun, to: run)
+                }
+            }
+            let row: SQLArguments = [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays, link.share,
+                                     storedPath(link.source.path), link.source.line, link.source.format, batch, versionRun]
+            if old == nil { fresh += row } else { rows += row }
+        }
+        try flushHistory()
+        // A link new to the workspace is inserted plainly (only an import writes links, one import at a time).
+        let insert = """
+            INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
+                              seen_batch, version_run)
+            """
+        let columns: [MultiRowStatement.Column] = [.text, .text, .text, .text, .real, .real, .text, .integer, .text, .integer, .integer]
+        try statement("link-insert", columns) { insert + "\n" + $0 }.send(fresh, on: db)
+        try statement("link-upsert", columns) { rows in
+            """
+            \(insert)
+            \(rows)
+            ON CONFLICT (kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
+              lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
+              source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
+              version_run = excluded.version_run, withdrawn_run = NULL
+            """
+        }.send(rows, on: db)
+        try write(claims)
+    }
+}
