@@ -353,6 +353,13 @@ class Extractor:
             if element.tag.rsplit("}", 1)[-1] == "metric":
                 for child in element:
                     self.values(seen, ident, child.tag.rsplit("}", 1)[-1], child.get("date"), number(child.get("value")))
+        # A measurement taken at a review is exported once, under its review (dated by it), not among its metric's values.
+        for review in root.iter():
+            if review.tag.rsplit("}", 1)[-1] != "review":
+                continue
+            for child in review:
+                if child.tag.rsplit("}", 1)[-1] == "measurement":
+                    self.values(seen, child.get("metric"), "measurement", review.get("date"), number(child.get("value")))
         return seen
 
     def values(self, seen, metric, kind, day, value):
