@@ -17,15 +17,16 @@ extension ImportTransaction {
 
     /// Upserts links (each kind and pair of ends once); a link stated again is claimed by both statements.
     func writeLinks(_ part: ArraySlice<Link>, looked: PendingRows? = nil) throws {
-        var stored: [[String]: StoredRow] = [:]
+        var stored: [LinkKey: StoredRow] = [:]
         try (looked ?? linkLookup(part)).each { row in
-            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3, details: 11)
+            guard let kind: Link.Kind = row.word(0) else { return }
+            stored[LinkKey(kind: kind, from: row.string(1), to: row.string(2))] = StoredRow(row, from: 3, details: 11)
         }
         var rows: SQLArguments = [], fresh: SQLArguments = []
         var claims = Claims()
         for link in part {
             var versionRun: Int64? = run
-            let old = stored[[link.kind.rawValue, link.from, link.to]]
+            let old = stored[LinkKey(link)]
             if let old {
                 if old.seen == batch || old.withdrawn == nil { claims.both("link", old, asStored(link.source), batch: batch) }
                 if old.seen == batch { continue }

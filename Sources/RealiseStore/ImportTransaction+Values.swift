@@ -31,16 +31,17 @@ extension ImportTransaction {
     /// Upserts values (each metric, kind and day once). A second, different value of the same metric, kind and day in
     /// this import is a problem; the same value again is only claimed.
     func writeValues(_ part: ArraySlice<MetricValue>, looked: PendingRows? = nil) throws {
-        var stored: [[String]: StoredRow] = [:]
+        var stored: [ValueKey: StoredRow] = [:]
         try (looked ?? valueLookup(part)).each { row in
-            stored[[row.string(0), row.string(1), row.string(2)]] = StoredRow(row, from: 3, details: 11)
+            guard let kind: MetricValue.Kind = row.word(1), let day = row.day(2) else { return }
+            stored[ValueKey(metric: row.string(0), kind: kind, day: day)] = StoredRow(row, from: 3, details: 11)
         }
         var rows: SQLArguments = []
         var claims = Claims()
         for value in part {
             let kind = value.kind.rawValue
             var versionRun: Int64? = run
-            if let old = stored[[value.metric, kind, value.date.description]] {
+            if let old = stored[ValueKey(value)] {
                 if old.seen == batch {
                     if old.value != value.value || old.text != value.text {
                         report(Plan.conflictingValueProblem(value, other: old.source))

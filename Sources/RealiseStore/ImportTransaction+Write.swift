@@ -22,8 +22,7 @@ extension ImportTransaction {
         for item in chunk.benefits { entities.append(entityWrite(item, EntityTables.benefit)) }
         for item in chunk.deliverables { entities.append(entityWrite(item, EntityTables.deliverable)) }
         for item in chunk.metrics { entities.append(entityWrite(item, EntityTables.metric)) }
-        let valueParts = parts(chunk.values) { [$0.metric, $0.kind.rawValue, $0.date.description] }
-        let linkParts = parts(chunk.links) { [$0.kind.rawValue, $0.from, $0.to] }
+        let valueParts = parts(chunk.values, key: ValueKey.init), linkParts = parts(chunk.links, key: LinkKey.init)
         // The look-ups of the references and of the first parts of values and links go ahead of the entities' writes,
         // which change nothing they read (the chunk's own entities are settled by being written): on PostgreSQL the
         // server answers them with the entities' look-up, and runs the entities' writes while this thread decides on
