@@ -1,7 +1,6 @@
 import ArgumentParser
-import RealiseGaps
-import RealiseModel
 import RealiseReports
+import RealiseWorkbench
 
 extension MapFormat: ExpressibleByArgument {}
 
@@ -29,8 +28,11 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
-            let report = try GapAnalyzer().report(for: plan, asOf: day, history: history, wordingEvidence: false)
+            // Plans read from files are read whole; a workspace's as it stood on --as-of.
+            let request = try GapReportRequest(asOf: asOf == nil || !paths.isEmpty ? nil : day, today: day, programme: input.programme,
+                                               wordingEvidence: false)
+            let source = paths.isEmpty ? try workspace.open(create: false) : try Workbench.reading(input.read(paths))
+            let report = try source.gapReport(request)
             try Output.emit(format.renderer().render(report), to: output)
         }
     }
