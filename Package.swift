@@ -121,7 +121,7 @@ let package = Package(
             // Golden files are read from the source tree, so a deleted or edited one is seen at once.
             exclude: ["Golden"]
         ),
-        .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseModel", "RealiseTestSupport"]),
+        .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseGaps", "RealiseModel"]),
         .testTarget(name: "RealiseCLITests", dependencies: ["realise", "RealiseTestSupport"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -62,6 +62,7 @@ public struct GapAnalyzer: Sendable {
         var report = GapReport(asOf: asOf, summary: summary, findings: findings, coverage: coverage(context), plan: plan,
                                tolerance: tolerance)
         report.actions = ActionStandings(history.actions, findings: findings, asOf: asOf, latestReviews: context.latestReviews)
+        report.trajectories = context.trajectories()
         return report
     }
 
