@@ -4,7 +4,9 @@ import RealiseModel
 /// How plan files are read: the format (sniffed when nil), the programme for entities whose file names none, a
 /// register's column mapping, MS Project link fields, workbook sheets and the order of all-number dates.
 public struct PlanReading: Sendable {
+    /// Read every file as this format instead of sniffing it.
     public var format: ImportFormat?
+    /// The programme of entities whose file names none.
     public var programme: String?
     /// A YAML file mapping a register's own CSV headers to Realise columns.
     public var mappingFile: String?
@@ -12,8 +14,10 @@ public struct PlanReading: Sendable {
     public var linkFields: [String]
     /// Only these sheets of a workbook; every sheet with a table when empty.
     public var sheets: [String]
+    /// How all-number dates typed as text are read: day first (the default) or month first.
     public var dateOrder: DateOrder
 
+    /// Reading options; the defaults sniff each file's format and read it as it is.
     public init(format: ImportFormat? = nil, programme: String? = nil, mappingFile: String? = nil, linkFields: [String] = [],
                 sheets: [String] = [], dateOrder: DateOrder = .dmy) {
         self.format = format
@@ -35,17 +39,5 @@ public struct PlanReading: Sendable {
             let found = try ImporterRegistry.standard.importUnits(paths: paths, format: format, options: options)
             return PlanFiles(units: found.units, warnings: found.warnings.map(\.description))
         } catch { throw .planFiles(error) }
-    }
-}
-
-/// Plan files found and ready to import, with the folder walk's warnings.
-public struct PlanFiles: Sendable {
-    public var units: [ImportedFile]
-    /// Entries the folder walk passed over, one sentence each.
-    public var warnings: [String]
-
-    public init(units: [ImportedFile], warnings: [String] = []) {
-        self.units = units
-        self.warnings = warnings
     }
 }

@@ -2,16 +2,6 @@ import RealiseGaps
 import RealiseModel
 import RealiseStore
 
-/// Which actions to list.
-public enum ActionSelection: String, Sendable, CaseIterable {
-    /// Every action, open or closed.
-    case all
-    /// Only actions still open (overdue ones included).
-    case open
-    /// Only open actions past their due date.
-    case overdue
-}
-
 extension Workbench {
     /// Records an action agreed on `target` — a finding key (`RULE:ID`) or an entity id — owned by `owner`, due on
     /// `due`, agreed on `agreed`.

@@ -1,16 +1,6 @@
 import RealiseModel
 import RealiseStore
 
-/// A review recorded: its number, its subject as the workspace spells the id, and what was recorded.
-public struct RecordedReview: Sendable, Hashable {
-    public var id: Int64
-    public var subject: String
-    public var date: Day
-    public var rag: RAG
-    /// How many measurements were taken at it.
-    public var measurements: Int
-}
-
 extension Workbench {
     /// Records a review of `subject` (a benefit, metric, objective or programme, its id in any case) and the
     /// measurements taken at it (metric id → value), in one transaction: all of it, or nothing.

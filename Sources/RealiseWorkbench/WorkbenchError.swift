@@ -41,6 +41,7 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The error's lines, one after another.
     public var description: String { lines.joined(separator: "\n") }
 
     /// Any error as a `WorkbenchError`: those of the libraries by their kind, anything else as `.system`.
