@@ -16,6 +16,8 @@ public struct GapReportRequest: Sendable {
     public var tolerance: Double
     /// Whether each finding's evidence is worded (only the reading formats — text, Markdown, HTML — show it).
     public var wordingEvidence: Bool
+    /// Whether the report carries each metric's trajectory (`GapReport.trajectories`), for a format that charts them.
+    public var trajectories: Bool
     /// The rules run.
     public let analyzer: GapAnalyzer
 
@@ -23,13 +25,14 @@ public struct GapReportRequest: Sendable {
     ///   - only: run only these rules (all when empty); `skip`: do not run these.
     /// - Throws: `.unknownRule` for a rule id that is no rule's.
     public init(asOf: Day? = nil, today: Day, programme: String? = nil, since: Day? = nil, only: [String] = [], skip: [String] = [],
-                tolerance: Double = 0.1, wordingEvidence: Bool = true) throws(WorkbenchError) {
+                tolerance: Double = 0.1, wordingEvidence: Bool = true, trajectories: Bool = true) throws(WorkbenchError) {
         self.asOf = asOf
         self.today = today
         self.programme = programme
         self.since = since
         self.tolerance = tolerance
         self.wordingEvidence = wordingEvidence
+        self.trajectories = trajectories
         do { analyzer = try GapAnalyzer(only: only, skip: skip) } catch { throw .unknownRule(error) }
     }
 

@@ -26,9 +26,17 @@ extension Workbench {
         return report
     }
 
+    /// The gap report on the plans of `files`, read into a throw-away in-memory workspace (nothing is written anywhere):
+    /// the plans as the files state them, whole, judged as of the request's day ("lint my plan").
+    public static func gapReport(of files: PlanFiles, _ request: GapReportRequest) throws(WorkbenchError) -> GapReport {
+        var whole = request
+        (whole.today, whole.asOf) = (request.day, nil)
+        return try reading(files).gapReport(whole)
+    }
+
     private func report(_ snapshot: PlanSnapshot, _ request: GapReportRequest) -> GapReport {
         request.analyzer.report(for: snapshot.plan, asOf: request.day, history: snapshot.history, tolerance: request.tolerance,
-                                wordingEvidence: request.wordingEvidence)
+                                wordingEvidence: request.wordingEvidence, trajectories: request.trajectories)
     }
 
     /// What changed in the workspace's plan between `since` and `until`, each end judged as of its own day, read in one

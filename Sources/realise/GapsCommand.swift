@@ -74,12 +74,12 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            // Plans read from files are read whole; a workspace's as it stood on --as-of.
-            let request = try GapReportRequest(asOf: asOf == nil || !paths.isEmpty ? nil : day, today: day, programme: input.programme,
+            let request = try GapReportRequest(asOf: asOf == nil ? nil : day, today: day, programme: input.programme,
                                                since: since.map { try DayArgument.parse($0, option: "--since") }, only: only, skip: skip,
-                                               tolerance: tolerance / 100, wordingEvidence: format.wordsEvidence && !summary)
-            let source = paths.isEmpty ? try workspace.open(create: false) : try Workbench.reading(input.read(paths))
-            let report = try source.gapReport(request)
+                                               tolerance: tolerance / 100, wordingEvidence: format.wordsEvidence && !summary,
+                                               trajectories: format.drawsTrajectories && !summary)
+            let report = paths.isEmpty ? try workspace.open(create: false).gapReport(request)
+                : try Workbench.gapReport(of: input.read(paths), request)
             if summary {
                 try Output.emit(utf8: SummaryGapRenderer().renderUTF8(report), to: output)
             } else if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {

@@ -28,11 +28,10 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            // Plans read from files are read whole; a workspace's as it stood on --as-of.
-            let request = try GapReportRequest(asOf: asOf == nil || !paths.isEmpty ? nil : day, today: day, programme: input.programme,
-                                               wordingEvidence: false)
-            let source = paths.isEmpty ? try workspace.open(create: false) : try Workbench.reading(input.read(paths))
-            let report = try source.gapReport(request)
+            let request = try GapReportRequest(asOf: asOf == nil ? nil : day, today: day, programme: input.programme,
+                                               wordingEvidence: false, trajectories: false)
+            let report = paths.isEmpty ? try workspace.open(create: false).gapReport(request)
+                : try Workbench.gapReport(of: input.read(paths), request)
             try Output.emit(format.renderer().render(report), to: output)
         }
     }

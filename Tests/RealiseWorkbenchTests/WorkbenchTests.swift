@@ -15,6 +15,9 @@ struct WorkbenchTests {
         // DEL-0 serves the benefit as DEL-1's prerequisite; DEL-9 serves nothing.
         #expect(orphans == ["DEL-9"])
         #expect(report.summary.high + report.summary.medium + report.summary.low == report.findings.count)
+        // The trajectory charts draw is the report's; a report for a format that draws none carries none.
+        #expect(report.trajectories["MET-1"]?.final.value == 48)
+        #expect(try workbench.gapReport(GapReportRequest(today: WorkbenchFixture.today, trajectories: false)).trajectories.isEmpty)
         let error = #expect(throws: WorkbenchError.self) { try GapReportRequest(today: WorkbenchFixture.today, only: ["orphan-deliverables"]) }
         guard case .unknownRule? = error else { Issue.record("expected an unknown rule, got \(String(describing: error))"); return }
         let late = #expect(throws: WorkbenchError.self) {
