@@ -12,7 +12,7 @@ extension Workbench {
         let parsed: ActionTarget
         do { parsed = try ActionTarget(target) } catch { throw .unknownRule(error) }
         guard due >= agreed else {
-            throw .badRequest("--due \(due) is before the day the action was agreed (\(agreed)); give a later --due")
+            throw .badRequest("the action is due on \(due), before the day it was agreed (\(agreed)); give a later due day")
         }
         return try store { workspace throws(StoreError) in
             try workspace.addAction(subject: parsed.subject, rule: parsed.rule, owner: owner, due: due, note: note, on: agreed)

@@ -19,10 +19,6 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
     /// The request contradicts itself or asks for something out of range (a due day before the day agreed, a
     /// negative number of days): nothing was done.
     case badRequest(String)
-    /// A value given is not what it must be (a measurement that is not a number): nothing was done.
-    case badValue(String)
-    /// A file or folder could not be written.
-    case cannotWrite(path: String, reason: String)
     /// Something beneath the libraries failed (the system, not the request): its own words.
     case system(String)
 
@@ -35,8 +31,7 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
         case .unknownRule(let error): [error.description]
         case .cadence(let error): [error.description]
         case .unreadableSchedule(let workspace, let error): ["\(workspace): a stored review schedule cannot be read: \(error)"]
-        case .badRequest(let message), .badValue(let message): [message]
-        case .cannotWrite(let path, let reason): ["\(path): \(reason)"]
+        case .badRequest(let message): [message]
         case .system(let message): [message]
         }
     }

@@ -51,8 +51,7 @@ struct Failure: Error {
         case .store(let error): Failure(error).code
         case .planFiles(let error): Failure(error).code
         case .unknownRule, .cadence, .badRequest: 64
-        case .badValue: 65
-        case .unreadableSchedule, .cannotWrite, .system: 74
+        case .unreadableSchedule, .system: 74
         }
         self.init(lines: error.lines, code: code)
     }
