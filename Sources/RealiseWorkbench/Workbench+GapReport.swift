@@ -43,7 +43,9 @@ extension Workbench {
     /// snapshot.
     /// - Throws: `.badRequest` when `since` is after `until`.
     public func diff(since: Day, until: Day, programme: String? = nil) throws(WorkbenchError) -> DiffReport {
-        guard since <= until else { throw .badRequest("the earlier day (\(since)) is after the later one (\(until)); give the earlier day first") }
+        guard since <= until else {
+            throw .badRequest("the earlier day (\(since)) is after the later one (\(until)); give the earlier day first")
+        }
         let analyzer = try GapReportRequest(today: until).analyzer
         let (before, after) = try workbenchErrors {
             try workspace.consistentRead {

@@ -36,8 +36,10 @@ extension Workbench {
     /// The subjects of review schedules by id, with their type and name, as listings show them.
     func reviewSubjects() throws(WorkbenchError) -> [String: Listing.Subject] {
         try store { workspace throws(StoreError) in
-            Dictionary(try workspace.schedules().map { ($0.subject, Listing.Subject(type: $0.subjectType.rawValue, id: $0.subject, name: $0.subjectName)) },
-                       uniquingKeysWith: { first, _ in first })
+            let subjects = try workspace.schedules().map { schedule in
+                (schedule.subject, Listing.Subject(type: schedule.subjectType.rawValue, id: schedule.subject, name: schedule.subjectName))
+            }
+            return Dictionary(subjects, uniquingKeysWith: { first, _ in first })
         }
     }
 }
