@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RealiseGaps", targets: ["RealiseGaps"]),
         .library(name: "RealiseReviews", targets: ["RealiseReviews"]),
         .library(name: "RealiseReports", targets: ["RealiseReports"]),
+        .library(name: "RealiseWorkbench", targets: ["RealiseWorkbench"]),
         .plugin(name: "ValidatePlans", targets: ["ValidatePlans"]),
     ],
     dependencies: [
@@ -74,11 +75,17 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The use-cases (report as of a day, record a review, import files, show an entity …) that the command line
+        // and any other front end call, so that each does exactly the same thing.
+        .target(
+            name: "RealiseWorkbench",
+            dependencies: ["RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports"]
+        ),
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "realise",
             dependencies: [
-                "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports",
+                "RealiseWorkbench", "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +121,7 @@ let package = Package(
             // Golden files are read from the source tree, so a deleted or edited one is seen at once.
             exclude: ["Golden"]
         ),
+        .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseGaps", "RealiseModel"]),
         .testTarget(name: "RealiseCLITests", dependencies: ["realise", "RealiseTestSupport"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

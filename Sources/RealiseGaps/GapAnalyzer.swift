@@ -23,8 +23,10 @@ public struct GapAnalyzer: Sendable {
     ///   - tolerance: trajectory tolerance as a share of the baseline→target distance (default 10 %).
     ///   - wordingEvidence: whether to word each finding's evidence (`Finding.details`), which only the reading formats
     ///     show; a large report spends a tenth of its time on it.
+    ///   - trajectories: whether to keep each metric's trajectory in the report (`GapReport.trajectories`) for charts;
+    ///     a report that draws none spares the work.
     public func report(for plan: Plan, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1,
-                       wordingEvidence: Bool = true) -> GapReport {
+                       wordingEvidence: Bool = true, trajectories: Bool = true) -> GapReport {
         let context = GapContext(plan: plan, asOf: asOf, history: history, tolerance: tolerance)
         var findings = GapAnalyzer.inReportOrder(rules.map { $0.findings(in: context) })
         let owners = AccountableOwners(context)
@@ -62,6 +64,7 @@ public struct GapAnalyzer: Sendable {
         var report = GapReport(asOf: asOf, summary: summary, findings: findings, coverage: coverage(context), plan: plan,
                                tolerance: tolerance)
         report.actions = ActionStandings(history.actions, findings: findings, asOf: asOf, latestReviews: context.latestReviews)
+        if trajectories { report.trajectories = context.trajectories() }
         return report
     }
 

@@ -21,6 +21,15 @@ extension GapContext {
     /// The metric's trajectory, when it has numeric targets.
     public func trajectory(of metric: Metric) -> Trajectory? { series(of: metric.id).trajectory(of: metric, tolerance: tolerance) }
 
+    /// Every metric's trajectory, by id (the first metric of a repeated id), for those with numeric targets.
+    func trajectories() -> [String: Trajectory] {
+        var result: [String: Trajectory] = [:]
+        for (index, metric) in plan.metrics.enumerated() where result[metric.id] == nil {
+            if let trajectory = series(ofMetricAt: index).trajectory(of: metric, tolerance: tolerance) { result[metric.id] = trajectory }
+        }
+        return result
+    }
+
     /// Numeric measurements of the metric taken on or before as-of, oldest first.
     public func measurements(of metric: String) -> [(day: Day, value: Double)] { series(of: metric).measurements }
 

@@ -18,6 +18,9 @@ public struct GapReport: Sendable, Codable {
     public var plan: Plan = Plan()
     /// Trajectory tolerance used, as a share of the baseline→target distance.
     public var tolerance: Double = 0.1
+    /// Each metric's target trajectory, by id, as the rules judged the metric against it: what charts draw. Metrics
+    /// without a numeric target have none. Not encoded.
+    public var trajectories: [String: Trajectory] = [:]
     /// The agreed actions: open ones and those closed since the last review. Not encoded (the JSON renderer
     /// writes them after `coverage`).
     public var actions = ActionStandings()

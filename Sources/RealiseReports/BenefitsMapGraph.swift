@@ -4,8 +4,8 @@ import RealiseModel
 /// The benefits dependency network as the map renderers draw it (SVG in the HTML report, Mermaid, DOT):
 /// objectives ← benefits ← deliverables, metrics beside the benefits they measure, gaps marked.
 ///
-/// Deliverables drawn: those a benefit is directly enabled by, leaf deliverables that serve no benefit
-/// (orphans), and any other deliverable with a finding, joined by a "part of" edge to its nearest drawn
+/// Deliverables drawn: those a benefit is directly enabled by, those the `orphan-deliverable` rule found serve no
+/// benefit (orphans), and any other deliverable with a finding, joined by a "part of" edge to its nearest drawn
 /// parent. Nodes are ordered so that linked nodes sit near each other: deterministic for a given report.
 struct BenefitsMapGraph {
     /// One entity on the map.
@@ -117,15 +117,14 @@ struct BenefitsMapGraph {
 
         // Deliverables: directly enabling, orphan leaves, and others with findings.
         let enabling = Dictionary(grouping: plan.links.filter { $0.kind == .enabledBy && benefitIds.contains($0.from) }, by: \.to)
-        let children = Set(plan.deliverables.compactMap(\.parent))
         func lineage(_ id: String) -> [String] {
             var result: [String] = [], current: String? = id
             while let next = current, !result.contains(next), deliverables[next] != nil { result.append(next); current = deliverables[next]?.parent }
             return result
         }
-        func isOrphan(_ item: Deliverable) -> Bool {
-            item.kind != .summary && !children.contains(item.id) && lineage(item.id).allSatisfy { enabling[$0] == nil }
-        }
+        // An orphan is what the orphan-deliverable rule found, so map and report never disagree (a prerequisite of a
+        // deliverable that serves a benefit serves it too); a report run without that rule marks none.
+        func isOrphan(_ item: Deliverable) -> Bool { gaps(.deliverable, item.id).contains { $0.rule == OrphanDeliverable.id } }
         let direct = plan.deliverables.filter { enabling[$0.id] != nil }
         let directIds = Set(direct.map(\.id))
         var drawn: [(item: Deliverable, rank: Double, orphan: Bool, partOf: String?)] = direct.map { item in

@@ -8,10 +8,11 @@ extension HTMLGapRenderer {
         let values = Dictionary(grouping: report.plan.values, by: \.metric)
         let findings = Dictionary(grouping: report.findings.filter { $0.subject.type == EntityType.metric.rawValue }, by: \.subject.id)
         let since = report.since?.from.date
+        let earlierTrajectories = since == nil ? [:] : report.earlierTrajectories
         let charts = report.plan.metrics.compactMap { metric in
-            let earlier = since.flatMap { day in report.earlierTargets[metric.id].map { (values: $0, day: day) } }
-            return SVGTrajectoryChart(metric: metric, values: values[metric.id] ?? [], tolerance: report.tolerance, asOf: report.asOf,
-                                      earlier: earlier)
+            let earlier = since.flatMap { day in earlierTrajectories[metric.id].map { (trajectory: $0, day: day) } }
+            return SVGTrajectoryChart(metric: metric, values: values[metric.id] ?? [], trajectory: report.trajectories[metric.id],
+                                      asOf: report.asOf, earlier: earlier)
         }
         guard !charts.isEmpty else {
             return out + "<p class=\"empty\">No numeric metric has a baseline, a target or a measurement yet.</p>\n</section>\n"

@@ -2,30 +2,12 @@ import RealiseGaps
 import RealiseModel
 
 extension SVGTrajectoryChart {
-    /// The trajectory a metric's baseline and targets made on an earlier day, when they differ from today's: drawn
+    /// The trajectory a metric's baseline and targets made on an earlier day (`GapReport.earlierTrajectories`): drawn
     /// dashed beneath today's, so that a board sees what was promised then beside what is promised now.
     struct Earlier {
         /// The day the plan stated it (a gap report's "since" day).
         let day: Day
         let trajectory: Trajectory
-
-        /// The earlier trajectory of `metric` from `earlier` (its values as they stood on `day`), or nil when they
-        /// state the same numeric baselines and targets as `current`, or no target.
-        init?(metric: Metric, earlier: [MetricValue], current: [MetricValue], on day: Day, tolerance: Double) {
-            let earlier = Self.promises(of: metric, earlier)
-            // Compared by kind, day and number only: a note or a data source changed is no new trajectory.
-            func key(_ values: [MetricValue]) -> [String] { values.map { "\($0.kind.rawValue) \($0.date) \($0.value!)" }.sorted() }
-            guard key(earlier) != key(Self.promises(of: metric, current)),
-                  let trajectory = Trajectory(metric: metric, values: earlier.sorted { $0.date < $1.date }, fraction: tolerance)
-            else { return nil }
-            self.day = day
-            self.trajectory = trajectory
-        }
-
-        /// The numeric baselines and targets of `metric` among `values`.
-        private static func promises(of metric: Metric, _ values: [MetricValue]) -> [MetricValue] {
-            values.filter { $0.metric == metric.id && $0.kind != .measurement && $0.value != nil }
-        }
 
         /// The trajectory's points, held at its final target up to `end`, as today's is.
         func path(to end: Day) -> [(day: Day, value: Double)] {

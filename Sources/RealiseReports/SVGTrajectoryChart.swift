@@ -26,10 +26,12 @@ struct SVGTrajectoryChart {
     let earlier: Earlier?
 
     /// The chart of a numeric metric with at least one numeric baseline, target or measurement; nil otherwise.
-    /// - Parameter earlier: the metric's baseline and target values as they stood on an earlier day, and that day:
-    ///   drawn dashed when they differ from `values`'.
-    init?(metric: Metric, values: [MetricValue], tolerance: Double, asOf: Day,
-          earlier: (values: [MetricValue], day: Day)? = nil) {
+    /// - Parameters:
+    ///   - trajectory: the metric's target trajectory as the gap analysis judged it (`GapReport.trajectories`), drawn
+    ///     with its tolerance; nil when it has none.
+    ///   - earlier: the trajectory the plan stated on an earlier day, when it differs from today's
+    ///     (`GapReport.earlierTrajectories`), and that day: drawn dashed.
+    init?(metric: Metric, values: [MetricValue], trajectory: Trajectory?, asOf: Day, earlier: (trajectory: Trajectory, day: Day)? = nil) {
         guard metric.measureType != .qualitative else { return nil }
         let values = values.filter { $0.metric == metric.id && $0.value != nil }.sorted { $0.date < $1.date }
         guard !values.isEmpty else { return nil }
@@ -38,9 +40,8 @@ struct SVGTrajectoryChart {
         }
         self.metric = metric
         self.asOf = asOf
-        let trajectory = Trajectory(metric: metric, values: values, fraction: tolerance)
         self.trajectory = trajectory
-        self.earlier = earlier.flatMap { Earlier(metric: metric, earlier: $0.values, current: values, on: $0.day, tolerance: tolerance) }
+        self.earlier = earlier.map { Earlier(day: $0.day, trajectory: $0.trajectory) }
         baselines = points(.baseline)
         targets = points(.target)
         dots = values.filter { $0.kind == .measurement }.map { value in

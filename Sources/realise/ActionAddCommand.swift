@@ -1,7 +1,7 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import RealiseGaps
-import RealiseModel
+import RealiseWorkbench
 
 /// `realise action add FINDING-KEY|ENTITY-ID --owner … --due …`.
 struct ActionAddCommand: ParsableCommand {
@@ -38,17 +38,13 @@ struct ActionAddCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let parsed: ActionTarget
-            do { parsed = try ActionTarget(target) } catch { throw Failure(error) }
+            // A target that is none is the first thing to say, before the days and the workspace.
+            _ = try ActionTarget(target)
             let agreed = try DayArgument.parse(date, option: "--date"), dueDay = try DayArgument.parse(due, option: "--due")
             guard dueDay >= agreed else {
                 throw Failure(lines: ["--due \(dueDay) is before the day the action was agreed (\(agreed)); give a later --due"], code: 64)
             }
-            let stored: (id: Int64, target: String)
-            do {
-                stored = try workspace.open(create: false).addAction(subject: parsed.subject, rule: parsed.rule, owner: owner,
-                                                                     due: dueDay, note: note, on: agreed)
-            } catch { throw Failure(error) }
+            let stored = try workspace.open(create: false).addAction(on: target, owner: owner, due: dueDay, note: note, agreed: agreed)
             Output.print("recorded action #\(stored.id) on \(stored.target.escapingControls): owner \(owner.escapingControls), due \(dueDay)\n")
         }
     }

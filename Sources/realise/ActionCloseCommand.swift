@@ -1,5 +1,5 @@
 import ArgumentParser
-import RealiseModel
+import RealiseWorkbench
 
 /// `realise action close N --note …`.
 struct ActionCloseCommand: ParsableCommand {
@@ -23,7 +23,7 @@ struct ActionCloseCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(date, option: "--date")
-            do { try workspace.open(create: false).closeAction(id: number, note: note, on: day) } catch { throw Failure(error) }
+            try workspace.open(create: false).closeAction(number, note: note, on: day)
             Output.print("closed action #\(number) on \(day)\n")
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import RealiseModel
 import RealiseReports
+import RealiseWorkbench
 
 /// `realise action list [--open | --overdue]`.
 struct ActionListCommand: ParsableCommand {
@@ -32,16 +32,7 @@ struct ActionListCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            let actions: [ActionItem]
-            do { actions = try workspace.open(create: false).actions() } catch { throw Failure(error) }
-            let listed = actions.filter { action in
-                guard action.opened.on <= day else { return false }
-                switch selection {
-                case .all: return true
-                case .open: return action.isOpen(on: day)
-                case .overdue: return action.isOverdue(on: day)
-                }
-            }
+            let listed = try workspace.open(create: false).actions(ActionSelection(rawValue: selection.rawValue) ?? .all, asOf: day)
             Output.print(format.render(.actions(listed, asOf: day)))
         }
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import RealiseStore
 
 /// `realise copy FROM TO`: move a whole workspace between a file and a PostgreSQL server (or any two addresses).
 struct CopyCommand: ParsableCommand {
@@ -35,9 +34,8 @@ struct CopyCommand: ParsableCommand {
         try reporting {
             let source = try WorkspaceOptions.open(from, actor: actor, create: false)
             let destination = try WorkspaceOptions.open(to, actor: actor, create: true)
-            let rows: Int
-            do { rows = try source.copy(to: destination, replace: replace) } catch { throw Failure(error) }
-            Output.print("copied \(rows) rows: \(source.path) → \(destination.path)\n")
+            let rows = try source.copy(to: destination, replace: replace)
+            Output.print("copied \(rows) rows: \(source.address) → \(destination.address)\n")
         }
     }
 }

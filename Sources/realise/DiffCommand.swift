@@ -2,6 +2,7 @@ import ArgumentParser
 import RealiseGaps
 import RealiseModel
 import RealiseReports
+import RealiseWorkbench
 
 /// `realise diff OLD NEW`: what changed between two versions of a plan, each read into a throw-away in-memory
 /// workspace (nothing is written).
@@ -70,16 +71,14 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let analyzer = try GapAnalyzer()
-            let (before, after): (DiffEnd, DiffEnd)
+            let report: DiffReport
             if let old, let new {
-                (before, after) = (try end(old, asOf: asOfOld, option: "--as-of-old", analyzer: analyzer),
-                                   try end(new, asOf: asOfNew, option: "--as-of-new", analyzer: analyzer))
+                report = Workbench.diff(from: try end(old, asOf: asOfOld, option: "--as-of-old"),
+                                        to: try end(new, asOf: asOfNew, option: "--as-of-new"))
             } else {
-                (before, after) = try ReportInput.ends(workspace, programme: input.programme, from: DayArgument.parse(since, option: "--since"),
-                                                       to: DayArgument.parse(until, option: "--until"), analyzer: analyzer, tolerance: 0.1)
+                report = try workspace.open(create: false).diff(since: DayArgument.parse(since, option: "--since"),
+                                                                until: DayArgument.parse(until, option: "--until"), programme: input.programme)
             }
-            let report = PlanDiff().report(from: before, to: after)
             if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {
                 try Output.emit(renderer.render(report), to: output)
             } else {
@@ -89,11 +88,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// One version: its plan read into memory and its gap report as of its day, labelled with the path given.
-    private func end(_ path: String, asOf: String?, option: String, analyzer: GapAnalyzer) throws -> DiffEnd {
+    private func end(_ path: String, asOf: String?, option: String) throws -> DiffEnd {
         let day = try DayArgument.parse(asOf, option: option)
-        do {
-            let (plan, history) = try ReportInput.snapshot(of: ReportInput.inMemory([path], input: input), programme: input.programme)
-            return DiffEnd(label: path, date: day, plan: plan, analyzer: analyzer, history: history)
-        } catch { throw Failure(error) }
+        return try Workbench.diffEnd(input.read([path]), label: path, asOf: day, programme: input.programme)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RealiseModel
 import RealiseReports
+import RealiseWorkbench
 
 /// The formats `realise export` writes.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -32,12 +33,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let plan: Plan
-            do {
-                let opened = try workspace.open(create: false)
-                // A workbook holds no reviews: the measurements taken at them stay the metrics' values.
-                plan = try format == .xlsx ? opened.loadPlan(programme: programme) : opened.loadPlanForExport(programme: programme)
-            } catch { throw Failure(error) }
+            // A workbook holds no reviews: the measurements taken at them stay the metrics' values.
+            let plan = try workspace.open(create: false).planForExport(programme: programme, withReviews: format != .xlsx)
             switch format {
             case .realiseXML:
                 try Output.emit(PlanXMLWriter().render(plan), to: output)

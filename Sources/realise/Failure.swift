@@ -5,6 +5,7 @@ import RealiseImport
 import RealiseModel
 import RealiseReviews
 import RealiseStore
+import RealiseWorkbench
 
 /// An error on its way out: printed to standard error as `realise: error: …` and turned into the
 /// documented exit code (sysexits).
@@ -33,6 +34,8 @@ struct Failure: Error {
             case .busy: self.init(lines: [error.description], code: 75)
             case .notEmpty: self.init(lines: [error.description], code: 65)
             }
+        case let error as WorkbenchError:
+            self.init(error)
         case let error as GapError:
             self.init(lines: [error.description], code: 64)
         case let error as ReviewError:
@@ -40,6 +43,17 @@ struct Failure: Error {
         default:
             self.init(lines: ["\(error)"], code: 74)
         }
+    }
+
+    /// A use-case's error with the exit code the command line documents for its kind.
+    init(_ error: WorkbenchError) {
+        let code: Int32 = switch error {
+        case .store(let error): Failure(error).code
+        case .planFiles(let error): Failure(error).code
+        case .unknownRule, .cadence, .badRequest: 64
+        case .unreadableSchedule, .system: 74
+        }
+        self.init(lines: error.lines, code: code)
     }
 
     /// Prints the error and returns the exit code to leave with.

@@ -2,6 +2,7 @@ import ArgumentParser
 import RealiseGaps
 import RealiseModel
 import RealiseReports
+import RealiseWorkbench
 
 extension Severity: ExpressibleByArgument {}
 
@@ -73,23 +74,12 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            let analyzer: GapAnalyzer
-            do { analyzer = try GapAnalyzer(only: only, skip: skip) } catch { throw Failure(error) }
-            let sinceDay = try since.map { try DayArgument.parse($0, option: "--since") }
-            let (plan, history, before): (Plan, GapHistory, DiffEnd?)
-            if let sinceDay {
-                (plan, history, before) = try ReportInput.load(workspace, programme: input.programme, asOf: asOf == nil ? nil : day,
-                                                               since: sinceDay, analyzer: analyzer, tolerance: tolerance / 100)
-            } else {
-                (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
-                before = nil
-            }
-            var report = analyzer.report(for: plan, asOf: day, history: history, tolerance: tolerance / 100,
-                                         wordingEvidence: format.wordsEvidence && !summary)
-            if let before {
-                report.since = PlanDiff().report(from: before, to: DiffEnd(label: "plan on \(day)", date: day, plan: plan, report: report))
-                report.earlierTargets = Dictionary(grouping: before.plan.values.filter { $0.kind != .measurement }, by: \.metric)
-            }
+            let request = try GapReportRequest(asOf: asOf == nil ? nil : day, today: day, programme: input.programme,
+                                               since: since.map { try DayArgument.parse($0, option: "--since") }, only: only, skip: skip,
+                                               tolerance: tolerance / 100, wordingEvidence: format.wordsEvidence && !summary,
+                                               trajectories: format.drawsTrajectories && !summary)
+            let report = paths.isEmpty ? try workspace.open(create: false).gapReport(request)
+                : try Workbench.gapReport(of: input.read(paths), request)
             if summary {
                 try Output.emit(utf8: SummaryGapRenderer().renderUTF8(report), to: output)
             } else if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RealiseReports
-import RealiseStore
+import RealiseWorkbench
 
 /// The formats of the import summary.
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
@@ -46,16 +46,13 @@ struct ImportCommand: ParsableCommand {
         try reporting {
             let files = try input.read(paths)
             // A dry run against a workspace that does not exist yet checks the files against an empty one.
-            let opened = dryRun ? try workspace.openIfExists() ?? Workspace.emptyInMemory() : try workspace.open(create: true)
-            let outcomes: [ImportOutcome]
+            let opened = dryRun ? try workspace.openIfExists() ?? Workbench.inMemory() : try workspace.open(create: true)
             let bar = ProgressBar.wanted(progress) ? ProgressBar() : nil
             defer { bar?.finish() }
-            do {
-                outcomes = try opened.importFiles(
-                    files, dryRun: dryRun, wait: wait, supersedes: supersedes,
-                    waiting: { Output.error("realise: waiting for another import into \(opened.path) to finish…") },
-                    progress: bar.map { bar in { bar.update($0) } })
-            } catch { throw Failure(error) }
+            let outcomes = try opened.importFiles(
+                files, dryRun: dryRun, wait: wait, supersedes: supersedes,
+                waiting: { Output.error("realise: waiting for another import into \(opened.address) to finish…") },
+                progress: bar.map { bar in { bar.update($0) } })
             let summary = outcomes.map {
                 ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: $0.status.rawValue, counts: $0.counts,
                                            warnings: $0.warnings, supersedes: $0.supersedes, withdrawn: $0.withdrawn, behind: $0.behind)

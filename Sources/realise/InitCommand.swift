@@ -9,7 +9,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let opened = try workspace.open(create: true)
-            Output.print("workspace ready: \(opened.path)\n")
+            Output.print("workspace ready: \(opened.address)\n")
         }
     }
 }

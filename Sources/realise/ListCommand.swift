@@ -1,5 +1,6 @@
 import ArgumentParser
 import RealiseReports
+import RealiseWorkbench
 
 extension ListSubject: ExpressibleByArgument {}
 
@@ -28,22 +29,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let opened = try workspace.open(create: false)
-            let listing: Listing
-            do {
-                if subject == .imports {
-                    listing = .imports(try opened.importRuns())
-                } else {
-                    let plan = try opened.loadPlan(programme: programme)
-                    switch subject {
-                    case .objectives: listing = .objectives(plan)
-                    case .benefits: listing = .benefits(plan)
-                    case .deliverables: listing = .deliverables(plan)
-                    case .metrics: listing = .metrics(plan)
-                    case .links, .imports: listing = .links(plan)
-                    }
-                }
-            } catch { throw Failure(error) }
+            let listing = try workspace.open(create: false).listing(subject, programme: programme)
             if let renderer = format.listing {
                 Output.print(renderer.render(listing))
             } else {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import RealiseModel
 import RealiseReports
+import RealiseWorkbench
 
 /// `realise log`: who changed what, and when, newest first.
 struct LogCommand: ParsableCommand {
@@ -26,8 +26,7 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try since.map { try DayArgument.parse($0, option: "--since") }
-            let changes: [ChangeRecord]
-            do { changes = try workspace.open(create: false).changes(since: day, limit: limit) } catch { throw Failure(error) }
+            let changes = try workspace.open(create: false).changes(since: day, limit: limit)
             Output.print(format.render(.changes(changes)))
         }
     }

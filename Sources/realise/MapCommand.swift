@@ -1,7 +1,6 @@
 import ArgumentParser
-import RealiseGaps
-import RealiseModel
 import RealiseReports
+import RealiseWorkbench
 
 extension MapFormat: ExpressibleByArgument {}
 
@@ -29,8 +28,10 @@ struct MapCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            let (plan, history) = try ReportInput.load(paths: paths, workspace: workspace, input: input, asOf: asOf == nil ? nil : day)
-            let report = try GapAnalyzer().report(for: plan, asOf: day, history: history, wordingEvidence: false)
+            let request = try GapReportRequest(asOf: asOf == nil ? nil : day, today: day, programme: input.programme,
+                                               wordingEvidence: false, trajectories: false)
+            let report = paths.isEmpty ? try workspace.open(create: false).gapReport(request)
+                : try Workbench.gapReport(of: input.read(paths), request)
             try Output.emit(format.renderer().render(report), to: output)
         }
     }

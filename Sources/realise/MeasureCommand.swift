@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import RealiseModel
 import RealiseStore
+import RealiseWorkbench
 
 /// `realise measure METRIC VALUE`: record a measurement by hand; `measure --delete METRIC --date D`: remove one.
 struct MeasureCommand: ParsableCommand {
@@ -47,19 +47,15 @@ struct MeasureCommand: ParsableCommand {
         try reporting {
             let day = try DayArgument.parse(date, option: "--date")
             if delete {
-                let change: Workspace.MeasurementChange
-                do { change = try workspace.open(create: false).deleteMeasurement(metric: metric, date: day) } catch { throw Failure(error) }
+                let change = try workspace.open(create: false).deleteMeasurement(metric: metric, on: day)
                 warn(change)
                 return Output.print("deleted \(change.metric.escapingControls)'s measurement on \(day) (was \(change.previous ?? "no value"))\n")
             }
             guard let value, let number = Double(lenient: value) else {
                 throw Failure(lines: ["measurement '\(value ?? "")' is not a number"], code: 65)
             }
-            let change: Workspace.MeasurementChange
-            do {
-                change = try workspace.open(create: false).recordMeasurement(metric: metric, value: number, text: nil, date: day,
-                                                                              dataSource: source, note: note, today: DayArgument.today)
-            } catch { throw Failure(error) }
+            let change = try workspace.open(create: false).recordMeasurement(metric: metric, value: number, on: day, source: source,
+                                                                             note: note, today: DayArgument.today)
             warn(change)
             Output.print("recorded \(change.metric.escapingControls) = \(number.plainText) on \(day)\n")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RealiseImport
 import RealiseModel
+import RealiseWorkbench
 
 extension ImportFormat: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
@@ -26,19 +27,17 @@ struct PlanInputOptions: ParsableArguments {
     @Option(help: "How all-number dates typed as text are read: dmy (31/03/2027, the default) or mdy (03/31/2027).")
     var dateOrder: DateOrder = .dmy
 
+    /// How these options read plan files.
+    var reading: PlanReading {
+        PlanReading(format: from, programme: programme, mappingFile: mapping, linkFields: linkField, sheets: sheet, dateOrder: dateOrder)
+    }
+
     /// Reads every plan file named or found under `paths`; what the folder walk passed over (special files,
     /// link loops, links out of the folder) is printed on standard error, one warning each.
-    func read(_ paths: [String]) throws -> [ImportedFile] {
-        do {
-            let columns = try mapping.map { path throws(ImportError) in try MappingFile.load(path: path) } ?? [:]
-            let found = try ImporterRegistry.standard.importUnits(paths: paths, format: from,
-                                                              options: ImportOptions(programme: programme, columnMapping: columns,
-                                                                                     linkFields: linkField.isEmpty ? ImportOptions.defaultLinkFields : linkField,
-                                                                                     dateOrder: dateOrder, sheets: sheet))
-            for warning in found.warnings { Output.error("realise: warning: \(warning)") }
-            return found.units
-        } catch {
-            throw Failure(error)
-        }
+    func read(_ paths: [String]) throws -> PlanFiles {
+        let files: PlanFiles
+        do { files = try reading.read(paths) } catch { throw Failure(error) }
+        for warning in files.warnings { Output.error("realise: warning: \(warning)") }
+        return files
     }
 }

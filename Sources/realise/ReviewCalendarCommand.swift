@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RealiseModel
-import RealiseReports
+import RealiseWorkbench
 
 /// `realise review calendar`: the schedule as an iCalendar file.
 struct ReviewCalendarCommand: ParsableCommand {
@@ -30,19 +30,10 @@ struct ReviewCalendarCommand: ParsableCommand {
         try reporting {
             guard horizon > 0, horizon <= 36_600 else { throw Failure(lines: ["--horizon must be 1 to 36600 days"], code: 64) }
             let opened = try workspace.open(create: false)
-            let book = try opened.reviewBook()
-            let subjects = try opened.reviewSubjects()
-            let plan: Plan
-            do { plan = try opened.loadPlan() } catch { throw Failure(error) }
             let day = try DayArgument.parse(asOf, option: "--as-of")
             // A pinned day stamps the file at its midnight UTC, so the same workspace and day give the same bytes.
             let stamp = asOf == nil ? Date() : Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400)
-            let entries = book.schedules.map { schedule in
-                ICalendarWriter.Entry(schedule: schedule, subjectType: subjects[schedule.subject]?.type.rawValue ?? "subject",
-                                      subjectName: subjects[schedule.subject]?.name ?? "",
-                                      metrics: ReviewBriefing.metricsToBring(subject: schedule.subject, plan: plan, asOf: day))
-            }
-            try Output.emit(ICalendarWriter(stamp: stamp, horizonDays: horizon).render(entries), to: output)
+            try Output.emit(try opened.reviewCalendar(asOf: day, stamp: stamp, horizon: horizon), to: output)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RealiseReports
+import RealiseWorkbench
 
 /// `realise review due`: what is due and overdue.
 struct ReviewDueCommand: ParsableCommand {
@@ -23,14 +24,9 @@ struct ReviewDueCommand: ParsableCommand {
         try reporting {
             guard within >= 0 else { throw Failure(lines: ["--within must be 0 or more days"], code: 64) }
             let day = try DayArgument.parse(asOf, option: "--as-of")
-            let opened = try workspace.open(create: false)
-            let due = try opened.reviewBook().due(asOf: day, within: within)
-            let subjects = try opened.reviewSubjects()
-            Output.print(format.render(.dueReviews(due.map { entry in
-                let subject = subjects[entry.schedule.subject]
-                return (entry, Listing.Subject(type: subject?.type.rawValue ?? "", id: entry.schedule.subject, name: subject?.name ?? ""))
-            })))
-            if failOnOverdue, due.contains(where: { $0.status == .overdue }) { throw ExitCode(1) }
+            let due = try workspace.open(create: false).dueReviews(asOf: day, within: within)
+            Output.print(format.render(.dueReviews(due)))
+            if failOnOverdue, due.contains(where: { $0.review.status == .overdue }) { throw ExitCode(1) }
         }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import RealiseModel
 import RealiseReports
+import RealiseWorkbench
 
 /// `realise review history SUBJECT`.
 struct ReviewHistoryCommand: ParsableCommand {
@@ -16,12 +16,8 @@ struct ReviewHistoryCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let reviews: [(id: Int64, date: Day, rag: RAG, reviewer: String?, note: String?, measurements: [String: Double])]
-            do {
-                reviews = try workspace.open(create: false).reviews(subject: subject)
-                    .map { ($0.id, $0.date, $0.rag, $0.reviewer, $0.note, $0.measurements) }
-            } catch { throw Failure(error) }
-            Output.print(format.render(.reviewHistory(reviews)))
+            let reviews = try workspace.open(create: false).reviews(of: subject)
+            Output.print(format.render(.reviewHistory(reviews.map { ($0.id, $0.date, $0.rag, $0.reviewer, $0.note, $0.measurements) })))
         }
     }
 }

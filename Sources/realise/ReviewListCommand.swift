@@ -1,5 +1,6 @@
 import ArgumentParser
 import RealiseReports
+import RealiseWorkbench
 
 /// `realise review list`.
 struct ReviewListCommand: ParsableCommand {
@@ -12,14 +13,7 @@ struct ReviewListCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let opened = try workspace.open(create: false)
-            let book = try opened.reviewBook()
-            let subjects = try opened.reviewSubjects()
-            Output.print(format.render(.schedules(book.schedules.map { schedule in
-                let subject = subjects[schedule.subject]
-                return (schedule, Listing.Subject(type: subject?.type.rawValue ?? "", id: schedule.subject, name: subject?.name ?? ""),
-                        schedule.nextDue(lastReviewed: book.lastReviewed[schedule.subject]))
-            })))
+            Output.print(format.render(try workspace.open(create: false).scheduleListing()))
         }
     }
 }

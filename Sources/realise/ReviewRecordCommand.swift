@@ -1,5 +1,6 @@
 import ArgumentParser
 import RealiseModel
+import RealiseWorkbench
 
 extension RAG: ExpressibleByArgument {}
 
@@ -30,7 +31,7 @@ struct ReviewRecordCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let day = try DayArgument.parse(date, option: "--date")
-            var measurements: [(String, Double)] = []
+            var measurements: [(metric: String, value: Double)] = []
             for item in measure {
                 let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty, let value = Double(lenient: parts[1]) else {
@@ -38,14 +39,11 @@ struct ReviewRecordCommand: ParsableCommand {
                 }
                 measurements.append((parts[0], value))
             }
-            let id: Int64, subject: String
-            do {
-                let opened = try workspace.open(create: false)
-                subject = try opened.resolveEntity(self.subject).id  // as the workspace spells it, for the line printed
-                id = try opened.recordReview(subject: subject, date: day, rag: rag, reviewer: reviewer, note: note, measurements: measurements)
-            } catch { throw Failure(error) }
-            Output.print("recorded review #\(id) of \(subject.escapingControls) on \(day): \(rag.rawValue)"
-                         + (measurements.isEmpty ? "" : " with \(measurements.count) measurement\(measurements.count == 1 ? "" : "s")") + "\n")
+            let recorded = try workspace.open(create: false).recordReview(subject: subject, rag: rag, on: day, reviewer: reviewer, note: note,
+                                                                          measurements: measurements)
+            Output.print("recorded review #\(recorded.id) of \(recorded.subject.escapingControls) on \(day): \(rag.rawValue)"
+                         + (recorded.measurements == 0 ? "" : " with \(recorded.measurements) measurement\(recorded.measurements == 1 ? "" : "s")")
+                         + "\n")
         }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import RealiseModel
 import RealiseReviews
+import RealiseWorkbench
 
 /// `realise review schedule SUBJECT --every CADENCE`.
 struct ReviewScheduleCommand: ParsableCommand {
@@ -25,18 +25,12 @@ struct ReviewScheduleCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let cadence: Cadence
-            do { cadence = try Cadence(every) } catch { throw Failure(error) }
+            // A cadence that is none is the first thing to say, before the day and the workspace.
+            _ = try Cadence(every)
             let start = try DayArgument.parse(from, option: "--from")
-            let id: Int64, subject: String
-            do {
-                let opened = try workspace.open(create: false)
-                subject = try opened.resolveEntity(self.subject).id  // as the workspace spells it, for the line printed
-                id = try opened.addSchedule(subject: subject, cadence: cadence.name, start: start, reviewer: reviewer)
-            } catch { throw Failure(error) }
-            let schedule = ReviewSchedule(id: id, subject: subject, cadence: cadence, start: start, reviewer: reviewer)
+            let schedule = try workspace.open(create: false).scheduleReview(subject: subject, every: every, from: start, reviewer: reviewer)
             let next = schedule.nextDue(lastReviewed: nil).map { "first due \($0)" } ?? "no occurrences"
-            Output.print("scheduled review #\(id) of \(subject.escapingControls): \(cadence.name) from \(start), \(next)\n")
+            Output.print("scheduled review #\(schedule.id) of \(schedule.subject.escapingControls): \(schedule.cadence.name) from \(start), \(next)\n")
         }
     }
 }

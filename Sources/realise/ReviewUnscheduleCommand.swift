@@ -11,7 +11,7 @@ struct ReviewUnscheduleCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            do { try workspace.open(create: false).removeSchedule(id: id) } catch { throw Failure(error) }
+            try workspace.open(create: false).unscheduleReview(id: id)
             Output.print("removed review schedule #\(id)\n")
         }
     }

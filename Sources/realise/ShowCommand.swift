@@ -1,7 +1,7 @@
 import ArgumentParser
 import RealiseModel
 import RealiseReports
-import RealiseStore
+import RealiseWorkbench
 
 /// `realise show ID`: one entity with everything linked to it.
 struct ShowCommand: ParsableCommand {
@@ -17,41 +17,26 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let opened = try workspace.open(create: false)
-            let plan: Plan, id: String
-            do {
-                id = try opened.resolveEntity(self.id).id
-                plan = try opened.loadPlan()
-            } catch StoreError.unknownEntity where history {
+            let details = try workspace.open(create: false).entity(id, history: history)
+            guard let id = details.id else {
                 // Withdrawn: its history still shows it.
-                return Output.print("\(self.id.escapingControls) is not in the current plan.\n" + (try historySection(of: self.id, in: opened)))
-            } catch { throw Failure(error) }
-            let view = EntityView(plan: plan)
-            guard view.contains(id) else { throw Failure(StoreError.unknownEntity(id: self.id)) }
-            let listings = [Listing.objectives(plan), .benefits(plan), .deliverables(plan), .metrics(plan)]
-            let fields = listings.lazy.flatMap(\.rows).first { row in
-                if case .string(let value)? = row.first?.1 { return value == id }
-                return false
-            } ?? []
-            Output.print(view.render(id: id, fields: fields) + (try reviewSection(of: id, in: opened))
-                + (history ? try historySection(of: id, in: opened) : ""))
+                return Output.print("\(self.id.escapingControls) is not in the current plan.\n" + historySection(details.history))
+            }
+            Output.print(EntityView(plan: details.plan).render(id: id, fields: details.fields) + reviewSection(details)
+                + historySection(details.history))
         }
     }
 
-    /// The subject's review schedules and reviews, when it has any.
-    private func reviewSection(of id: String, in opened: Workspace) throws -> String {
-        let book = try opened.reviewBook()
-        let reviews: [Workspace.StoredReview]
-        do { reviews = try opened.reviews(subject: id) } catch { throw Failure(error) }
-        let schedules = book.schedules.filter { $0.subject == id }
-        guard !schedules.isEmpty || !reviews.isEmpty else { return "" }
+    /// The entity's review schedules and reviews, when it has any.
+    private func reviewSection(_ details: EntityDetails) -> String {
+        guard !details.schedules.isEmpty || !details.reviews.isEmpty else { return "" }
         var out = "\nReviews:\n"
-        for schedule in schedules {
-            let next = schedule.nextDue(lastReviewed: book.lastReviewed[id]).map { "next due \($0)" } ?? "finished"
+        for schedule in details.schedules {
+            let next = schedule.nextDue(lastReviewed: details.lastReviewed).map { "next due \($0)" } ?? "finished"
             out += "  schedule #\(schedule.id): \(schedule.cadence.name) from \(schedule.start)"
                 + (schedule.reviewer.map { ", reviewer \($0.escapingControls)" } ?? "") + ", \(next)\n"
         }
-        for review in reviews {
+        for review in details.reviews {
             let measured = review.measurements.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.plainText)" }
             out += "  \(review.date) \(review.rag.rawValue)" + (review.reviewer.map { " by \($0.escapingControls)" } ?? "")
                 + (review.note.map { ": \($0.escapingControls)" } ?? "") + (measured.isEmpty ? "" : " [\(measured.joined(separator: ", "))]") + "\n"

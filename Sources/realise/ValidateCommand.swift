@@ -1,7 +1,6 @@
 import ArgumentParser
-import RealiseModel
 import RealiseReports
-import RealiseStore
+import RealiseWorkbench
 
 /// `realise validate`: check plan files against their format and each other without importing.
 struct ValidateCommand: ParsableCommand {
@@ -16,10 +15,8 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let files = try input.read(paths)
             // Checked exactly as an import into an empty workspace would check them, and rolled back.
-            let outcomes: [ImportOutcome]
-            do { outcomes = try Workspace.emptyInMemory().importFiles(files, dryRun: true) } catch { throw Failure(error) }
+            let outcomes = try Workbench.validate(input.read(paths))
             Output.print(ImportSummaryRenderer().text(outcomes.map {
                 ImportSummaryRenderer.File(path: $0.path, format: $0.format, status: "valid", counts: $0.counts, warnings: $0.warnings)
             }))

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RealiseStore
+import RealiseWorkbench
 
 /// `--db`, shared by every command that touches a workspace.
 struct WorkspaceOptions: ParsableArguments {
@@ -19,25 +19,16 @@ struct WorkspaceOptions: ParsableArguments {
     /// The workspace's file path or URL: `--db`, then `$REALISE_DB`, then `realise.sqlite` in the current folder.
     var path: String { db ?? ProcessInfo.processInfo.environment["REALISE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "realise.sqlite" }
 
-    /// Opens the workspace; `create` makes it when missing.
-    func open(create: Bool) throws -> Workspace { try WorkspaceOptions.open(path, actor: actor, create: create) }
+    /// The use-cases over the workspace; `create` makes it when missing.
+    func open(create: Bool) throws -> Workbench { try WorkspaceOptions.open(path, actor: actor, create: create) }
 
-    /// Opens the workspace at `address` (a file or a PostgreSQL URL), with failures turned into CLI errors.
-    static func open(_ address: String, actor: String?, create: Bool) throws -> Workspace {
-        do { return try Workspace(path: address, create: create, actor: actor) } catch { throw Failure(error) }
+    /// The use-cases over the workspace at `address` (a file or a PostgreSQL URL), with failures turned into CLI errors.
+    static func open(_ address: String, actor: String?, create: Bool) throws -> Workbench {
+        do { return try Workbench.open(address, actor: actor, create: create) } catch { throw Failure(error) }
     }
 
-    /// Opens the workspace, or returns nil when there is none at the address yet.
-    func openIfExists() throws -> Workspace? {
-        do { return try Workspace(path: path, create: false, actor: actor) } catch .missingWorkspace { return nil } catch {
-            throw Failure(error)
-        }
-    }
-}
-
-extension Workspace {
-    /// A throw-away in-memory workspace, with failures turned into CLI errors.
-    static func emptyInMemory() throws -> Workspace {
-        do { return try Workspace() } catch { throw Failure(error) }
+    /// The use-cases over the workspace, or nil when there is none at the address yet.
+    func openIfExists() throws -> Workbench? {
+        do { return try Workbench.openIfExists(path, actor: actor) } catch { throw Failure(error) }
     }
 }

@@ -51,6 +51,20 @@ struct ActionCommandTests {
         }
     }
 
+    @Test("review run's gap report is the gap report, agreed actions included", arguments: TestBackend.available)
+    func reviewRunActions(backend: TestBackend) throws {
+        try RealiseBinary.on(backend) {
+            #expect(try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", db]).status == 0)
+            #expect(try run(["action", "add", "metric-off-trajectory:MET-04", "--owner", "Rural Transport Manager", "--due", "2025-10-15",
+                             "--date", "2025-09-26"]).status == 0)
+            let out = folder.appendingPathComponent("reports").path
+            #expect([0, 1].contains(try run(["review", "run", "--as-of", "2025-10-31", "--out", out]).status))
+            let written = try String(contentsOfFile: out + "/gaps-2025-10-31.json", encoding: .utf8)
+            #expect(written.contains("action-overdue:MET-04"))
+            #expect(written == (try run(["gaps", "--as-of", "2025-10-31", "--format", "json"]).stdout))
+        }
+    }
+
     @Test("mistakes are refused with what to do, and nothing is written")
     func refusals() throws {
         #expect(try RealiseBinary.run(["import", RealiseBinary.samplePlans, "--db", db]).status == 0)

@@ -99,7 +99,9 @@ struct HTMLRendererTests {
     @Test("the trajectory chart marks the off-trajectory measurement, the baseline and the tolerance")
     func chartContents() throws {
         let plan = ReportFixture.plan
-        let chart = try #require(SVGTrajectoryChart(metric: plan.metrics[0], values: plan.values, tolerance: 0.1, asOf: ReportFixture.asOf))
+        let chart = try #require(SVGTrajectoryChart(metric: plan.metrics[0], values: plan.values,
+                                                    trajectory: Trajectory(metric: plan.metrics[0], values: plan.values.filter { $0.metric == plan.metrics[0].id }, fraction: 0.1),
+                                                    asOf: ReportFixture.asOf))
         #expect(chart.dots.map(\.off) == [true])
         #expect(chart.dots.first?.expected == 56)
         let svg = chart.render()
@@ -109,7 +111,9 @@ struct HTMLRendererTests {
         #expect(svg.contains("<title>Tolerance: 0.6 minutes on the worse side</title>"))
         #expect(svg.contains("font-weight=\"700\">minutes</text>"))
         #expect(svg.contains(">Jan 2025</text>"))
-        let wide = try #require(SVGTrajectoryChart(metric: plan.metrics[0], values: plan.values, tolerance: 0.5, asOf: ReportFixture.asOf))
+        let wide = try #require(SVGTrajectoryChart(metric: plan.metrics[0], values: plan.values,
+                                                    trajectory: Trajectory(metric: plan.metrics[0], values: plan.values.filter { $0.metric == plan.metrics[0].id }, fraction: 0.5),
+                                                    asOf: ReportFixture.asOf))
         #expect(wide.dots.map(\.off) == [false])
         #expect(!wide.render().contains("fill=\"#c00000\""))
         let axis = SVGTrajectoryChart.valueAxis(51.4, 58.6)
@@ -148,12 +152,13 @@ struct HTMLRendererTests {
     }
 
     @Test("node ids are sanitised and unique for Mermaid and DOT")
-    func sanitisedIds() {
+    func sanitisedIds() throws {
         var plan = Plan()
         let source = SourceRef(path: "p.xml", line: 1, format: "realise-xml")
         plan.deliverables = [Deliverable(id: "D1.1", name: "a", source: source), Deliverable(id: "D1_1", name: "b", source: source),
                              Deliverable(id: "end", name: "c", source: source)]
-        let graph = BenefitsMapGraph(report: Self.bare(plan, asOf: ReportFixture.asOf))
+        // Drawn as the orphans the orphan-deliverable rule finds them.
+        let graph = BenefitsMapGraph(report: try GapAnalyzer(only: [OrphanDeliverable.id]).report(for: plan, asOf: ReportFixture.asOf))
         #expect(graph.nodes.map(\.key) == ["Del_D1_1", "Del_D1_1_2", "Del_end"])
     }
 

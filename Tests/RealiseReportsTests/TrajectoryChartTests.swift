@@ -15,7 +15,8 @@ struct TrajectoryChartTests {
         var values = [MetricValue(metric: "M", kind: .baseline, date: Day(iso: "2025-01-01")!, value: baseline, source: source),
                       MetricValue(metric: "M", kind: .target, date: Day(iso: "2027-12-31")!, value: target, source: source)]
         values += measurements.map { MetricValue(metric: "M", kind: .measurement, date: Day(iso: $0.0)!, value: $0.1, source: source) }
-        return try #require(SVGTrajectoryChart(metric: metric, values: values, tolerance: tolerance, asOf: asOf))
+        return try #require(SVGTrajectoryChart(metric: metric, values: values,
+                                               trajectory: Trajectory(metric: metric, values: values, fraction: tolerance), asOf: asOf))
     }
 
     @Test("counts, money, percentages and scores cannot be negative; changes, net figures and temperatures can")

@@ -29,6 +29,7 @@ public struct DiffEnd: Sendable {
     public init(label: String, date: Day, plan: Plan, analyzer: GapAnalyzer, history: GapHistory = GapHistory(),
                 tolerance: Double = 0.1) {
         self.init(label: label, date: date, plan: plan,
-                  report: analyzer.report(for: plan, asOf: date, history: history, tolerance: tolerance))
+                  // A comparison draws no trajectory charts.
+                  report: analyzer.report(for: plan, asOf: date, history: history, tolerance: tolerance, trajectories: false))
     }
 }
