@@ -8,19 +8,22 @@ extension ImportTransaction {
     /// - Returns: up to five broken references, worded (`link A → B`); the caller refuses the import.
     func brokenReferences() throws -> [String] {
         guard db.dialect == .postgres, batch != 0 else { return [] }
-        let missing = "NOT EXISTS (SELECT 1 FROM entity e WHERE e.id = %@)"
-        func absent(_ column: String) -> String { missing.replacingOccurrences(of: "%@", with: column) }
+        func absent(_ column: String) -> String { "NOT EXISTS (SELECT 1 FROM entity e WHERE e.id = \(column))" }
+        // A parent is checked for the entities this import stated, in each table that has one.
+        let parents = ["deliverable", "objective"].map { table in
+            """
+            SELECT 'parent ' || t.parent || ' of ' || t.id FROM \(table) t JOIN entity x ON x.id = t.id
+              WHERE x.seen_batch = ? AND t.parent IS NOT NULL AND \(absent("t.parent"))
+            """
+        }
         var broken: [String] = []
         try db.each("""
             SELECT 'link ' || l.from_id || ' → ' || l.to_id FROM link l
               WHERE l.seen_batch = ? AND (\(absent("l.from_id")) OR \(absent("l.to_id")))
             UNION ALL SELECT 'value of metric ' || v.metric_id FROM metric_value v WHERE v.seen_batch = ? AND \(absent("v.metric_id"))
-            UNION ALL SELECT 'parent ' || d.parent || ' of ' || d.id FROM deliverable d JOIN entity x ON x.id = d.id
-              WHERE x.seen_batch = ? AND d.parent IS NOT NULL AND \(absent("d.parent"))
-            UNION ALL SELECT 'parent ' || o.parent || ' of ' || o.id FROM objective o JOIN entity x ON x.id = o.id
-              WHERE x.seen_batch = ? AND o.parent IS NOT NULL AND \(absent("o.parent"))
+            UNION ALL \(parents.joined(separator: "\nUNION ALL "))
             LIMIT 5
-            """, [batch, batch, batch, batch]) { row in
+            """, Array(repeating: batch, count: 2 + parents.count)) { row in
             broken.append(row.string(0))
             return true
         }

@@ -46,22 +46,17 @@ extension ImportTransaction {
         }
         try flushHistory()
         // A link new to the workspace is inserted plainly (only an import writes links, one import at a time).
-        let insert = """
+        let statements = writes("link", [.text, .text, .text, .text, .real, .real, .text, .integer, .text, .integer, .integer], insert: """
             INSERT INTO link (kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format,
                               seen_batch, version_run)
-            """
-        let columns: [MultiRowStatement.Column] = [.text, .text, .text, .text, .real, .real, .text, .integer, .text, .integer, .integer]
-        try statement("link-insert", columns) { insert + "\n" + $0 }.send(fresh, on: db)
-        try statement("link-upsert", columns) { rows in
-            """
-            \(insert)
-            \(rows)
+            """, conflict: """
             ON CONFLICT (kind, from_id, to_id) DO UPDATE SET dependency_type = excluded.dependency_type,
               lag_days = excluded.lag_days, share = excluded.share, source_path = excluded.source_path,
               source_line = excluded.source_line, source_format = excluded.source_format, seen_batch = excluded.seen_batch,
               version_run = excluded.version_run, withdrawn_run = NULL
-            """
-        }.send(rows, on: db)
+            """)
+        try statements.insert.send(fresh, on: db)
+        try statements.upsert.send(rows, on: db)
         try write(claims)
     }
 }

@@ -148,21 +148,18 @@ extension ImportTransaction {
 
     /// `INSERT INTO entity …`, replacing the stored row when `upsert` is true.
     private func entityStatement(upsert: Bool) -> MultiRowStatement {
-        statement(upsert ? "entity-upsert" : "entity-insert", [.text, .text, .text, .text, .text, .text, .text, .text, .integer,
-                                                                  .integer, .text, .text, .integer, .integer, .integer, .integer]) { rows in
-            """
+        let statements = writes("entity", [.text, .text, .text, .text, .text, .text, .text, .text, .integer, .integer, .text, .text,
+                                           .integer, .integer, .integer, .integer], insert: """
             INSERT INTO entity (id, type, name, programme, owner, organisation, notes, source_path, source_line, source_column,
                                 source_format, source_ref, seen_batch, created_batch, content_hash, version_run)
-            \(rows)
-            """ + (upsert ? """
-
+            """, conflict: """
             ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, programme = excluded.programme,
               owner = excluded.owner, organisation = excluded.organisation, notes = excluded.notes,
               source_path = excluded.source_path, source_line = excluded.source_line, source_column = excluded.source_column,
               source_format = excluded.source_format, source_ref = excluded.source_ref, seen_batch = excluded.seen_batch,
               content_hash = excluded.content_hash, version_run = excluded.version_run, withdrawn_run = NULL
-            """ : "")
-        }
+            """)
+        return upsert ? statements.upsert : statements.insert
     }
 
     /// `INSERT INTO <table> (id, <columns>) …`, and the same `ON CONFLICT (id) DO UPDATE SET <columns> = …` (the row replaced).
@@ -171,12 +168,19 @@ extension ImportTransaction {
         if let known = typeStatementsByType[E.type] { return known }
         let columns = description.columns.map(\.name)
         let update = columns.isEmpty ? "NOTHING" : "UPDATE SET " + columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let types = [.text] + description.columns.map { $0.type == .real ? MultiRowStatement.Column.real : .text }
-        let insert = "INSERT INTO \(description.name) (\((["id"] + columns).joined(separator: ", "))) "
-        let made = (upsert: statement("upsert-\(description.name)", types) { insert + $0 + " ON CONFLICT (id) DO \(update)" },
-                    insert: statement("insert-\(description.name)", types) { insert + $0 })
+        let made = writes(description.name, [.text] + description.columns.map { $0.type == .real ? .real : .text },
+                          insert: "INSERT INTO \(description.name) (\((["id"] + columns).joined(separator: ", ")))",
+                          conflict: "ON CONFLICT (id) DO \(update)")
         typeStatementsByType[E.type] = made
         return made
+    }
+
+    /// The import's two statements writing rows of one table (`insert`, `INSERT INTO table (columns)`): as rows new to
+    /// the workspace, and, with `conflict` (`ON CONFLICT … DO …`), over rows it may hold.
+    func writes(_ table: String, _ columns: [MultiRowStatement.Column], insert: String, conflict: String)
+        -> (upsert: MultiRowStatement, insert: MultiRowStatement) {
+        (upsert: statement("upsert-\(table)", columns) { insert + "\n" + $0 + "\n" + conflict },
+         insert: statement("insert-\(table)", columns) { insert + "\n" + $0 })
     }
 
     /// The import's statement of that name, made the first time.

@@ -84,12 +84,6 @@ final class PostgresSession: SQLConnection, @unchecked Sendable {
         try each(query(sql, arguments), body)
     }
 
-    /// As `each(_:_:_:)`, for a statement over many rows bound as one array per column (see `MultiRowStatement`).
-    @discardableResult
-    func each(_ sql: String, _ columns: [PostgresColumn], _ body: (StatementRow) throws -> Bool) throws -> Bool {
-        try each(query(sql, columns), body)
-    }
-
     /// Sends a query over many rows bound as one array per column without waiting for it, for `each(_:_:)` to read
     /// later (see `PendingRows`).
     func start(_ sql: String, _ columns: [PostgresColumn]) -> EventLoopFuture<PostgresQueryResult> {

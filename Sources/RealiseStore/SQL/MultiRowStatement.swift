@@ -39,13 +39,7 @@ final class MultiRowStatement {
     /// Runs the statement for the rows and calls `body` with each row of the result.
     func each(_ values: SQLArguments, on db: any SQLConnection, _ body: (StatementRow) throws -> Void) throws {
         guard !values.isEmpty else { return }
-        if let session = db as? PostgresSession {
-            try session.each(postgresText, bulk(values)) { row in
-                try body(row)
-                return true
-            }
-            return
-        }
+        if db is PostgresSession { return try ahead(values, on: db).each(body) }
         for group in groups(values.count / width) {
             try db.each(text(group.count), Array(values[(group.lowerBound * width)..<(group.upperBound * width)])) { row in
                 try body(row)
