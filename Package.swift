@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RealiseReviews", targets: ["RealiseReviews"]),
         .library(name: "RealiseReports", targets: ["RealiseReports"]),
         .library(name: "RealiseWorkbench", targets: ["RealiseWorkbench"]),
+        .library(name: "RealiseServer", targets: ["RealiseServer"]),
         .plugin(name: "ValidatePlans", targets: ["ValidatePlans"]),
     ],
     dependencies: [
@@ -26,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web workspace (`realise serve`): the HTTP server, and the parser of uploaded plan files.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The only place C (libxml2) is seen: module.modulemap + shim.h.
@@ -81,12 +85,23 @@ let package = Package(
             name: "RealiseWorkbench",
             dependencies: ["RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports"]
         ),
+        // The web workspace: routes, sessions and the JSON API over the use-cases; parses, authorises and renders.
+        .target(
+            name: "RealiseServer",
+            dependencies: [
+                "RealiseWorkbench", "RealiseModel", "RealiseStore", "RealiseGaps", "RealiseReviews", "RealiseReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "realise",
             dependencies: [
-                "RealiseWorkbench", "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports",
+                "RealiseServer", "RealiseWorkbench", "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .plugin(
@@ -122,6 +137,13 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseGaps", "RealiseModel"]),
+        .testTarget(
+            name: "RealiseServerTests",
+            dependencies: [
+                "RealiseServer", "RealiseWorkbench", "RealiseModel", "RealiseTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "RealiseCLITests", dependencies: ["realise", "RealiseTestSupport"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

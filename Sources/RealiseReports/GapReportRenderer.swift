@@ -15,6 +15,13 @@ extension GapReportRenderer {
 public enum GapReportFormat: String, CaseIterable, Sendable {
     case text, markdown, json, csv, html
 
+    /// Whether the format shows each finding's evidence in words (`Finding.details`): the reading formats do; JSON and
+    /// CSV give the evidence's exact values.
+    public var wordsEvidence: Bool { self == .text || self == .markdown || self == .html }
+
+    /// Whether the format draws each metric's trajectory (`GapReport.trajectories`): only HTML charts them.
+    public var drawsTrajectories: Bool { self == .html }
+
     /// The renderer for this format; `colour` applies to terminal text only.
     public func renderer(colour: Bool = false) -> any GapReportRenderer {
         switch self {

@@ -1,6 +1,13 @@
 import Foundation
 
 extension Workspace {
+    /// Whether the workspace is a PostgreSQL schema that many processes share (each needs its own connection), rather
+    /// than a SQLite file or memory (one pool of connections serves every thread of a process).
+    public var isShared: Bool {
+        if case .postgres = backend { return true }
+        return false
+    }
+
     /// Brings a PostgreSQL workspace's schema up to date: the migrations it lacks, in order, in one transaction,
     /// while holding the workspace's migration lock (two processes opening a new workspace at once apply them
     /// once). Applied migrations are recorded in `realise_migrations`.

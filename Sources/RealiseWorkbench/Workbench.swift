@@ -42,6 +42,9 @@ public struct Workbench: Sendable {
         return workbench
     }
 
+    /// Whether the workspace is a PostgreSQL schema (one connection per concurrent user of it) rather than a SQLite file.
+    public var isShared: Bool { workspace.isShared }
+
     /// Where the workspace lives: a file path, `:memory:`, or a PostgreSQL URL without its password.
     public var address: String { workspace.path }
 

@@ -10,8 +10,8 @@ enum GapsOutputFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// Whether the format shows each finding's evidence in words (`Finding.details`): the reading formats do; JSON, CSV
     /// and the workbook give the evidence's exact values.
-    var wordsEvidence: Bool { self == .text || self == .markdown || self == .html }
+    var wordsEvidence: Bool { report?.wordsEvidence ?? false }
 
     /// Whether the format draws each metric's trajectory (`GapReport.trajectories`): only HTML charts them.
-    var drawsTrajectories: Bool { self == .html }
+    var drawsTrajectories: Bool { report?.drawsTrajectories ?? false }
 }

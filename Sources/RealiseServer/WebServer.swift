@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import Logging
+import RealiseWorkbench
+
+/// `realise serve`: the workspace as a web application (pages for people, `/api/v1` for programs) over the same
+/// use-cases as the command line.
+public struct WebServer: Sendable {
+    let settings: ServerSettings
+    let pool: WorkbenchPool
+    let logger: Logger
+
+    /// Opens the workspace (it must exist) and its connections.
+    /// - Throws: the workspace's error when it cannot be opened.
+    public init(settings: ServerSettings, logger: Logger = Logger(label: "realise.serve")) throws(WorkbenchError) {
+        self.settings = settings
+        self.logger = logger
+        pool = try WorkbenchPool(settings: settings)
+    }
+
+    /// The routes, behind the middleware every request passes: the request log first (it sees every answer), then
+    /// security headers, errors turned into pages or JSON, and the account behind the request.
+    public func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger, viewer: { $0.viewer?.account.name }))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(logger: logger, page: { error, viewer in ErrorPageText.render(error, viewer: viewer) }))
+        router.get("healthz") { _, _ in Response.body("ok\n", type: "text/plain; charset=utf-8") }
+        router.add(middleware: AuthenticationMiddleware(pool: pool))
+        APIRoutes(pool: pool, settings: settings).add(to: router)
+        return router
+    }
+
+    /// Listens until SIGINT or SIGTERM, then stops taking connections, lets the requests in flight finish, and
+    /// returns. Prints `listening on http://HOST:PORT` once the port is bound (with the port taken, for port 0).
+    public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
+        let application = Application(
+            router: router(),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? settings.port
+                onListening("listening on http://\(settings.host.contains(":") ? "[\(settings.host)]" : settings.host):\(port)")
+            },
+            logger: logger
+        )
+        try await application.runService()
+        try await pool.shutdown()
+    }
+}
