@@ -31,6 +31,9 @@ public struct WebServer: Sendable {
         return router
     }
 
+    /// The OpenAPI 3 document of `/api/v1`, as served at `/api/v1/openapi.json`.
+    public var openAPIDocument: String { OpenAPIDocument.json }
+
     /// Listens until SIGINT or SIGTERM, then stops taking connections, lets the requests in flight finish, and
     /// returns. Prints `listening on http://HOST:PORT` once the port is bound (with the port taken, for port 0).
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
