@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Password hashing (bcrypt) for workspace accounts.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The only place C (libxml2) is seen: module.modulemap + shim.h.
@@ -79,7 +81,12 @@ let package = Package(
         // and any other front end call, so that each does exactly the same thing.
         .target(
             name: "RealiseWorkbench",
-            dependencies: ["RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports"]
+            dependencies: [
+                "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports",
+                // Accounts: passwords hashed with bcrypt, tokens stored as their SHA-256 and drawn at random.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The command line: argument parsing and printing only.
         .executableTarget(
