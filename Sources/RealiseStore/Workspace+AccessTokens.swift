@@ -45,13 +45,13 @@ extension Workspace {
 
     /// Forgets a token (signing out); one not stored is no error.
     public func removeToken(hash: String) throws(StoreError) {
-        try write { db in try db.execute("DELETE FROM access_token WHERE token_hash = ?", [hash]) }
+        try write { db in _ = try db.execute("DELETE FROM access_token WHERE token_hash = ?", [hash]) }
     }
 
     /// Forgets every token that expired at or before `now`.
     public func removeExpiredTokens(now: Date) throws(StoreError) {
         try write { db in
-            try db.execute("DELETE FROM access_token WHERE expires_at IS NOT NULL AND expires_at <= ?", [Workspace.timestamp(now)])
+            _ = try db.execute("DELETE FROM access_token WHERE expires_at IS NOT NULL AND expires_at <= ?", [Workspace.timestamp(now)])
         }
     }
 
@@ -84,6 +84,6 @@ extension Workspace {
 
     /// Forgets the failed sign-ins as `name` (after one succeeds).
     public func clearLoginFailures(_ name: String) throws(StoreError) {
-        try write { db in try db.execute("DELETE FROM login_failure WHERE account = ?", [name]) }
+        try write { db in _ = try db.execute("DELETE FROM login_failure WHERE account = ?", [name]) }
     }
 }
