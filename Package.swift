@@ -30,6 +30,8 @@ let package = Package(
         // The web workspace (`realise serve`): the HTTP server, and the parser of uploaded plan files.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // Password hashing (bcrypt) for workspace accounts.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The only place C (libxml2) is seen: module.modulemap + shim.h.
@@ -83,7 +85,12 @@ let package = Package(
         // and any other front end call, so that each does exactly the same thing.
         .target(
             name: "RealiseWorkbench",
-            dependencies: ["RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports"]
+            dependencies: [
+                "RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports",
+                // Accounts: passwords hashed with bcrypt, tokens stored as their SHA-256 and drawn at random.
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The web workspace: routes, sessions and the JSON API over the use-cases; parses, authorises and renders.
         .target(

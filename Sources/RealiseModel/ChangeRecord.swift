@@ -2,10 +2,11 @@
 /// run, a measurement, a review, a schedule added or removed), in the same transaction as the change.
 public struct ChangeRecord: Hashable, Sendable, Codable {
     /// What kind of change it was: `import`, `measure`, `review`, `schedule`, `unschedule`, `copy`, `action-add`,
-    /// `action-close`.
+    /// `action-close`, `account` (an account added or removed, its password set, an API token issued).
     public enum Action: String, KebabCaseEnum {
         case `import`, measure, review, schedule, unschedule, copy
         case actionAdd = "action-add", actionClose = "action-close"
+        case account
     }
 
     public var id: Int64

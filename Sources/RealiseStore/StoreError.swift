@@ -21,6 +21,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notEmpty(path: String, rows: Int)
     /// A file to import vanished or could not be read while it was being imported (nothing was changed).
     case unreadableInput([Diagnostic])
+    /// An account with this name exists already.
+    case accountExists(name: String)
+    /// No account has this name.
+    case unknownAccount(name: String)
 
     public var description: String {
         switch self {
@@ -40,6 +44,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .notEmpty(let path, let rows):
             "\(path): the destination already holds a workspace (\(rows) rows); nothing was copied. Copy into an empty "
                 + "workspace, or give --replace to overwrite this one"
+        case .accountExists(let name):
+            "an account named '\(name)' exists already; choose another name, or `realise user remove \(name)` first"
+        case .unknownAccount(let name):
+            "no account named '\(name)' in the workspace; `realise user list` shows the accounts"
         case .rejected(let problems), .unreadableInput(let problems):
             problems.map(\.description).joined(separator: "\n")
         }

@@ -7,7 +7,7 @@ extension Workspace {
         ("import_run", "id"), ("entity", "id"), ("programme", "id"), ("organisation", "id"), ("objective", "id"),
         ("benefit", "id"), ("deliverable", "id"), ("metric", "id"), ("review_schedule", "id"), ("review", "id"),
         ("action_item", "id"), ("metric_value", "id"), ("link", "id"), ("claim", "kind, ref_id, source_path"), ("revision", "id"),
-        ("change_log", "id"), ("history", "id"),
+        ("change_log", "id"), ("history", "id"), ("account", "name"), ("access_token", "token_hash"),
     ]
 
     /// Copies this whole workspace — plan, history, reviews, schedules, change log, row ids included — into

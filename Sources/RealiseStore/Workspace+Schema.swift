@@ -166,6 +166,28 @@ extension Workspace {
                 -- On PostgreSQL only (see `postgresMigrations`): SQLite keeps its foreign keys, which it checks at a
                 -- fraction of the cost.
                 """),
+        ("v10-accounts", """
+                -- The people who sign in to a shared workspace: a lower-case name, the name the plans know them by (an
+                -- entity's owner), a role, a bcrypt password hash (none: API tokens only), and the secret in the address
+                -- of their review calendar.
+                CREATE TABLE account (
+                    name TEXT PRIMARY KEY NOT NULL, display_name TEXT NOT NULL, role TEXT NOT NULL, password_hash TEXT,
+                    calendar_secret TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+
+                -- Sign-in sessions and API tokens, kept as the SHA-256 (hex) of the token: the token itself is never
+                -- stored, so a copy of the database signs no one in. A session carries its CSRF token.
+                CREATE TABLE access_token (
+                    token_hash TEXT PRIMARY KEY NOT NULL,
+                    account TEXT NOT NULL REFERENCES account(name) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('session', 'api')), csrf TEXT,
+                    created_at TEXT NOT NULL, expires_at TEXT);
+                CREATE INDEX access_token_account ON access_token(account);
+
+                -- Failed sign-ins, by the name tried (an account or not, so that the answer does not tell which), for
+                -- limiting how fast passwords can be guessed.
+                CREATE TABLE login_failure (account TEXT NOT NULL, at TEXT NOT NULL);
+                CREATE INDEX login_failure_account ON login_failure(account, at);
+                """),
     ]
 
     /// What a migration does on PostgreSQL only, after its common SQL.

@@ -94,6 +94,14 @@ public final class Workspace: Sendable {
         try migrate()
     }
 
+    /// `workspace`'s database (the same connections, nothing opened or migrated) with changes recorded as made by
+    /// `actor`: see `acting(as:)`.
+    init(sharing workspace: Workspace, actor: String) {
+        path = workspace.path
+        self.actor = actor
+        backend = workspace.backend
+    }
+
     /// Whether a newer Realise wrote the workspace, checked over a read-only connection so a workspace that
     /// will be refused is not touched (opening a WAL pool would write to it).
     private static func isNewerSchema(path: String) throws -> Bool {

@@ -21,6 +21,14 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
     case badRequest(String)
     /// Something beneath the libraries failed (the system, not the request): its own words.
     case system(String)
+    /// A sign-in named no account, or the wrong password: one error for both, so that it does not tell which.
+    case badCredentials
+    /// Too many failed sign-ins for the name lately: try again after this many seconds (the password was not checked).
+    case tooManyAttempts(retryAfter: Int)
+    /// The account may not do what was asked: the sentence says what and who may.
+    case forbidden(String)
+    /// No account has this name.
+    case unknownUser(String)
 
     /// The error, one sentence per line (a rejected import has one line per problem).
     public var lines: [String] {
@@ -33,6 +41,11 @@ public enum WorkbenchError: Error, Sendable, CustomStringConvertible {
         case .unreadableSchedule(let workspace, let error): ["\(workspace): a stored review schedule cannot be read: \(error)"]
         case .badRequest(let message): [message]
         case .system(let message): [message]
+        case .badCredentials: ["unknown account or wrong password; check both and sign in again"]
+        case .tooManyAttempts(let seconds):
+            ["too many failed sign-ins for this account; wait \(seconds) s (about \((seconds + 59) / 60) min) and try again"]
+        case .forbidden(let message): [message]
+        case .unknownUser(let name): ["no account named '\(name)' in the workspace; `realise user list` shows the accounts"]
         }
     }
 

@@ -33,6 +33,7 @@ struct Failure: Error {
             case .database, .newerSchema: self.init(lines: [error.description], code: 74)
             case .busy: self.init(lines: [error.description], code: 75)
             case .notEmpty: self.init(lines: [error.description], code: 65)
+            case .accountExists, .unknownAccount: self.init(lines: [error.description], code: 65)
             }
         case let error as WorkbenchError:
             self.init(error)
@@ -52,6 +53,11 @@ struct Failure: Error {
         case .planFiles(let error): Failure(error).code
         case .unknownRule, .cadence, .badRequest: 64
         case .unreadableSchedule, .system: 74
+        case .unknownUser: 65
+        // Signing in and permissions are the server's; should a command ever meet them: sysexits' EX_NOPERM and
+        // EX_TEMPFAIL.
+        case .badCredentials, .forbidden: 77
+        case .tooManyAttempts: 75
         }
         self.init(lines: error.lines, code: code)
     }

@@ -14,7 +14,7 @@ struct Realise: ParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, ImportCommand.self, ValidateCommand.self, ListCommand.self, ShowCommand.self,
                       MeasureCommand.self, GapsCommand.self, DiffCommand.self, MapCommand.self, ReviewCommand.self, ActionCommand.self, ExportCommand.self, LogCommand.self,
-                      CopyCommand.self, TemplateCommand.self, ServeCommand.self]
+                      CopyCommand.self, TemplateCommand.self, UserCommand.self, ServeCommand.self]
     )
 
     /// Parses and runs the command like `ParsableCommand.main()`, except that negative numbers need no `--` and
