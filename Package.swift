@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RealiseReviews", targets: ["RealiseReviews"]),
         .library(name: "RealiseReports", targets: ["RealiseReports"]),
         .library(name: "RealiseWorkbench", targets: ["RealiseWorkbench"]),
+        .library(name: "RealiseWeb", targets: ["RealiseWeb"]),
         .plugin(name: "ValidatePlans", targets: ["ValidatePlans"]),
     ],
     dependencies: [
@@ -81,6 +82,11 @@ let package = Package(
             name: "RealiseWorkbench",
             dependencies: ["RealiseModel", "RealiseStore", "RealiseImport", "RealiseGaps", "RealiseReviews", "RealiseReports"]
         ),
+        // The web workspace's pages: pure renderers, values in, HTML out (the server is elsewhere).
+        .target(
+            name: "RealiseWeb",
+            dependencies: ["RealiseModel", "RealiseGaps", "RealiseReviews", "RealiseReports", "RealiseWorkbench", "RealiseStore"]
+        ),
         // The command line: argument parsing and printing only.
         .executableTarget(
             name: "realise",
@@ -122,6 +128,11 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseGaps", "RealiseModel"]),
+        .testTarget(
+            name: "RealiseWebTests",
+            dependencies: ["RealiseWeb", "RealiseWorkbench", "RealiseReports", "RealiseGaps", "RealiseModel", "RealiseTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "RealiseCLITests", dependencies: ["realise", "RealiseTestSupport"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
