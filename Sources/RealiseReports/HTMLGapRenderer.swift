@@ -26,15 +26,10 @@ public struct HTMLGapRenderer: GapReportRenderer {
 
     /// The report's sections after its header, for a page that embeds the report under a heading of its own: the
     /// summary, coverage, what changed since an earlier day, findings, actions, charts, the map and the footer.
-    /// They need ``stylesheet(for:)``.
+    /// They need ``css``, and ``sinceCSS`` as well when the report has a `since`.
     public func sections(_ report: GapReport) -> String {
         summary(report) + coverage(report) + since(report) + findings(report) + actions(report) + charts(report) + map(report)
             + footer(report)
-    }
-
-    /// The stylesheet the report's sections need: ``css``, and the "Since" section's rules when the report has one.
-    public static func stylesheet(for report: GapReport) -> String {
-        css + (report.since == nil ? "" : sinceCSS)
     }
 
     /// The document up to the start of its content: the head (`title`, already escaped, the stylesheet and a

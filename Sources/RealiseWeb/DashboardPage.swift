@@ -90,7 +90,7 @@ public struct DashboardPage: Sendable {
         var out = "<section aria-labelledby=\"changes-heading\">\n<h2 id=\"changes-heading\">Recent changes</h2>\n"
         guard !changes.isEmpty else { return out + "<p class=\"empty\">No changes recorded yet.</p>\n</section>\n" }
         let entities = Set(report.plan.entityIndex.map(\.id))
-        out += "<div class=\"scroll\"><table class=\"changes\">\n" + Markup.head(["When", "Who", "What", "About", "Change"]) + "<tbody>\n"
+        out += "<div class=\"scroll\"><table class=\"log\">\n" + Markup.head(["When", "Who", "What", "About", "Change"]) + "<tbody>\n"
         for change in changes.sorted(by: { ($0.at, $0.id) > ($1.at, $1.id) }) {
             let subject = change.subject.map { entities.contains($0) ? Markup.entity($0) : "<code>\(Markup.esc($0))</code>" } ?? ""
             out += "<tr><td>\(Markup.esc(change.at))</td><td>\(Markup.esc(change.actor))</td><td>\(change.action.rawValue)</td>"

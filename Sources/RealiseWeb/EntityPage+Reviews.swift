@@ -54,7 +54,7 @@ extension EntityPage {
         }
         out += "<h3>Recorded changes</h3>\n"
         guard !history.recorded.isEmpty else { return out + "<p class=\"empty\">Nothing recorded by hand.</p>\n</section>\n" }
-        out += "<div class=\"scroll\"><table class=\"changes\">\n" + Markup.head(["When", "Who", "What", "Change"]) + "<tbody>\n"
+        out += "<div class=\"scroll\"><table class=\"log\">\n" + Markup.head(["When", "Who", "What", "Change"]) + "<tbody>\n"
         for change in history.recorded.reversed() {
             out += "<tr><td>\(Markup.esc(change.at))</td><td>\(Markup.esc(change.actor))</td><td>\(change.action.rawValue)</td>"
                 + "<td>\(Markup.esc(change.summary))</td></tr>\n"
