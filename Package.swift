@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RealiseReviews", targets: ["RealiseReviews"]),
         .library(name: "RealiseReports", targets: ["RealiseReports"]),
         .library(name: "RealiseWorkbench", targets: ["RealiseWorkbench"]),
+        .library(name: "RealiseWeb", targets: ["RealiseWeb"]),
         .library(name: "RealiseServer", targets: ["RealiseServer"]),
         .plugin(name: "ValidatePlans", targets: ["ValidatePlans"]),
     ],
@@ -92,11 +93,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The web workspace's pages: pure renderers, values in, HTML out (the server is elsewhere).
+        .target(
+            name: "RealiseWeb",
+            dependencies: ["RealiseModel", "RealiseGaps", "RealiseReviews", "RealiseReports", "RealiseWorkbench", "RealiseStore"]
+        ),
         // The web workspace: routes, sessions and the JSON API over the use-cases; parses, authorises and renders.
         .target(
             name: "RealiseServer",
             dependencies: [
-                "RealiseWorkbench", "RealiseModel", "RealiseStore", "RealiseGaps", "RealiseReviews", "RealiseReports",
+                "RealiseWeb", "RealiseWorkbench", "RealiseModel", "RealiseStore", "RealiseGaps", "RealiseReviews", "RealiseReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -144,6 +150,11 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseGaps", "RealiseModel"]),
+        .testTarget(
+            name: "RealiseWebTests",
+            dependencies: ["RealiseWeb", "RealiseWorkbench", "RealiseReports", "RealiseGaps", "RealiseModel", "RealiseTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "RealiseServerTests",
             dependencies: [

@@ -66,25 +66,55 @@ public struct EntityView: Sendable {
             out += "  values:\n"
             for value in values { out += "    \(cellText(value).escapingControls)\n" }
         }
-        out += "\nUpstream (what it serves):\n" + tree(from: id, edges: serves, upstream: true)
-        out += "\nDownstream (what serves it):\n" + tree(from: id, edges: servedBy, upstream: false)
+        out += "\nUpstream (what it serves):\n" + tree(from: id, upstream: true)
+        out += "\nDownstream (what serves it):\n" + tree(from: id, upstream: false)
         return out
     }
 
-    private func tree(from root: String, edges: [String: [Edge]], upstream: Bool) -> String {
+    /// One entity reached from another along the network, with what it reached in turn.
+    public struct Branch: Sendable {
+        /// How it is linked, read from the entity the walk started at (`contributes to`, `enabled by` …).
+        public var relation: String
+        public var type: EntityType
+        public var id: String
+        public var name: String
+        /// Whether it was reached earlier in the walk (its branches are shown there, not again).
+        public var seen: Bool
+        public var branches: [Branch]
+    }
+
+    /// The type and name (statement, description) of entity `id`, when the plan has it.
+    public func entry(_ id: String) -> (type: EntityType, name: String)? {
+        names[id].map { (type: $0.0, name: $0.1) }
+    }
+
+    /// What entity `id` serves, walked upstream towards the objectives, or (`upstream` false) what serves it, walked
+    /// downstream towards the deliverables; each entity's branches are walked once, to twelve levels.
+    public func branches(of id: String, upstream: Bool) -> [Branch] {
+        var visited: Set<String> = [id]
+        return walk(id, depth: 1, edges: upstream ? serves : servedBy, upstream: upstream, visited: &visited)
+    }
+
+    private func walk(_ id: String, depth: Int, edges: [String: [Edge]], upstream: Bool, visited: inout Set<String>) -> [Branch] {
+        (edges[id] ?? []).map { edge in
+            let next = upstream ? edge.to : edge.from
+            let (type, name) = names[next] ?? (.objective, "?")
+            let seen = !visited.insert(next).inserted
+            let below = !seen && depth < 12 ? walk(next, depth: depth + 1, edges: edges, upstream: upstream, visited: &visited) : []
+            return Branch(relation: upstream ? edge.relation : edge.reverse, type: type, id: next, name: name, seen: seen, branches: below)
+        }
+    }
+
+    private func tree(from root: String, upstream: Bool) -> String {
         var out = ""
-        var visited: Set<String> = [root]
-        func walk(_ id: String, depth: Int) {
-            for edge in edges[id] ?? [] {
-                let next = upstream ? edge.to : edge.from
-                let (type, name) = names[next] ?? (.objective, "?")
-                let seen = !visited.insert(next).inserted
-                out += String(repeating: "  ", count: depth) + "- \(upstream ? edge.relation : edge.reverse) \(type.rawValue) \(next.escapingControls): "
-                    + TextGapRenderer.clip(name, 70) + (seen ? " (see above)" : "") + "\n"
-                if !seen, depth < 12 { walk(next, depth: depth + 1) }
+        func write(_ branches: [Branch], depth: Int) {
+            for branch in branches {
+                out += String(repeating: "  ", count: depth) + "- \(branch.relation) \(branch.type.rawValue) \(branch.id.escapingControls): "
+                    + TextGapRenderer.clip(branch.name, 70) + (branch.seen ? " (see above)" : "") + "\n"
+                write(branch.branches, depth: depth + 1)
             }
         }
-        walk(root, depth: 1)
+        write(branches(of: root, upstream: upstream), depth: 1)
         return out.isEmpty ? "  (nothing)\n" : out
     }
 }

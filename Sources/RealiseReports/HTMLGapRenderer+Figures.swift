@@ -59,7 +59,9 @@ extension HTMLGapRenderer {
         return facts
     }
 
-    func map(_ report: GapReport) -> String {
+    /// The benefits map section: a note on reading it, one drawing per page of the map (inline SVG) and a key under each;
+    /// a sentence instead when there is nothing to draw or too much.
+    public func map(_ report: GapReport) -> String {
         var out = "<section id=\"map\">\n<h2>Benefits map</h2>\n"
         let map = SVGBenefitsMap(report: report)
         guard let layout = map.layout else {

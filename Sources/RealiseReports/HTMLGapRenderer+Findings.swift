@@ -57,7 +57,7 @@ extension HTMLGapRenderer {
     }
 
     /// A review rating as a coloured label.
-    static func rag(_ rag: RAG) -> String {
+    public static func rag(_ rag: RAG) -> String {
         "<span class=\"rag \(rag.rawValue)\">\(rag.rawValue.replacingOccurrences(of: "-", with: " ").capitalized)</span>"
     }
 

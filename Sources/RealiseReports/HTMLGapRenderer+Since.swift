@@ -23,7 +23,7 @@ extension HTMLGapRenderer {
 
     /// Rules only a report with a "Since" section needs, added to the stylesheet then alone so that every other
     /// report keeps its bytes: the change tables' columns, and their type in print as small as the findings'.
-    static let sinceCSS = """
+    public static let sinceCSS = """
         section#since h3 code { font-size: 11px; font-weight: 400; color: var(--muted); }
         table.changes thead th:nth-child(1) { width: 30%; } table.changes thead th:nth-child(3) { width: 20%; }
         p.total { margin: 12px 0 0; }

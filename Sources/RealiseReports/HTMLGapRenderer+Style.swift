@@ -1,6 +1,7 @@
-/// The report's one stylesheet: system fonts only, print rules that need no background colours.
 extension HTMLGapRenderer {
-    static let css = """
+    /// The report's one stylesheet: system fonts only, print rules that need no background colours. Pages that look
+    /// like the report (the web workspace's) use it too.
+    public static let css = """
         :root { --ink: #1a1a1a; --muted: #5c5c5c; --rule: #d6d6d6; --accent: #2b4a7a;
           --high: #b00020; --medium: #9a5b00; --low: #1f5f8b; --good: #2e6b34; --fair: #9a7b00; --poor: #b00020; }
         * { box-sizing: border-box; }

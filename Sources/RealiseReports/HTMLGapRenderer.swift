@@ -20,15 +20,16 @@ public struct HTMLGapRenderer: GapReportRenderer {
         var out = Self.documentStart(title: "\(HTMLText.escape(title)) — gap report as of \(report.asOf)",
                                      extraCSS: report.since == nil ? "" : Self.sinceCSS)
         out += header(report, title: title)
-        out += summary(report)
-        out += coverage(report)
-        out += since(report)
-        out += findings(report)
-        out += actions(report)
-        out += charts(report)
-        out += map(report)
-        out += footer(report)
+        out += sections(report)
         return out + "</main>\n</body>\n</html>\n"
+    }
+
+    /// The report's sections after its header, for a page that embeds the report under a heading of its own: the
+    /// summary, coverage, what changed since an earlier day, findings, actions, charts, the map and the footer.
+    /// They need ``css``, and ``sinceCSS`` as well when the report has a `since`.
+    public func sections(_ report: GapReport) -> String {
+        summary(report) + coverage(report) + since(report) + findings(report) + actions(report) + charts(report) + map(report)
+            + footer(report)
     }
 
     /// The document up to the start of its content: the head (`title`, already escaped, the stylesheet and a
