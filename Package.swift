@@ -160,7 +160,11 @@ let package = Package(
             dependencies: [
                 "RealiseServer", "RealiseWorkbench", "RealiseModel", "RealiseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+                // Built for the tests that run `realise serve` as a process (signals, Schemathesis, the browser).
+                "realise",
+            ],
+            // The served plan and the Python scripts that drive the browser are read from the source tree.
+            exclude: ["Fixtures", "Browser"]
         ),
         .testTarget(name: "RealiseCLITests", dependencies: ["realise", "RealiseTestSupport"], exclude: ["Golden", "Fixtures"]),
     ],

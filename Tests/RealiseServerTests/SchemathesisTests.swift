@@ -1,0 +1,39 @@
+import Foundation
+import RealiseTestSupport
+import Testing
+
+/// Schemathesis, an independent fuzzer, reads the API's own OpenAPI document from a running `realise serve` and sends
+/// requests generated from it (valid and invalid) with an admin's token from `realise user token`. The server must
+/// never answer with a 5xx, and what it answers must match the document: the statuses, content types and response
+/// bodies it declares. The seed is fixed (and printed), so a failure is reproduced by the command printed with it.
+@Suite(Requirement.needs(Requirement.tool("schemathesis") != nil,
+                         "Schemathesis is not on PATH (pip install schemathesis; .ci/run installs it into .build-venv)"))
+struct SchemathesisTests {
+    /// The seed of every run; change it only to explore, never to make a failure go away.
+    static let seed = 20_261_201
+    /// The checks run on every answer. `not_a_server_error` is the one that matters most; the others hold the
+    /// document to what the server does.
+    static let checks = ["not_a_server_error", "status_code_conformance", "content_type_conformance", "response_schema_conformance"]
+
+    @Test func theAPIAnswersEveryGeneratedRequestWithoutAServerError() throws {
+        let schemathesis = try Requirement.require(Requirement.tool("schemathesis"), "schemathesis on PATH")
+        let workspace = try ServedWorkspace()
+        let token = try workspace.token("ada")
+        let server = try workspace.serve()
+        defer { _ = server.stop() }
+        let arguments = [
+            "run", "\(server.url)/api/v1/openapi.json",
+            "--header", "Authorization: Bearer \(token)",
+            "--seed", String(Self.seed), "--max-examples", "40", "--workers", "1",
+            "--phases", "examples,coverage,fuzzing", "--checks", Self.checks.joined(separator: ","),
+            "--generation-database", "none", "--request-timeout", "60", "--no-color",
+        ]
+        print("schemathesis seed \(Self.seed): \(schemathesis) \(arguments.joined(separator: " "))")
+        let run = try RealiseCommand.run(URL(fileURLWithPath: schemathesis), arguments, in: workspace.folder, timeout: 900)
+        #expect(run.status == 0, Comment(rawValue: "schemathesis exited \(run.status) (seed \(Self.seed)):\n\(run.stdout)\(run.stderr)\nserver log:\n\(server.log.suffix(4000))"))
+        #expect(!run.stdout.contains("Server error"), Comment(rawValue: run.stdout))
+        // The server's own log: no request answered 5xx, whatever schemathesis made of it.
+        let errors = server.log.split(separator: "\n").filter { $0.range(of: #" 5\d\d \d"#, options: .regularExpression) != nil }
+        #expect(errors.isEmpty, Comment(rawValue: "answered with 5xx:\n\(errors.joined(separator: "\n"))"))
+    }
+}
