@@ -6,12 +6,10 @@ import Testing
 /// running `realise serve`: logging in and out, an owner recording a measurement through the form and seeing it in
 /// the table, the chart and the dashboard, a viewer finding no form and having forged POSTs refused, and hostile plan
 /// text shown escaped. What the script checks, step by step, is in its own documentation.
-@Suite(Requirement.needs(BrowserTests.tools, "headless Chromium (chromium, chromedriver on PATH) and python3 with selenium"))
+@Suite(Requirement.needs(Requirement.tool("chromium") != nil && Requirement.tool("chromedriver") != nil
+                             && Requirement.python(with: "selenium") != nil,
+                         "headless Chromium (chromium, chromedriver on PATH) and python3 with selenium"))
 struct BrowserTests {
-    static var tools: Bool {
-        Requirement.tool("chromium") != nil && Requirement.tool("chromedriver") != nil && Requirement.python(with: "selenium") != nil
-    }
-
     @Test func anOwnerRecordsAMeasurementAndAViewerCannot() throws {
         _ = try Requirement.require(Requirement.tool("chromium"), "chromium on PATH (apt-get install chromium)")
         _ = try Requirement.require(Requirement.tool("chromedriver"), "chromedriver on PATH (apt-get install chromium-driver)")

@@ -41,7 +41,9 @@ final class ServerProcess: @unchecked Sendable {
     ///   error quotes its standard error).
     init(workspace: String, in folder: URL, startTimeout: Double = 120) throws {
         logFile = folder.appendingPathComponent("serve-\(UUID().uuidString.prefix(8)).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        guard FileManager.default.createFile(atPath: logFile.path, contents: nil) else {
+            throw RealiseCommand.Failure(description: "cannot create \(logFile.path)")
+        }
         process = Process()
         process.executableURL = BuiltExecutable.realise
         process.arguments = ["serve", "--db", workspace, "--port", "0", "--as-of", Self.asOf]

@@ -29,6 +29,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 HOSTILE_TEXT = "<script>alert(1)</script>"
+URL_ATTRIBUTES = " or ".join(f"local-name()='{name}'" for name in ("href", "src", "action", "formaction"))
+JAVASCRIPT_URLS = f"//*[@*[({URL_ATTRIBUTES}) and starts-with(translate(normalize-space(.), 'JAVSCRIPT', 'javscript'), 'javascript:')]]"
 
 
 class Failed(Exception):
@@ -201,10 +203,9 @@ class Journey:
                 check("alert" not in (script.get_attribute("textContent") or ""), f"{path}: a <script> with alert(1) is in the page")
             handlers = self.driver.find_elements(By.XPATH, "//*[@*[starts-with(translate(name(), 'ON', 'on'), 'on')]]")
             check(not handlers, f"{path}: {len(handlers)} element(s) have an on… attribute, e.g. <{handlers[0].tag_name if handlers else ''}>")
-            for attribute in ("href", "src", "action", "formaction", "xlink:href"):
-                links = self.driver.find_elements(
-                    By.XPATH, f"//*[@{attribute}[starts-with(translate(normalize-space(.), 'JAVSCRIPT', 'javscript'), 'javascript:')]]")
-                check(not links, f"{path}: a {attribute} with a javascript: URL")
+            # href, src, action, formaction and SVG's xlink:href, by local name (so in any namespace).
+            links = self.driver.find_elements(By.XPATH, JAVASCRIPT_URLS)
+            check(not links, f"{path}: {len(links)} element(s) have a javascript: URL, e.g. <{links[0].tag_name if links else ''}>")
             status, raw = self.http("GET", path, cookie)
             check(status == 200, f"GET {path} answered {status}")
             check("<script>alert" not in raw and "<img src=x" not in raw, f"{path}: hostile markup is in the page's source unescaped")
