@@ -260,7 +260,9 @@ def main():
                                      shown_on=["/entities/BEN-2", "/entities/MET-2"])
         journey.log_out(arguments.viewer)
     except (Failed, WebDriverException) as error:
-        print(f"FAILED at {driver.current_url}: {error}", file=sys.stderr)
+        # WebDriver's own message, without chromedriver's stack of unnamed addresses.
+        message = error.msg if isinstance(error, WebDriverException) else str(error)
+        print(f"FAILED at {driver.current_url}: {message}", file=sys.stderr)
         if arguments.artifacts:
             os.makedirs(arguments.artifacts, exist_ok=True)
             driver.save_screenshot(os.path.join(arguments.artifacts, "failure.png"))
