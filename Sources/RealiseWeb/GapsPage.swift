@@ -45,7 +45,7 @@ public struct GapsPage: Sendable {
         var body = "<h1>Gap report</h1>\n<p class=\"asof\">As of <strong>\(report.asOf)</strong>"
             + (query.severity.isEmpty ? "" : " · \(Markup.esc(query.severity)) severity only") + "</p>\n"
         body += filter + downloads
-        body += HTMLGapRenderer().sections(report)
+        body += HTMLGapRenderer(entityLink: { WebPath.entity($0) }).sections(report)
         return PageLayout(title: "Gap report", viewer: viewer, current: WebPath.gaps, extraCSS: Self.extraCSS(report)).render(body)
     }
 
