@@ -20,6 +20,15 @@ struct RenderedPages {
         ChangeRecord(id: 3, at: "2026-01-04T11:45:00Z", actor: "ann", action: .measure, subject: "MET-1", summary: "56 minutes on 2025-12-15"),
     ]
 
+    /// A file imported with a warning repeated on six rows (shown three times, then counted), and one unchanged.
+    static var imported: [ImportOutcome] {
+        var counts = ImportCounts()
+        (counts.benefits, counts.metrics, counts.measurements) = (2, 1, 6)
+        let warning = (1...6).map { Diagnostic(.warning, path: "register <b>.csv", line: $0 + 1, "owner \(WebFixture.script) unknown") }
+        return [ImportOutcome(path: "register <b>.csv", format: "register-csv", status: .imported, counts: counts, warnings: warning),
+                ImportOutcome(path: "plan.xml", format: "realise-xml", status: .unchanged, counts: ImportCounts(), warnings: [])]
+    }
+
     static let calendar = "https://realise.example/calendar/ann.ics?token=a&b=\"c"
 
     init(viewer: PageViewer = WebFixture.viewer, forms: EntityPage.Forms = .init(recordMeasurement: true, recordReview: true, schedule: true)) throws {
@@ -42,7 +51,7 @@ struct RenderedPages {
             ("gaps", GapsPage(viewer: viewer, report: report, query: .init(asOf: "2026-01-31", only: "", skip: "a,b", severity: "high")).render()),
             ("map", MapPage(viewer: viewer, report: report).render()),
             ("import-refused", ImportPage(viewer: viewer, outcome: .refused(["plan.xml:7: unknown ref \(WebFixture.script)"])).render()),
-            ("import-done", ImportPage(viewer: viewer, outcome: .imported(try workbench.importFiles(PlanReading().read([try WebFixture.file()])))).render()),
+            ("import-done", ImportPage(viewer: viewer, outcome: .imported(Self.imported)).render()),
             ("users", UsersPage(viewer: viewer, accounts: accounts, flash: .success("Added \(WebFixture.script)")).render()),
             ("error", ErrorPage(status: 404, message: "No entity \(WebFixture.script)", viewer: viewer).render()),
         ]
