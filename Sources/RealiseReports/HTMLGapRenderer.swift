@@ -16,6 +16,7 @@ public struct HTMLGapRenderer: GapReportRenderer {
     /// objective ids then link to their pages. Nil (a self-contained file) links nothing.
     public var entityLink: (@Sendable (String) -> String)?
 
+    /// A renderer that links ids to pages with `entityLink` (none by default).
     public init(entityLink: (@Sendable (String) -> String)? = nil) {
         self.entityLink = entityLink
     }

@@ -9,6 +9,7 @@ public struct DashboardPage: Sendable {
     /// A review schedule's next occurrence with its subject, as `Workbench.dueReviews(asOf:within:)` gives it.
     public typealias Due = (review: DueReview, subject: Listing.Subject)
 
+    /// Who the page is for.
     public var viewer: PageViewer
     /// The gap report on the current plan (the findings and coverage shown).
     public var report: GapReport
@@ -19,6 +20,7 @@ public struct DashboardPage: Sendable {
     /// The viewer's own reviews calendar feed (an iCalendar URL), when there is one.
     public var calendarURL: String?
 
+    /// The dashboard of `report`, with `due` reviews and the latest `changes`.
     public init(viewer: PageViewer, report: GapReport, due: [Due], changes: [ChangeRecord], calendarURL: String? = nil) {
         self.viewer = viewer
         self.report = report

@@ -12,9 +12,12 @@ public struct ImportPage: Sendable {
         case refused([String])
     }
 
+    /// Who the page is for.
     public var viewer: PageViewer
+    /// What the last upload did; nil before any.
     public var outcome: Outcome?
 
+    /// The upload form, and `outcome` above it when there is one.
     public init(viewer: PageViewer, outcome: Outcome? = nil) {
         self.viewer = viewer
         self.outcome = outcome
