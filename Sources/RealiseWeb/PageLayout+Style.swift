@@ -29,6 +29,8 @@ extension PageLayout {
           main { padding: 16px 14px 32px; } header.site { padding: 8px 14px; } .who { margin-left: 0; }
           input[type=text], input[type=password], input[type=date], input:not([type]), select { width: 100%; }
           h1 { font-size: 22px; }
+          .charts { grid-template-columns: 1fr; }
+          table.coverage, table.findings { display: block; overflow-x: auto; }
         }
 
         """

@@ -11,8 +11,8 @@ public struct PageViewer: Sendable {
     public var csrf: String
     /// Whether the navigation offers the import page.
     public var canImport: Bool
-    /// Whether the viewer may schedule reviews (the server says which entity forms to show; this is for the navigation
-    /// and pages that only need the role).
+    /// Whether the viewer may schedule reviews (an entity page shows its forms as `EntityPage.Forms` says, which the
+    /// server sets from this and the entity).
     public var canSchedule: Bool
     /// Whether the navigation offers the users page.
     public var canManageUsers: Bool
