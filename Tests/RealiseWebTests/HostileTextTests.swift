@@ -24,7 +24,11 @@ struct HostileTextTests {
         #expect(pages["login"].contains("value=\"&quot;onload=x\""))
         #expect(pages["users"].contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"))
         #expect(pages["users"].contains("action=\"/users/x%22onload%3Dx/remove\""))
-        #expect(pages["dashboard"].contains("<code>https://realise.example/calendar/ann.ics?token=a&amp;b=&quot;c</code>"))
+        let feed = "https://realise.example/calendar/ann.ics?token=a&amp;b=&quot;c"
+        #expect(pages["dashboard"].contains("<a href=\"\(feed)\"><code>\(feed)</code></a>"))
+        let hostileFeed = DashboardPage(viewer: WebFixture.viewer, report: try WebFixture.report(try WebFixture.workbench()), due: [], changes: [],
+                                        calendarURL: " JavaScript:alert(1)").render()
+        #expect(hostileFeed.contains("<p><code> JavaScript:alert(1)</code></p>") && !hostileFeed.lowercased().contains("href=\" javascript"))
         #expect(pages["import-refused"].contains("<li><code>plan.xml:7: unknown ref &lt;script&gt;alert(1)&lt;/script&gt;</code></li>"))
         #expect(pages["error"].contains("<p class=\"lead\">No entity &lt;script&gt;alert(1)&lt;/script&gt;</p>"))
     }
