@@ -12,6 +12,9 @@ public struct ImportPage: Sendable {
         case refused([String])
     }
 
+    /// Refused for `problems` (as `StoreError.rejected` carries them), each shown `file:line:column: message`.
+    public static func refused(_ problems: [Diagnostic]) -> Outcome { .refused(problems.map(\.description)) }
+
     /// Who the page is for.
     public var viewer: PageViewer
     /// What the last upload did; nil before any.

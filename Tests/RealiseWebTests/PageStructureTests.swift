@@ -61,6 +61,29 @@ struct PageStructureTests {
         #expect(imported.contains("<td>unchanged since its last import</td>"))
     }
 
+    @Test("an import refused for located problems lists each, escaped")
+    func refused() {
+        let problems = [Diagnostic(.error, path: "a <b>.xml", line: 3, column: 7, "unknown ref \(WebFixture.script)")]
+        let html = ImportPage(viewer: WebFixture.viewer, outcome: ImportPage.refused(problems)).render()
+        #expect(html.contains("(1 problem):</p><ul><li><code>a &lt;b&gt;.xml:3:7: unknown ref &lt;script&gt;alert(1)&lt;/script&gt;</code></li></ul>"))
+    }
+
+    @Test("an entity no longer in the plan shows its id and history, and no form")
+    func withdrawn() throws {
+        let workbench = try WebFixture.workbench()
+        let plan = WebFixture.plan.replacingOccurrences(of: "<deliverable id=\"DEL-9\"", with: "<deliverable id=\"DEL-8\"")
+        let path = try WebFixture.file()
+        try plan.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try workbench.importFiles(PlanReading().read([path]), supersedes: ["plan.xml"])
+        let details = try workbench.entity("DEL-9", history: true)
+        #expect(details.id == nil)
+        let html = EntityPage(viewer: WebFixture.viewer, details: details, report: try WebFixture.report(workbench),
+                              forms: .init(recordMeasurement: true, recordReview: true, schedule: true), requested: "DEL-9").render()
+        #expect(html.contains("<h1><span class=\"id\">DEL-9</span> (withdrawn)</h1>"))
+        #expect(html.contains("<h2 id=\"history-heading\">History</h2>") && html.contains("withdrawn"))
+        #expect(!html.contains("<form method=\"post\" action=\"/entities/"))
+    }
+
     @Test("an entity's history: its versions and what people recorded, newest first")
     func history() throws {
         let workbench = try WebFixture.workbench()
