@@ -46,7 +46,7 @@ enum WebFixture {
 
     static let today = Day(iso: "2026-01-31")!
 
-    /// The same folder and file name on every run, so that paths in the pages stay the same.
+    /// The plan written to a fresh temporary folder; the pages show only its name, `plan.xml`, so they stay the same.
     static func file() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("realise-web-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
