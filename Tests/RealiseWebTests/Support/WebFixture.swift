@@ -1,6 +1,7 @@
 import Foundation
 import RealiseGaps
 import RealiseModel
+import RealiseTestSupport
 import RealiseWeb
 import RealiseWorkbench
 
@@ -14,35 +15,7 @@ enum WebFixture {
     /// An id a path must encode.
     static let oddBenefit = "BEN/2?x#y"
 
-    static let plan = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <plan xmlns="urn:realise:plan:1">
-          <programme id="PRG-1" name="Coastal &lt;script&gt;alert(1)&lt;/script&gt;" sro="Director of Place"/>
-          <objective id="OBJ-1" owner="Head of Transport" programme="PRG-1">
-            <statement>Faster buses "onload=x on the coast road.</statement>
-          </objective>
-          <benefit id="BEN/2?x#y" owner="&lt;script&gt;alert(1)&lt;/script&gt;" programme="PRG-1">
-            <description>javascript:alert(1)</description>
-            <notes>Shorter journeys "onload=x</notes>
-            <contributes-to ref="OBJ-1"/>
-            <enabled-by ref="DEL-1"/>
-          </benefit>
-          <deliverable id="DEL-1" kind="project" owner="Project Manager" planned-finish="2026-03-31" programme="PRG-1">
-            <name>Bus lanes &lt;b&gt;now&lt;/b&gt;</name>
-          </deliverable>
-          <deliverable id="DEL-9" kind="task" owner="Project Manager" planned-finish="2026-06-30" programme="PRG-1">
-            <name>A shiny new system</name>
-          </deliverable>
-          <metric id="MET-1" owner="Performance Officer" unit="minutes" direction="decrease" measure-type="number" frequency="quarterly" programme="PRG-1">
-            <name>Journey time &lt;script&gt;alert(1)&lt;/script&gt;</name>
-            <measures ref="BEN/2?x#y"/>
-            <baseline date="2024-03-31" value="58"/>
-            <target date="2027-03-31" value="48"/>
-            <measurement date="2025-03-31" value="57"/>
-            <measurement date="2025-09-30" value="58"/>
-          </metric>
-        </plan>
-        """
+    static let plan = HostilePlan.xml
 
     static let today = Day(iso: "2026-01-31")!
 
