@@ -129,7 +129,7 @@ struct AccountTests {
         #expect(try workbench.apiAccount(token: api + "x", now: Self.now) == nil)
         #expect(try workbench.newAPIToken(for: "ann") != api)
 
-        let stored = try ["", "-wal"].compactMap { suffix in try? Data(contentsOf: URL(fileURLWithPath: path + suffix)) }
+        let stored = ["", "-wal"].compactMap { suffix in try? Data(contentsOf: URL(fileURLWithPath: path + suffix)) }
             .reduce(Data(), +)
         let text = String(decoding: stored, as: UTF8.self)
         #expect(!text.contains(api) && !text.contains(session.token) && !text.contains("correct horse"))
