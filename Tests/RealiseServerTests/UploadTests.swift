@@ -11,7 +11,7 @@ import Testing
 /// XML refused with the file's name and line, nothing over the size limit read, and their text shown escaped.
 @Suite struct UploadTests {
     @Test func anAnalystImportsAPlanWhoseHostileTextIsShownEscaped() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try ServerFixture(examples: false)
         try await fixture.test { client in
             let analyst = try await SignedInClient.signIn(client, as: "ana")
             let response = try await analyst.upload([("hostile.xml", HostilePlan.xml)])
@@ -43,7 +43,7 @@ import Testing
             """),
     ])
     func hostileXMLIsRefusedAndNothingIsWritten(_ file: (name: String, content: String)) async throws {
-        let fixture = try ServerFixture()
+        let fixture = try ServerFixture(examples: false)
         let before = try fixture.workbench.changes().count
         try await fixture.test { client in
             let analyst = try await SignedInClient.signIn(client, as: "ana")
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func anUploadOverTheLimitIsRefusedWith413() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try ServerFixture(examples: false)
         try await fixture.test { client in
             let analyst = try await SignedInClient.signIn(client, as: "ana")
             let response = try await analyst.upload([("big.csv", String(repeating: "x", count: WebLimits.uploadBytes + 1))])
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func uploadsNeedTheCSRFTokenAndTheAnalystRole() async throws {
-        let fixture = try ServerFixture()
+        let fixture = try ServerFixture(examples: false)
         try await fixture.test { client in
             let analyst = try await SignedInClient.signIn(client, as: "ana")
             #expect(try await analyst.upload([("plan.xml", HostilePlan.xml)], csrf: "forged").status == .forbidden)

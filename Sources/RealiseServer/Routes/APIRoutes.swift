@@ -64,7 +64,7 @@ struct APIRoutes {
     /// Records a measurement: `{"date", "value", "source", "note"}` → 201.
     private func measure(_ request: Request, _ context: WebContext) async throws -> Response {
         let viewer = try context.requireViewer()
-        let metric = context.parameters.get("id") ?? ""
+        let metric = context.pathParameter("id")
         let body = try await JSONBody.read(request)
         let (date, value) = (try body.day("date"), try body.number("value"))
         let (source, note) = (try body.string("source"), try body.string("note"))

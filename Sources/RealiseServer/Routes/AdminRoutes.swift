@@ -73,7 +73,7 @@ struct AdminRoutes {
         let form = try await FormFields.body(request)
         try form.checkCSRF(viewer)
         try Permission.require(viewer.account, .manageUsers, in: pool.rules)
-        let name = context.parameters.get("name") ?? ""
+        let name = context.pathParameter("name")
         guard name.lowercased() != viewer.account.name else {
             return try await users(context, flash: .errors(["you cannot remove your own account; ask another admin"]), status: .unprocessableContent)
         }

@@ -56,7 +56,7 @@ struct FormRoutes {
         let viewer = try context.requireViewer()
         let form = try await FormFields.body(request)
         try form.checkCSRF(viewer)
-        let id = context.parameters.get("id") ?? ""
+        let id = context.pathParameter("id")
         do {
             let change = try prepare(form, id, viewer, settings.currentDay)
             try await pool.run(as: viewer.account, change)

@@ -37,7 +37,7 @@ struct PageRoutes {
     /// An entity's page; after a form, `flash` says what it did (or, with a failing status, why not).
     func entity(_ request: Request, _ context: WebContext, flash: PageFlash?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let viewer = try context.requireViewer()
-        let id = context.parameters.get("id") ?? ""
+        let id = context.pathParameter("id")
         let report = try await reports.report(asOf: settings.currentDay, pool: pool)
         let (details, forms) = try await pool.run { workbench in
             let details = try workbench.entity(id, history: true)
