@@ -62,6 +62,7 @@ import Testing
             let owner = try await SignedInClient.signIn(client, as: "olu")
             let dashboard = try await owner.get("/").text
             let link = try #require(dashboard.range(of: "/calendar/").map { dashboard[$0.lowerBound...].prefix { $0 != "\"" && $0 != "<" } })
+            #expect(dashboard.contains("href=\"http://"), "the feed's whole address is a link")
             let calendar = try await client.execute(uri: String(link), method: .get)
             #expect(calendar.status == .ok)
             #expect(calendar.headers[.contentType]?.hasPrefix("text/calendar") == true)

@@ -9,8 +9,11 @@ struct CalendarRoutes {
     let pool: WorkbenchPool
     let settings: ServerSettings
 
-    /// The feed's path for `secret`.
-    static func path(secret: String) -> String { "/calendar/\(secret).ics" }
+    /// The feed's address for `secret`, on the host `request` was sent to (a calendar program needs the whole URL).
+    static func url(secret: String, request: Request, secure: Bool) -> String {
+        let host = request.head.authority ?? "localhost"
+        return "\(secure ? "https" : "http")://\(host)/calendar/\(secret).ics"
+    }
 
     func add(to router: Router<WebContext>) {
         router.get("calendar/:file") { _, context in

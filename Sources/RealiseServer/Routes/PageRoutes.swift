@@ -14,14 +14,14 @@ struct PageRoutes {
     let reports: PageReportCache
 
     func add(to router: Router<WebContext>) {
-        router.get("/") { _, context in try await dashboard(context) }
+        router.get("/") { request, context in try await dashboard(request, context) }
         router.get("entities/:id") { request, context in try await entity(request, context, flash: nil) }
         router.get("map") { _, context in try await map(context) }
         router.get("map.svg") { _, context in try await mapSVG(context) }
         router.get("gaps") { request, context in try await gaps(request, context) }
     }
 
-    private func dashboard(_ context: WebContext) async throws -> Response {
+    private func dashboard(_ request: Request, _ context: WebContext) async throws -> Response {
         let viewer = try context.requireViewer()
         let day = settings.currentDay
         let report = try await reports.report(asOf: day, pool: pool)
@@ -30,7 +30,7 @@ struct PageRoutes {
              try workbench.calendarSecret(for: viewer.account.name))
         }
         let page = DashboardPage(viewer: pool.pageViewer(viewer), report: report, due: due, changes: changes,
-                                 calendarURL: CalendarRoutes.path(secret: secret))
+                                 calendarURL: CalendarRoutes.url(secret: secret, request: request, secure: settings.secureCookies))
         return .html(page.render())
     }
 
