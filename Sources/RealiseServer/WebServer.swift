@@ -10,7 +10,7 @@ public struct WebServer: Sendable {
     let settings: ServerSettings
     let pool: WorkbenchPool
     let logger: Logger
-    let reports = PageReportCache()
+    let reports = ReportCache()
 
     /// Opens the workspace (it must exist) and its connections.
     /// - Throws: the workspace's error when it cannot be opened.
@@ -31,7 +31,7 @@ public struct WebServer: Sendable {
         }))
         router.get("healthz") { _, _ in Response.body("ok\n", type: "text/plain; charset=utf-8") }
         router.add(middleware: AuthenticationMiddleware(pool: pool))
-        APIRoutes(pool: pool, settings: settings).add(to: router)
+        APIRoutes(pool: pool, settings: settings, reports: reports).add(to: router)
         let pages = PageRoutes(pool: pool, settings: settings, reports: reports)
         pages.add(to: router)
         FormRoutes(pool: pool, settings: settings, pages: pages).add(to: router)

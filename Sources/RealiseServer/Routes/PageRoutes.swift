@@ -11,7 +11,7 @@ import RealiseWorkbench
 struct PageRoutes {
     let pool: WorkbenchPool
     let settings: ServerSettings
-    let reports: PageReportCache
+    let reports: ReportCache
 
     func add(to router: Router<WebContext>) {
         router.get("/") { request, context in try await dashboard(request, context) }
