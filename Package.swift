@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseGaps", "RealiseModel"]),
         .testTarget(
             name: "RealiseWebTests",
-            dependencies: ["RealiseWeb", "RealiseWorkbench", "RealiseReports", "RealiseGaps", "RealiseModel", "RealiseTestSupport"],
+            dependencies: ["RealiseWeb", "RealiseWorkbench", "RealiseStore", "RealiseReports", "RealiseGaps", "RealiseModel", "RealiseTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

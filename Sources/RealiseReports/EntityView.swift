@@ -75,11 +75,13 @@ public struct EntityView: Sendable {
     public struct Branch: Sendable {
         /// How it is linked, read from the entity the walk started at (`contributes to`, `enabled by` …).
         public var relation: String
+        /// The entity reached: its type, id and name (statement, description).
         public var type: EntityType
         public var id: String
         public var name: String
         /// Whether it was reached earlier in the walk (its branches are shown there, not again).
         public var seen: Bool
+        /// What it reached in turn (none when `seen`, or twelve levels down).
         public var branches: [Branch]
     }
 

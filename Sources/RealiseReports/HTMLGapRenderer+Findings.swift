@@ -30,7 +30,7 @@ extension HTMLGapRenderer {
                 if index == 0 {
                     let subject = finding.subject
                     out += "<th scope=\"rowgroup\" rowspan=\"\(findings.count)\"><span class=\"type\">\(HTMLText.escape(subject.type))</span> "
-                        + "<strong>\(HTMLText.escape(subject.id))</strong><br/><span class=\"name\">\(HTMLText.escape(HTMLText.clip(subject.name, 200)))</span>"
+                        + "<strong>\(linked(subject.id))</strong><br/><span class=\"name\">\(HTMLText.escape(HTMLText.clip(subject.name, 200)))</span>"
                         + "<br/><code class=\"source\">\(Self.path(finding.source.path)):\(finding.source.line)</code>"
                         + (finding.review.map { "<br/>\(Self.rag($0.rag)) <span class=\"review\">\(HTMLText.escape($0.account))</span>" } ?? "")
                         + Self.actions(findings) + "</th>"
@@ -42,7 +42,7 @@ extension HTMLGapRenderer {
             let first = findings[0], types = Set(findings.map(\.subject.type))
             let what = "\(findings.count) \(types.count == 1 ? first.subject.type : "subject")s"
             out += "<tr><th scope=\"rowgroup\"><span class=\"type\">\(HTMLText.escape(what))</span><ul class=\"subjects\">"
-                + findings.map { "<li><strong>\(HTMLText.escape($0.subject.id))</strong></li>" }.joined() + "</ul>\(Self.actions(findings))</th>"
+                + findings.map { "<li><strong>\(linked($0.subject.id))</strong></li>" }.joined() + "</ul>\(Self.actions(findings))</th>"
                 + cells(of: first, lesser: false) + "<td>\(HTMLText.escape(TextGapRenderer.owners(findings)))</td>"
                 + "<td>\(HTMLText.escape(first.hint))</td></tr>\n"
         }

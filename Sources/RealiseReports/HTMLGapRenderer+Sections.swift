@@ -39,7 +39,7 @@ extension HTMLGapRenderer {
         let depth = Dictionary(BenefitsMapGraph(report: report).nodes(.objective).map { ($0.id, $0.depth) }, uniquingKeysWith: { first, _ in first })
         for row in report.coverage where row.level == "objective" {
             let indent = min(depth[row.objective] ?? 0, 4)
-            out += "<tr><th scope=\"row\" class=\"objective depth-\(indent)\"><span class=\"id\">\(HTMLText.escape(row.objective))</span> "
+            out += "<tr><th scope=\"row\" class=\"objective depth-\(indent)\"><span class=\"id\">\(linked(row.objective))</span> "
                 + "<span class=\"statement\">\(HTMLText.escape(HTMLText.clip(row.statement, 160)))</span></th>" + cells(row.benefits, [row.withDeliverable, row.withMeasurableMetric, row.recentlyMeasured, row.upToDateReview]) + Self.review(row) + "</tr>\n"
         }
         out += "</tbody>\n"

@@ -12,7 +12,20 @@ import RealiseModel
 /// and well-formed XML as well as HTML. Printing needs no background colours: severity and gaps are always
 /// spelt out in text or marked by shape as well as colour.
 public struct HTMLGapRenderer: GapReportRenderer {
-    public init() {}
+    /// The address of an entity's page, given its id, for a report embedded in pages that have one; subject and
+    /// objective ids then link to their pages. Nil (a self-contained file) links nothing.
+    public var entityLink: (@Sendable (String) -> String)?
+
+    /// A renderer that links ids to pages with `entityLink` (none by default).
+    public init(entityLink: (@Sendable (String) -> String)? = nil) {
+        self.entityLink = entityLink
+    }
+
+    /// `id`, escaped, as a link to its page when the report has ``entityLink``.
+    func linked(_ id: String) -> String {
+        guard let entityLink else { return HTMLText.escape(id) }
+        return "<a href=\"\(HTMLText.escape(entityLink(id)))\">\(HTMLText.escape(id))</a>"
+    }
 
     /// The whole HTML document.
     public func render(_ report: GapReport) -> String {

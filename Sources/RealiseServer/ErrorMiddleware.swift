@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import RealiseReports
+import RealiseWeb
 import RealiseWorkbench
 
 /// Turns what a handler throws into the answer a person or a client can act on: a JSON error under `/api/`, a page
@@ -20,7 +21,7 @@ struct ErrorMiddleware: RouterMiddleware {
             let path = request.uri.path
             if path.hasPrefix("/api/") || path == "/healthz" { return Self.json(failure) }
             if case .unauthenticated = failure, request.method == .get {
-                return Response.redirect(to: WebRoutes.login(next: request.uri.description), type: .found)
+                return Response.redirect(to: WebPath.login + "?next=" + WebPath.component(request.uri.description), type: .found)
             }
             var response = Response(status: failure.status, headers: [.contentType: "text/html; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(string: page(failure, context.viewer))))

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import RealiseModel
 
@@ -31,4 +32,13 @@ public enum WebLimits {
     public static let uploadBytes = 8 * 1024 * 1024
     /// The largest form or JSON body other than an upload.
     public static let formBytes = 256 * 1024
+}
+
+extension WebContext {
+    /// The path parameter `name`, percent-decoding undone (an id may hold `/`, `?` or `#`, sent as `%2F`, `%3F`, `%23`);
+    /// empty when absent.
+    func pathParameter(_ name: String) -> String {
+        let raw = parameters.get(name) ?? ""
+        return raw.removingPercentEncoding ?? raw
+    }
 }

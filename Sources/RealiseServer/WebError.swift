@@ -36,6 +36,10 @@ public enum WebError: Error, Sendable {
         case .store(.busy): self = .unavailable
         case .system: self = .server
         case .badRequest(let message): self = .invalid(field: nil, message)
+        case .badCredentials: self = .unauthenticated
+        case .tooManyAttempts(let seconds): self = .tooManyAttempts(retryAfter: seconds)
+        case .forbidden(let message): self = .forbidden(message)
+        case .unknownUser(let name): self = .notFound("no account is named \(name)")
         default: self = .refused(error.lines)
         }
     }

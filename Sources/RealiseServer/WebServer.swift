@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import RealiseWeb
 import RealiseWorkbench
 
 /// `realise serve`: the workspace as a web application (pages for people, `/api/v1` for programs) over the same
@@ -9,6 +10,7 @@ public struct WebServer: Sendable {
     let settings: ServerSettings
     let pool: WorkbenchPool
     let logger: Logger
+    let reports = ReportCache()
 
     /// Opens the workspace (it must exist) and its connections.
     /// - Throws: the workspace's error when it cannot be opened.
@@ -24,10 +26,18 @@ public struct WebServer: Sendable {
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger, viewer: { $0.viewer?.account.name }))
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: ErrorMiddleware(logger: logger, page: { error, viewer in ErrorPageText.render(error, viewer: viewer) }))
+        router.add(middleware: ErrorMiddleware(logger: logger, page: { [pool] error, viewer in
+            ErrorPage(status: Int(error.status.code), message: error.lines.joined(separator: " "), viewer: viewer.map(pool.pageViewer)).render()
+        }))
         router.get("healthz") { _, _ in Response.body("ok\n", type: "text/plain; charset=utf-8") }
         router.add(middleware: AuthenticationMiddleware(pool: pool))
-        APIRoutes(pool: pool, settings: settings).add(to: router)
+        APIRoutes(pool: pool, settings: settings, reports: reports).add(to: router)
+        let pages = PageRoutes(pool: pool, settings: settings, reports: reports)
+        pages.add(to: router)
+        FormRoutes(pool: pool, settings: settings, pages: pages).add(to: router)
+        AuthRoutes(pool: pool, settings: settings).add(to: router)
+        AdminRoutes(pool: pool).add(to: router)
+        CalendarRoutes(pool: pool, settings: settings).add(to: router)
         return router
     }
 

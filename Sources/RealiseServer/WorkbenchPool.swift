@@ -11,6 +11,8 @@ import RealiseWorkbench
 final class WorkbenchPool: Sendable {
     private let idle: NIOLockedValueBox<[Workbench]>
     private let threads: NIOThreadPool
+    /// A workbench for what needs no database (the role rules).
+    let rules: Workbench
 
     /// Opens `settings.connections` workbenches over the workspace (one for a SQLite file) and starts their threads.
     /// - Throws: the workspace's error when it cannot be opened; nothing is left running then.
@@ -24,6 +26,7 @@ final class WorkbenchPool: Sendable {
             workbenches += Array(repeating: first, count: count - 1)
         }
         idle = NIOLockedValueBox(workbenches)
+        rules = first
         threads = NIOThreadPool(numberOfThreads: count)
         threads.start()
     }

@@ -9,6 +9,7 @@ public struct DashboardPage: Sendable {
     /// A review schedule's next occurrence with its subject, as `Workbench.dueReviews(asOf:within:)` gives it.
     public typealias Due = (review: DueReview, subject: Listing.Subject)
 
+    /// Who the page is for.
     public var viewer: PageViewer
     /// The gap report on the current plan (the findings and coverage shown).
     public var report: GapReport
@@ -19,6 +20,7 @@ public struct DashboardPage: Sendable {
     /// The viewer's own reviews calendar feed (an iCalendar URL), when there is one.
     public var calendarURL: String?
 
+    /// The dashboard of `report`, with `due` reviews and the latest `changes`.
     public init(viewer: PageViewer, report: GapReport, due: [Due], changes: [ChangeRecord], calendarURL: String? = nil) {
         self.viewer = viewer
         self.report = report
@@ -104,6 +106,13 @@ public struct DashboardPage: Sendable {
         guard let calendarURL else { return "" }
         return "<section aria-labelledby=\"calendar-heading\">\n<h2 id=\"calendar-heading\">Your reviews calendar</h2>\n"
             + "<p class=\"note\">Subscribe to this address in Outlook, Google Calendar or Thunderbird to see the reviews you are due to hold.</p>\n"
-            + "<p><code>\(Markup.esc(calendarURL))</code></p>\n</section>\n"
+            + "<p>\(Self.feed(calendarURL))</p>\n</section>\n"
+    }
+
+    /// The feed's address as a link when it is a web or calendar address (never another scheme), as text otherwise.
+    static func feed(_ url: String) -> String {
+        let lowered = url.lowercased()
+        guard ["https://", "http://", "webcal://"].contains(where: { lowered.hasPrefix($0) }) else { return "<code>\(Markup.esc(url))</code>" }
+        return "<a href=\"\(Markup.esc(url))\"><code>\(Markup.esc(url))</code></a>"
     }
 }

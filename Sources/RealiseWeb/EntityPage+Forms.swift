@@ -29,7 +29,7 @@ extension EntityPage {
         for (index, metric) in reviewedMetrics.enumerated() {
             let name = details.plan.metrics.first { $0.id == metric }.map { " \($0.name)" } ?? ""
             fields += Markup.input("Measurement of \(metric)\(name)", name: "measurement.\(metric)", id: "review-measurement-\(index + 1)",
-                                   extra: "inputmode=\"decimal\"")
+                                   type: "number", extra: "step=\"any\" inputmode=\"decimal\"")
         }
         fields += "<p><button type=\"submit\">Record the review</button></p>\n"
         return Markup.postForm(WebPath.reviews(id), csrf: viewer.csrf, label: "Record a review", body: fields)

@@ -16,6 +16,7 @@ public struct EntityPage: Sendable {
         /// Schedule reviews and remove schedules (a benefit, metric, objective or programme).
         public var schedule: Bool
 
+        /// The forms of the flags given, no other.
         public init(recordMeasurement: Bool = false, recordReview: Bool = false, schedule: Bool = false) {
             self.recordMeasurement = recordMeasurement
             self.recordReview = recordReview
@@ -26,17 +27,20 @@ public struct EntityPage: Sendable {
         public static let none = Forms()
     }
 
+    /// Who the page is for.
     public var viewer: PageViewer
     /// The entity as `Workbench.entity(_:history:)` gives it.
     public var details: EntityDetails
     /// The gap report on the current plan: the entity's findings and, for a metric, its trajectory.
     public var report: GapReport
+    /// The forms the viewer may use.
     public var forms: Forms
     /// What the last form sent did, shown at the top.
     public var flash: PageFlash?
     /// The id asked for, shown for an entity no longer in the plan (whose details have no id).
     public var requested: String
 
+    /// The page of the entity of `details`, its findings from `report`.
     public init(viewer: PageViewer, details: EntityDetails, report: GapReport, forms: Forms = .none, flash: PageFlash? = nil,
                 requested: String? = nil) {
         self.viewer = viewer

@@ -1,10 +1,13 @@
 /// An error page: the status, its name and a short message for people; nothing of the server's internals.
 public struct ErrorPage: Sendable {
+    /// The HTTP status code.
     public var status: Int
     /// A short sentence for people (escaped); the status's own wording when nil.
     public var message: String?
+    /// Who the page is for; nil when nobody is logged in (no navigation then).
     public var viewer: PageViewer?
 
+    /// The page for `status`, with `message` or the status's own sentence.
     public init(status: Int, message: String? = nil, viewer: PageViewer? = nil) {
         self.status = status
         self.message = message

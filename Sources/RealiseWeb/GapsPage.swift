@@ -15,6 +15,7 @@ public struct GapsPage: Sendable {
         /// `high`, `medium` or `low`: only findings of that severity; empty for all.
         public var severity: String
 
+        /// A query; empty texts are left out of links.
         public init(asOf: String = "", only: String = "", skip: String = "", severity: String = "") {
             self.asOf = asOf
             self.only = only
@@ -29,11 +30,14 @@ public struct GapsPage: Sendable {
     /// The formats the report downloads in, with their link text.
     public static let formats = [("html", "HTML"), ("json", "JSON"), ("csv", "CSV"), ("md", "Markdown"), ("xlsx", "Excel workbook")]
 
+    /// Who the page is for.
     public var viewer: PageViewer
     /// The report, already filtered as the query asks.
     public var report: GapReport
+    /// The filter the report was made with.
     public var query: Query
 
+    /// The page of `report`, made as `query` asks.
     public init(viewer: PageViewer, report: GapReport, query: Query = Query()) {
         self.viewer = viewer
         self.report = report
@@ -45,7 +49,7 @@ public struct GapsPage: Sendable {
         var body = "<h1>Gap report</h1>\n<p class=\"asof\">As of <strong>\(report.asOf)</strong>"
             + (query.severity.isEmpty ? "" : " · \(Markup.esc(query.severity)) severity only") + "</p>\n"
         body += filter + downloads
-        body += HTMLGapRenderer().sections(report)
+        body += HTMLGapRenderer(entityLink: { WebPath.entity($0) }).sections(report)
         return PageLayout(title: "Gap report", viewer: viewer, current: WebPath.gaps, extraCSS: Self.extraCSS(report)).render(body)
     }
 

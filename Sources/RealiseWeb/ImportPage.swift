@@ -12,9 +12,15 @@ public struct ImportPage: Sendable {
         case refused([String])
     }
 
+    /// Refused for `problems` (as `StoreError.rejected` carries them), each shown `file:line:column: message`.
+    public static func refused(_ problems: [Diagnostic]) -> Outcome { .refused(problems.map(\.description)) }
+
+    /// Who the page is for.
     public var viewer: PageViewer
+    /// What the last upload did; nil before any.
     public var outcome: Outcome?
 
+    /// The upload form, and `outcome` above it when there is one.
     public init(viewer: PageViewer, outcome: Outcome? = nil) {
         self.viewer = viewer
         self.outcome = outcome

@@ -9,6 +9,7 @@ public struct LoginPage: Sendable {
     /// The name typed last time, kept in the field.
     public var name: String
 
+    /// The login form carrying `csrf`, `error` above it, `next` passed through.
     public init(csrf: String, error: String? = nil, next: String? = nil, name: String = "") {
         self.csrf = csrf
         self.error = error

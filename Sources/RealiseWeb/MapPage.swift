@@ -4,10 +4,12 @@ import RealiseReports
 /// The benefits map, drawn as the HTML report draws it (inline SVG, gap subjects highlighted), with a link to the
 /// map as an SVG file.
 public struct MapPage: Sendable {
+    /// Who the page is for.
     public var viewer: PageViewer
     /// The gap report whose plan is mapped and whose findings are highlighted.
     public var report: GapReport
 
+    /// The map of `report.plan`.
     public init(viewer: PageViewer, report: GapReport) {
         self.viewer = viewer
         self.report = report

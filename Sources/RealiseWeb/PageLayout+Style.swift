@@ -23,12 +23,17 @@ extension PageLayout {
         .flash { border: 1px solid var(--rule); border-left: 8px solid var(--good); padding: 8px 14px; margin: 0 0 16px; }
         .flash.error { border-left-color: var(--high); } .flash p, .flash ul { margin: 2px 0; }
         .scroll { overflow-x: auto; }
+        a.tile { text-decoration: none; color: var(--ink); } a.tile:hover .what { text-decoration: underline; }
+        dl.fields { margin: 0; } dl.fields div { display: flex; flex-wrap: wrap; gap: 0 12px; padding: 3px 0; border-bottom: 1px solid var(--rule); }
+        dl.fields dt { font-weight: 700; min-width: 11em; } dl.fields dd { margin: 0; overflow-wrap: anywhere; }
         ul.tree, ul.tree ul { list-style: none; padding-left: 18px; margin: 2px 0; }
         .downloads a { margin-right: 12px; }
         @media (max-width: 640px) {
           main { padding: 16px 14px 32px; } header.site { padding: 8px 14px; } .who { margin-left: 0; }
           input[type=text], input[type=password], input[type=date], input:not([type]), select { width: 100%; }
           h1 { font-size: 22px; }
+          .charts { grid-template-columns: 1fr; }
+          table.coverage, table.findings { display: block; overflow-x: auto; }
         }
 
         """

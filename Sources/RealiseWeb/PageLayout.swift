@@ -12,6 +12,7 @@ public struct PageLayout: Sendable {
     /// Rules appended to the stylesheet (the embedded report's extra rules).
     public var extraCSS: String
 
+    /// The frame of a page titled `title` for `viewer`.
     public init(title: String, viewer: PageViewer?, current: String? = nil, extraCSS: String = "") {
         self.title = title
         self.viewer = viewer

@@ -9,10 +9,15 @@ public struct PageViewer: Sendable {
     public var role: String
     /// The session's CSRF token, put in every form that posts.
     public var csrf: String
+    /// Whether the navigation offers the import page.
     public var canImport: Bool
+    /// Whether the viewer may schedule reviews (an entity page shows its forms as `EntityPage.Forms` says, which the
+    /// server sets from this and the entity).
     public var canSchedule: Bool
+    /// Whether the navigation offers the users page.
     public var canManageUsers: Bool
 
+    /// A viewer who may only read unless a flag says otherwise.
     public init(name: String, displayName: String, role: String, csrf: String, canImport: Bool = false, canSchedule: Bool = false,
                 canManageUsers: Bool = false) {
         self.name = name

@@ -2,10 +2,14 @@
 public struct UsersPage: Sendable {
     /// One account as the page shows it.
     public struct Account: Sendable, Equatable {
+        /// The login name.
         public var name: String
+        /// The name shown for people.
         public var displayName: String
+        /// `viewer`, `owner`, `analyst` or `admin`.
         public var role: String
 
+        /// An account as the accounts store gives it.
         public init(name: String, displayName: String, role: String) {
             self.name = name
             self.displayName = displayName
@@ -16,11 +20,14 @@ public struct UsersPage: Sendable {
     /// The roles an account can have, least to most allowed.
     public static let roles = ["viewer", "owner", "analyst", "admin"]
 
+    /// Who the page is for (an administrator).
     public var viewer: PageViewer
+    /// Every account, in the order shown.
     public var accounts: [Account]
     /// What the last form sent did.
     public var flash: PageFlash?
 
+    /// The page listing `accounts`.
     public init(viewer: PageViewer, accounts: [(name: String, displayName: String, role: String)], flash: PageFlash? = nil) {
         self.viewer = viewer
         self.accounts = accounts.map { Account(name: $0.name, displayName: $0.displayName, role: $0.role) }

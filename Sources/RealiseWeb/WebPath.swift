@@ -1,13 +1,21 @@
 /// The workspace's URLs, built in one place so that the server's routes and the pages' links agree. Every piece of
 /// text put in a path or a query is percent-encoded with a strict allowed set.
 public enum WebPath {
+    /// The dashboard.
     public static let dashboard = "/"
+    /// The gap report; `gaps(_:)` adds a query.
     public static let gaps = "/gaps"
+    /// The benefits map page.
     public static let map = "/map"
+    /// The benefits map as an SVG file.
     public static let mapSVG = "/map.svg"
+    /// The import page, and where its upload form posts.
     public static let importFiles = "/import"
+    /// The accounts page, and where its add-user form posts.
     public static let users = "/users"
+    /// The login page, and where its form posts.
     public static let login = "/login"
+    /// Where the logout form posts.
     public static let logout = "/logout"
 
     /// `/entities/{id}`, the page of any entity.

@@ -107,6 +107,8 @@ extension Workbench {
         guard password.utf8.count <= maximumPasswordBytes else {
             throw .badRequest("the password is too long: use at most \(maximumPasswordBytes) bytes (bcrypt ignores the rest)")
         }
+        // bcrypt reads a C string: whatever follows a NUL would be ignored.
+        guard !password.utf8.contains(0) else { throw .badRequest("the password must not contain a NUL character") }
         return Bcrypt.hash(password, cost: bcryptCost)
     }
 

@@ -20,6 +20,8 @@ extension Workbench {
     /// After `loginAttempts` failures for the name within `loginWindow`, attempts are refused without the password
     /// being checked until the oldest of them leaves the window; failures are counted for names that are no
     /// account's too, so that the answers do not tell which names exist. A success clears the name's failures.
+    ///
+    /// bcrypt takes a good fraction of a second by design: a server calls this off its event loop (a thread pool).
     /// - Throws: `.tooManyAttempts` with the seconds to wait; `.badCredentials` for a wrong name or password (one
     ///   error for both).
     public func logIn(name typed: String, password: String, now: Date) throws(WorkbenchError) -> LoginSession {

@@ -48,13 +48,16 @@ extension Workbench {
     }
 
     /// The review schedule as iCalendar events, each with the metrics to bring and their latest values and next targets
-    /// as of `day`; `stamp` is the file's DTSTAMP.
+    /// as of `day`; `stamp` is the file's DTSTAMP. With `reviewer`, only the schedules whose reviewer is that person
+    /// (compared ignoring case and surrounding spaces): one person's calendar.
     /// - Throws: `.badRequest` for a horizon outside 1 to 36 600 days.
-    public func reviewCalendar(asOf day: Day, stamp: Date, horizon: Int) throws(WorkbenchError) -> String {
+    public func reviewCalendar(asOf day: Day, stamp: Date, horizon: Int, reviewer: String? = nil) throws(WorkbenchError) -> String {
         guard horizon > 0, horizon <= 36_600 else { throw .badRequest("a calendar covers 1 to 36600 days, not \(horizon)") }
         let book = try reviewBook(), subjects = try reviewSubjects()
         let plan = try store { workspace throws(StoreError) in try workspace.loadPlan() }
-        let entries = book.schedules.map { schedule in
+        let person = { (name: String?) in name?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        let schedules = reviewer == nil ? book.schedules : book.schedules.filter { person($0.reviewer) == person(reviewer) }
+        let entries = schedules.map { schedule in
             ICalendarWriter.Entry(schedule: schedule, subjectType: subjects[schedule.subject]?.type ?? "subject",
                                   subjectName: subjects[schedule.subject]?.name ?? "",
                                   metrics: ReviewBriefing.metricsToBring(subject: schedule.subject, plan: plan, asOf: day))

@@ -102,14 +102,21 @@ struct RealiseBinary {
 
     /// Runs `realise` with `arguments` in `directory`, in the pinned environment with `environment` added. A run
     /// still going after `timeout` seconds, when given, is killed (it then ends with status 128 + SIGKILL), so a
-    /// hang fails its test instead of the whole run. `launcher` and `binary` as for `process(…)`.
+    /// hang fails its test instead of the whole run. `launcher` and `binary` as for `process(…)`; `input`, when
+    /// given, is its standard input (else it reads nothing).
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    timeout: Double? = nil, launcher: [String] = [], binary: URL? = nil) throws -> Result {
+                    timeout: Double? = nil, launcher: [String] = [], binary: URL? = nil, input: String? = nil) throws -> Result {
         let process = try Self.process(arguments, in: directory, environment: environment, launcher: launcher, binary: binary)
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), feed = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input == nil ? FileHandle.nullDevice : feed
+        if let input {
+            // Written whole (small enough for the pipe's buffer) and closed before the child starts, so that it sees
+            // the end, and a child that exits without reading cannot leave the write to fail.
+            feed.fileHandleForWriting.write(Data(input.utf8))
+            try feed.fileHandleForWriting.close()
+        }
         try process.run()
         if let timeout {
             let pid = process.processIdentifier

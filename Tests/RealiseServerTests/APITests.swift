@@ -26,6 +26,24 @@ import Testing
         }
     }
 
+    @Test func theKeptReportFollowsEveryChange() async throws {
+        let fixture = try ServerFixture()
+        let token = try fixture.token("ana")
+        try await fixture.test { client in
+            let before = try await client.api("/api/v1/gaps?as-of=2026-12-01", token: token).text
+            #expect(before.contains("\"stale-metric\"") && before.contains("MET-06"))
+            #expect(try await client.api("/api/v1/gaps?as-of=2026-12-01", token: token).text == before)
+            let sent = try await client.api("/api/v1/metrics/MET-06/measurements", .post, token: token, json: #"{"date": "2026-11-30", "value": 2100}"#)
+            #expect(sent.status == .created)
+            let after = try await client.api("/api/v1/gaps?as-of=2026-12-01", token: token).text
+            let day = Day(iso: "2026-12-01")!
+            let fresh = String(decoding: GapReportFormat.json.renderer().renderUTF8(try fixture.workbench.gapReport(
+                GapReportRequest(asOf: day, today: day, wordingEvidence: false, trajectories: false))), as: UTF8.self)
+            #expect(after != before)
+            #expect(after == fresh)
+        }
+    }
+
     @Test(arguments: [ListSubject.objectives, .benefits, .deliverables, .metrics])
     func listingsAreTheCommandLinesJSON(_ subject: ListSubject) async throws {
         let fixture = try ServerFixture()

@@ -17,8 +17,9 @@ struct ServerFixture {
     let workbench: Workbench
     let server: WebServer
 
-    /// A fresh SQLite workspace, or a PostgreSQL one (`REALISE_TEST_POSTGRES`) when `postgres`.
-    init(postgres: Bool = false) throws {
+    /// A fresh SQLite workspace, or a PostgreSQL one (`REALISE_TEST_POSTGRES`) when `postgres`; without `examples`, no
+    /// plan is imported.
+    init(postgres: Bool = false, examples: Bool = true) throws {
         if postgres {
             workspace = try TestPostgres.freshWorkspace()
         } else {
@@ -27,7 +28,7 @@ struct ServerFixture {
             workspace = folder.appendingPathComponent("workspace.sqlite").path
         }
         workbench = try Workbench.open(workspace, actor: "fixture", create: true)
-        _ = try workbench.importFiles(try PlanReading().read([Self.examples]))
+        if examples { _ = try workbench.importFiles(try PlanReading().read([Self.examples])) }
         for (name, role, display) in [("ada", AccountRole.admin, "Ada Admin"), ("ana", .analyst, "Ana Analyst"),
                                       ("olu", .owner, "Head of Passenger Transport"), ("ola", .owner, "Someone Else"),
                                       ("vic", .viewer, "Vic Viewer")] {

@@ -41,7 +41,7 @@ struct WorkspaceFileTests {
         try withTemporaryFolder { folder in
             let workspace = try Workspace(path: folder.appendingPathComponent("w.sqlite").path, create: true)
             let identifiers = try workspace.rows("SELECT identifier FROM grdb_migrations").map { $0[0] as String }
-            #expect(identifiers == ["v1-workspace", "v2-reviews", "v3-import-batches", "v4-reference-indexes", "v5-change-log", "v6-actions", "v7-source-versions", "v8-history", "v9-import-checks"])
+            #expect(identifiers == ["v1-workspace", "v2-reviews", "v3-import-batches", "v4-reference-indexes", "v5-change-log", "v6-actions", "v7-source-versions", "v8-history", "v9-import-checks", "v10-accounts"])
             let tables = Set(try workspace.rows("SELECT name FROM sqlite_master WHERE type = 'table'").map { $0[0] as String })
             for table in ["import_run", "entity", "programme", "organisation", "objective", "benefit", "deliverable", "metric",
                           "metric_value", "link", "revision"] {
@@ -153,7 +153,7 @@ struct WorkspaceFileTests {
             #expect(error?.description.contains("newer version") == true)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["w.sqlite"])
             let kept = try contents(ofCopyOf: path, in: folder)
-            #expect(kept.migrations == ["v1-workspace", "v2-from-the-future", "v2-reviews", "v3-import-batches", "v4-reference-indexes", "v5-change-log", "v6-actions", "v7-source-versions", "v8-history", "v9-import-checks"])
+            #expect(kept.migrations == ["v1-workspace", "v10-accounts", "v2-from-the-future", "v2-reviews", "v3-import-batches", "v4-reference-indexes", "v5-change-log", "v6-actions", "v7-source-versions", "v8-history", "v9-import-checks"])
             #expect(kept.entities == 8)
             #expect(kept.runs == 1)
         }
@@ -185,7 +185,7 @@ struct WorkspaceFileTests {
         #expect(try workspace.importRuns().isEmpty)
         #expect(try workspace.revisions().isEmpty)
         #expect(try workspace.scalar(Int.self, "PRAGMA foreign_keys") == 1)
-        #expect(try workspace.rows("SELECT identifier FROM grdb_migrations").map { $0[0] as String } == ["v1-workspace", "v2-reviews", "v3-import-batches", "v4-reference-indexes", "v5-change-log", "v6-actions", "v7-source-versions", "v8-history", "v9-import-checks"])
+        #expect(try workspace.rows("SELECT identifier FROM grdb_migrations").map { $0[0] as String } == ["v1-workspace", "v2-reviews", "v3-import-batches", "v4-reference-indexes", "v5-change-log", "v6-actions", "v7-source-versions", "v8-history", "v9-import-checks", "v10-accounts"])
         #expect(!FileManager.default.fileExists(atPath: ":memory:"))
     }
 }
@@ -209,7 +209,7 @@ struct WorkspaceMigrationTests {
             }
             let workspace = try Workspace(path: path, create: false)
             let applied = try workspace.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
-            #expect(applied == ["v1-workspace", "v2-reviews", "v3-import-batches", "v4-reference-indexes", "v5-change-log", "v6-actions", "v7-source-versions", "v8-history", "v9-import-checks"])
+            #expect(applied == ["v1-workspace", "v2-reviews", "v3-import-batches", "v4-reference-indexes", "v5-change-log", "v6-actions", "v7-source-versions", "v8-history", "v9-import-checks", "v10-accounts"])
             #expect(try workspace.loadPlan().objectives.map(\.statement) == ["An objective from before"])
             #expect(try workspace.schedules().isEmpty)
         }

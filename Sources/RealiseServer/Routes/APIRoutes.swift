@@ -10,6 +10,7 @@ import RealiseWorkbench
 struct APIRoutes {
     let pool: WorkbenchPool
     let settings: ServerSettings
+    let reports: ReportCache
 
     func add(to router: Router<WebContext>) {
         let api = router.group("api/v1")
@@ -31,7 +32,8 @@ struct APIRoutes {
         let asOf = try QueryDay.parse(query["as-of"], field: "as-of")
         let report = try GapReportQuery(asOf: asOf, only: query.all("only"), skip: query.all("skip"), format: .json)
         let today = settings.currentDay
-        let bytes = try await pool.run { workbench in
+        let key = "api \(today) \(asOf?.description ?? "-") \(report.only.joined(separator: ",")) \(report.skip.joined(separator: ","))"
+        let bytes = try await reports.value(key, pool: pool) { workbench in
             GapReportFormat.json.renderer().renderUTF8(try workbench.gapReport(try report.request(today: today)))
         }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
@@ -64,7 +66,7 @@ struct APIRoutes {
     /// Records a measurement: `{"date", "value", "source", "note"}` → 201.
     private func measure(_ request: Request, _ context: WebContext) async throws -> Response {
         let viewer = try context.requireViewer()
-        let metric = context.parameters.get("id") ?? ""
+        let metric = context.pathParameter("id")
         let body = try await JSONBody.read(request)
         let (date, value) = (try body.day("date"), try body.number("value"))
         let (source, note) = (try body.string("source"), try body.string("note"))
