@@ -23,6 +23,7 @@ struct BrowserTests {
             [ServedWorkspace.script("journey.py"), "--base", server.url, "--as-of", ServerProcess.asOf, "--owner", "olu", "--viewer", "vic",
              "--artifacts", artifacts.path],
             in: workspace.folder, environment: ["REALISE_JOURNEY_PASSWORD": ServedWorkspace.password], timeout: 600)
+        print(run.stdout, terminator: "")
         let page = (try? String(contentsOf: artifacts.appendingPathComponent("failure.html"), encoding: .utf8)) ?? ""
         #expect(run.status == 0, Comment(rawValue: """
             journey.py exited \(run.status):

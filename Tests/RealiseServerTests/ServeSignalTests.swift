@@ -66,7 +66,7 @@ enum SocketQueue {
     /// The bytes waiting unread in the receive queue of the server's end of the connection between `serverPort` and
     /// `clientPort` on 127.0.0.1, or nil when there is no such socket.
     static func received(serverPort: Int, clientPort: Int) -> Int? {
-        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return nil }
+        guard let table = procFile("/proc/net/tcp") else { return nil }
         for line in table.split(separator: "\n").dropFirst() {
             // sl local_address rem_address st tx_queue:rx_queue …, addresses as HEXIP:HEXPORT.
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -74,6 +74,22 @@ enum SocketQueue {
             return fields[4].split(separator: ":").last.flatMap { Int($0, radix: 16) }
         }
         return nil
+    }
+
+    /// The whole of a `/proc` file, read until `read(2)` says it ended: such a file's size is 0 to `stat`, so readers
+    /// that trust the size stop after the first page (and miss the sockets listed beyond it).
+    private static func procFile(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            guard count > 0 else { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     private static func port(_ address: Substring) -> Int? {
