@@ -121,13 +121,17 @@ class Journey:
         print(f"ok: {name} logged in and sees the dashboard")
 
     def log_out(self, name):
+        old = self.session_cookie()
         form = self.driver.find_element(By.CSS_SELECTOR, "form[action='/logout']")
         self.submit(form)
         self.wait_for(f"{name} is logged out", lambda: not self.driver.find_elements(By.CSS_SELECTOR, "form[action='/logout']"))
         self.open("/")
         self.wait_for("the dashboard asks for a login after logging out",
                       lambda: self.driver.find_elements(By.CSS_SELECTOR, "form[action='/login']"))
-        print(f"ok: {name} logged out; the dashboard asks for a login")
+        # Logging out ends the session on the server, not only in this browser: a copy of the cookie is worthless.
+        status, body = self.http("GET", "/", old)
+        check(status != 200 or "Dashboard" not in body, f"the session cookie still opens the dashboard after logging out ({status})")
+        print(f"ok: {name} logged out; the dashboard asks for a login, and the old session cookie opens nothing ({status})")
 
     def open_benefit_then_metric(self, benefit, metric):
         self.open(f"/entities/{benefit}")
