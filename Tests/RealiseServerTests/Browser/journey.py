@@ -22,7 +22,8 @@ import urllib.parse
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, WebDriverException
+from selenium.common.exceptions import (NoAlertPresentException, NoSuchElementException, StaleElementReferenceException,
+                                        TimeoutException, WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -60,10 +61,12 @@ class Journey:
 
     def wait_for(self, what, predicate):
         """Waits for a fact about the page (a navigation's result); the bound only keeps a broken server from hanging."""
+        # While the browser swaps one page for the next, an element just found may belong to the page going away.
+        ignored = (NoSuchElementException, StaleElementReferenceException)
         try:
-            WebDriverWait(self.driver, 30).until(lambda driver: predicate())
-        except WebDriverException as error:
-            raise Failed(f"{what}: never happened (at {self.driver.current_url}): {error.__class__.__name__}")
+            WebDriverWait(self.driver, 30, ignored_exceptions=ignored).until(lambda driver: predicate())
+        except TimeoutException:
+            raise Failed(f"{what}: never happened (at {self.driver.current_url})")
 
     def h1(self):
         headings = self.driver.find_elements(By.TAG_NAME, "h1")
