@@ -14,22 +14,7 @@ struct RealiseBinary {
         .deletingLastPathComponent()
 
     /// The `realise` binary built beside the test bundle (the test target depends on it), or `$REALISE_BIN`.
-    static let url: URL = {
-        if let path = ProcessInfo.processInfo.environment["REALISE_BIN"] { return URL(fileURLWithPath: path) }
-        var candidates: [URL] = []
-        for start in [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0])] {
-            var folder = start
-            for _ in 0..<4 {
-                candidates.append(folder.appendingPathComponent("realise"))
-                folder.deleteLastPathComponent()
-            }
-        }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/realise"))
-        return candidates.first { candidate in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder) && !isFolder.boolValue
-        } ?? candidates.last!
-    }()
+    static let url: URL = BuiltExecutable.realise
 
     /// The environment every child runs in: this process's, without `REALISE_DB`, with `TZ=UTC` so that nothing
     /// depends on the machine's time zone (every test that reports also passes `--as-of`), plus `extra`.

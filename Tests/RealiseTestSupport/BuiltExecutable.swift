@@ -1,8 +1,8 @@
 import Foundation
 
-/// Where the package's own built executables are, for tests that run them as a user would — found the way
-/// `RealiseCLITests` finds `realise`: beside the test bundle (a test target that depends on an executable gets it
-/// built there), else in `.build/debug`, unless `$REALISE_BIN` names the binary to test.
+/// Where the package's own built executables are, for the tests that run them as a user would (`RealiseCLITests`,
+/// and `RealiseServerTests` running `realise serve`): beside the test bundle (a test target that depends on an
+/// executable gets it built there), else in `.build/debug`, unless `$REALISE_BIN` names the binary to test.
 public enum BuiltExecutable {
     /// The package root, from this file's location.
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
