@@ -22,7 +22,9 @@ struct BrowserTests {
             URL(fileURLWithPath: python),
             [ServedWorkspace.script("journey.py"), "--base", server.url, "--as-of", ServerProcess.asOf, "--owner", "olu", "--viewer", "vic",
              "--artifacts", artifacts.path],
-            in: workspace.folder, environment: ["REALISE_JOURNEY_PASSWORD": ServedWorkspace.password], timeout: 600)
+            // No __pycache__ for journey_support.py in the source tree.
+            in: workspace.folder, environment: ["REALISE_JOURNEY_PASSWORD": ServedWorkspace.password, "PYTHONDONTWRITEBYTECODE": "1"],
+            timeout: 600)
         print(run.stdout, terminator: "")
         let page = (try? String(contentsOf: artifacts.appendingPathComponent("failure.html"), encoding: .utf8)) ?? ""
         #expect(run.status == 0, Comment(rawValue: """

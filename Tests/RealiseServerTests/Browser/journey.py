@@ -10,23 +10,18 @@ wrong CSRF token) refused with 403. Hostile plan text shows as text everywhere: 
 Run by BrowserTests (Swift); by hand:
     REALISE_JOURNEY_PASSWORD=… python3 journey.py --base http://127.0.0.1:PORT --as-of 2026-12-01
 Chromium and chromedriver are found on PATH. Exits 0 when every check holds, else 1 naming the first that failed
-(with a screenshot and the page's source in --artifacts, when given).
+(with a screenshot and the page's source in --artifacts, when given). The helpers are in journey_support.py.
 """
 
 import argparse
 import os
-import shutil
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
 
-from selenium import webdriver
-from selenium.common.exceptions import (NoAlertPresentException, NoSuchElementException, StaleElementReferenceException,
-                                        TimeoutException, WebDriverException)
-from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from journey_support import Failed, Page, browser, check
 
 HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 HOSTILE_TEXT = "<script>alert(1)</script>"
@@ -34,80 +29,8 @@ URL_ATTRIBUTES = " or ".join(f"local-name()='{name}'" for name in ("href", "src"
 JAVASCRIPT_URLS = f"//*[@*[({URL_ATTRIBUTES}) and starts-with(translate(normalize-space(.), 'JAVSCRIPT', 'javscript'), 'javascript:')]]"
 
 
-class Failed(Exception):
-    """A check of the journey that did not hold."""
-
-
-def check(condition, message):
-    if not condition:
-        raise Failed(message)
-
-
-class Journey:
-    def __init__(self, driver, base, as_of, password):
-        self.driver = driver
-        self.base = base.rstrip("/")
-        self.as_of = as_of
-        self.password = password
-
-    # Browser helpers -------------------------------------------------------------------------------------------
-
-    def path(self):
-        return urllib.parse.urlsplit(self.driver.current_url).path
-
-    def open(self, path):
-        self.driver.get(self.base + path)
-        self.no_alert(path)
-
-    def wait_for(self, what, predicate):
-        """Waits for a fact about the page (a navigation's result); the bound only keeps a broken server from hanging."""
-        # While the browser swaps one page for the next, an element just found may belong to the page going away.
-        ignored = (NoSuchElementException, StaleElementReferenceException)
-        try:
-            WebDriverWait(self.driver, 30, ignored_exceptions=ignored).until(lambda driver: predicate())
-        except TimeoutException:
-            raise Failed(f"{what}: never happened (at {self.driver.current_url})")
-
-    def h1(self):
-        headings = self.driver.find_elements(By.TAG_NAME, "h1")
-        return headings[0].text if headings else ""
-
-    def no_alert(self, where):
-        try:
-            alert = self.driver.switch_to.alert
-            text = alert.text
-            alert.accept()
-        except NoAlertPresentException:
-            return
-        raise Failed(f"{where}: a JavaScript alert was raised: {text!r}")
-
-    def submit(self, form):
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-
-    def session_cookie(self):
-        cookies = {c["name"]: c for c in self.driver.get_cookies()}
-        check("realise_session" in cookies, f"no realise_session cookie after logging in (cookies: {sorted(cookies)})")
-        return cookies["realise_session"]
-
-    # Plain HTTP with a cookie copied from the browser: what a forging site or script would send -----------------
-
-    def http(self, method, path, cookie, form=None):
-        class NoRedirect(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, *args, **kwargs):
-                return None
-
-        data = urllib.parse.urlencode(form).encode() if form is not None else None
-        headers = {"Cookie": f"realise_session={cookie['value']}"}
-        if data is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
-        try:
-            with urllib.request.build_opener(NoRedirect).open(request, timeout=60) as answer:
-                return answer.status, answer.read().decode("utf-8", "replace")
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode("utf-8", "replace")
-
-    # The journey -----------------------------------------------------------------------------------------------
+class Journey(Page):
+    """The steps of the journey, in the order main() takes them."""
 
     def log_in(self, name):
         self.open("/login")
@@ -144,15 +67,6 @@ class Journey:
         links[0].click()
         self.wait_for(f"{metric}'s page opens from {benefit}'s", lambda: metric in self.h1())
         print(f"ok: opened {benefit}, then its metric {metric} from a link")
-
-    def values_rows(self):
-        rows = []
-        for row in self.driver.find_elements(By.CSS_SELECTOR, "table.values tbody tr"):
-            rows.append([cell.text.strip() for cell in row.find_elements(By.TAG_NAME, "td")])
-        return rows
-
-    def chart_titles(self):
-        return [t.get_attribute("textContent") for t in self.driver.find_elements(By.CSS_SELECTOR, "figure.chart svg title")]
 
     def record_measurement(self, metric, value, source, note):
         form = self.driver.find_element(By.CSS_SELECTOR, f"form[action='/entities/{metric}/measurements']")
@@ -224,21 +138,6 @@ class Journey:
                       f"{path}: the hostile text is not shown as text")
             self.no_alert(path)
         print(f"ok: hostile plan text is escaped on {', '.join(paths)}; no alert, script, handler or javascript: link")
-
-
-def browser():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-    chromedriver = shutil.which("chromedriver")
-    check(chromium and chromedriver, f"chromium ({chromium}) and chromedriver ({chromedriver}) must be on PATH")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    # --no-sandbox: Chromium refuses to run as root (CI containers) with its sandbox on.
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1024",
-                     "--lang=en-GB", "--no-first-run", "--disable-extensions"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
-    driver.set_page_load_timeout(60)
-    return driver
 
 
 def main():
