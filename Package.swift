@@ -149,7 +149,7 @@ let package = Package(
             // Golden files are read from the source tree, so a deleted or edited one is seen at once.
             exclude: ["Golden"]
         ),
-        .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseGaps", "RealiseModel"]),
+        .testTarget(name: "RealiseWorkbenchTests", dependencies: ["RealiseWorkbench", "RealiseStore", "RealiseGaps", "RealiseModel", "RealiseTestSupport"]),
         .testTarget(
             name: "RealiseWebTests",
             dependencies: ["RealiseWeb", "RealiseWorkbench", "RealiseStore", "RealiseReports", "RealiseGaps", "RealiseModel", "RealiseTestSupport"],

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Logging
 import RealiseWeb
 import RealiseWorkbench
@@ -56,7 +57,14 @@ public struct WebServer: Sendable {
             },
             logger: logger
         )
-        try await application.runService()
+        do {
+            try await application.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES {
+            try? await pool.shutdown()
+            let reason = error.errnoCode == EADDRINUSE ? "another program is listening there; stop it or choose another --port"
+                : "the port needs privileges this user lacks; choose a port above 1023"
+            throw WorkbenchError.system("cannot listen on \(settings.host):\(settings.port): \(reason)")
+        }
         try await pool.shutdown()
     }
 }

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Logging
 import RealiseServer
+import RealiseWorkbench
 
 /// `realise serve`: the workspace as a web application for the people who realise the benefits, and a JSON API.
 struct ServeCommand: ParsableCommand {
@@ -61,6 +62,7 @@ struct ServeCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
+        if let error = failure.error as? WorkbenchError { throw Failure(error) }
         if let error = failure.error { throw Failure(lines: ["the server stopped: \(error)"], code: 74) }
     }
 }

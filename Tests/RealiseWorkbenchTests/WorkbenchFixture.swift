@@ -1,5 +1,6 @@
 import Foundation
 import RealiseModel
+import RealiseTestSupport
 import RealiseWorkbench
 
 /// A small plan in Realise's own XML, imported into an in-memory workspace: an objective, a benefit it serves, the
@@ -41,13 +42,7 @@ enum WorkbenchFixture {
     static let today = Day(iso: "2026-01-31")!
 
     /// The plan written to a fresh temporary folder, for `PlanReading.read`.
-    static func file() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("realise-workbench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("plan.xml").path
-        try plan.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    static func file() throws -> String { try PlanFile.write(plan, folderPrefix: "realise-workbench") }
 
     /// A workbench over an empty in-memory workspace with the plan imported.
     static func workbench() throws -> Workbench {

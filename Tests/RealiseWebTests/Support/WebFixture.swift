@@ -20,13 +20,7 @@ enum WebFixture {
     static let today = Day(iso: "2026-01-31")!
 
     /// The plan written to a fresh temporary folder; the pages show only its name, `plan.xml`, so they stay the same.
-    static func file() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("realise-web-fixture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("plan.xml").path
-        try plan.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    static func file() throws -> String { try PlanFile.write(plan, folderPrefix: "realise-web-fixture") }
 
     /// A workbench with the plan imported, a review of the benefit with a hostile note and a schedule.
     static func workbench() throws -> Workbench {
