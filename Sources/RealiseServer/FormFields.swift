@@ -25,7 +25,7 @@ struct FormFields: Sendable {
     /// The form body of `request`, at most `WebLimits.formBytes` long.
     static func body(_ request: Request) async throws -> FormFields {
         var request = request
-        let buffer = try await request.collectBody(upTo: WebLimits.formBytes)
+        let buffer = try await request.body(upTo: WebLimits.formBytes)
         return FormFields(String(decoding: buffer.readableBytesView, as: UTF8.self))
     }
 

@@ -49,6 +49,16 @@ struct GapReportQuery: Sendable {
 
 /// A date in a query (`as-of=2026-12-01`).
 enum QueryDay {
+    /// The day the query's field `name` names, nil when absent. An API call must not send it empty (`as-of=`); a page's
+    /// filter form does, for "not set".
+    /// - Throws: `.invalid` naming the field when it is no date.
+    static func parse(_ query: FormFields, _ name: String, emptyIsAbsent: Bool) throws(WebError) -> Day? {
+        if !emptyIsAbsent, query.all(name).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw .invalid(field: name, "is empty; give a date as YYYY-MM-DD, or leave the field out")
+        }
+        return try parse(query[name], field: name)
+    }
+
     /// The day `text` names, nil when absent.
     /// - Throws: `.invalid` naming `field` when it is no date.
     static func parse(_ text: String?, field: String) throws(WebError) -> Day? {

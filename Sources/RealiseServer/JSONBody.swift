@@ -11,7 +11,7 @@ struct JSONBody: Sendable {
     /// - Throws: `.invalid` when the body is not one JSON object, or is larger than `WebLimits.formBytes`.
     static func read(_ request: Request) async throws -> JSONBody {
         var request = request
-        let buffer = try await request.collectBody(upTo: WebLimits.formBytes)
+        let buffer = try await request.body(upTo: WebLimits.formBytes)
         guard case .object(let object)? = try? JSONDecoder().decode(JSONField.self, from: Data(buffer.readableBytesView)) else {
             throw WebError.invalid(field: nil, "the body must be one JSON object, such as {\"date\": \"2026-12-01\", \"value\": 42}")
         }

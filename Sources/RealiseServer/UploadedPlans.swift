@@ -25,7 +25,7 @@ struct UploadedPlans: Sendable {
             throw WebError.invalid(field: "files", "send the files as a multipart/form-data form")
         }
         var request = request
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let body = try await request.body(upTo: context.maxUploadSize)
         var parts: [(headers: [String: String], body: [UInt8])] = []
         var current: (headers: [String: String], body: [UInt8]) = ([:], [])
         let parser = MultipartParser(boundary: boundary)

@@ -21,6 +21,10 @@ public enum WebError: Error, Sendable {
     case refused([String])
     /// Too many failed logins for the name: try again after this many seconds.
     case tooManyAttempts(retryAfter: Int)
+    /// The body ended before its length said it would (the client stopped sending).
+    case incomplete
+    /// The address exists, but not for this method: the methods it takes.
+    case methodNotAllowed(allowed: [String])
     /// The body is larger than the server takes.
     case tooLarge(limit: Int)
     /// The workspace cannot be reached or is busy: try again.
@@ -51,6 +55,8 @@ public enum WebError: Error, Sendable {
         case .forbidden, .badCSRF: .forbidden
         case .notFound: .notFound
         case .invalid, .refused: .unprocessableContent
+        case .incomplete: .badRequest
+        case .methodNotAllowed: .methodNotAllowed
         case .tooManyAttempts: .tooManyRequests
         case .tooLarge: .contentTooLarge
         case .unavailable: .serviceUnavailable
@@ -68,6 +74,8 @@ public enum WebError: Error, Sendable {
         case .invalid(let field, let message): [field.map { "\($0): \(message)" } ?? message]
         case .refused(let lines): lines
         case .tooManyAttempts(let seconds): ["too many failed sign-ins for this name; try again in \(seconds) seconds"]
+        case .incomplete: ["the request ended before its body did; send it again"]
+        case .methodNotAllowed(let allowed): ["this address takes \(allowed.joined(separator: " and ")) only; it does not take this kind of request (see /api/v1/openapi.json for the API's)"]
         case .tooLarge(let limit): ["the upload is larger than \(limit / 1_048_576) MiB; send fewer or smaller files"]
         case .unavailable: ["the workspace cannot be reached just now; try again in a minute (the server's log says why)"]
         case .server: ["something went wrong on the server; the server's log says what (nothing was changed)"]

@@ -24,14 +24,24 @@ public struct WebServer: Sendable {
     /// The routes, behind the middleware every request passes: the request log first (it sees every answer), then
     /// security headers, errors turned into pages or JSON, and the account behind the request.
     public func router() -> Router<WebContext> {
+        // The routes' paths, read off a router holding the same routes, for the error middleware (which comes first).
+        let shape = Router(context: WebContext.self)
+        addRoutes(to: shape)
+        let routes = shape.routes.map { (method: $0.method.rawValue, path: "\($0.path)") } + [("GET", "/healthz")]
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger, viewer: { $0.viewer?.account.name }))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(logger: logger, page: { [pool] error, viewer in
             ErrorPage(status: Int(error.status.code), message: error.lines.joined(separator: " "), viewer: viewer.map(pool.pageViewer)).render()
-        }))
+        }, routes: routes))
         router.get("healthz") { _, _ in Response.body("ok\n", type: "text/plain; charset=utf-8") }
         router.add(middleware: AuthenticationMiddleware(pool: pool))
+        addRoutes(to: router)
+        return router
+    }
+
+    /// Every route but `/healthz`, after the middleware.
+    private func addRoutes(to router: Router<WebContext>) {
         APIRoutes(pool: pool, settings: settings, reports: reports).add(to: router)
         let pages = PageRoutes(pool: pool, settings: settings, reports: reports)
         pages.add(to: router)
@@ -39,7 +49,6 @@ public struct WebServer: Sendable {
         AuthRoutes(pool: pool, settings: settings).add(to: router)
         AdminRoutes(pool: pool).add(to: router)
         CalendarRoutes(pool: pool, settings: settings).add(to: router)
-        return router
     }
 
     /// The OpenAPI 3 document of `/api/v1`, as served at `/api/v1/openapi.json`.

@@ -29,7 +29,10 @@ struct APIRoutes {
     private func gaps(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.requireViewer()
         let query = FormFields.query(request)
-        let asOf = try QueryDay.parse(query["as-of"], field: "as-of")
+        let asOf = try QueryDay.parse(query, "as-of", emptyIsAbsent: false)
+        for field in ["only", "skip"] where query.all(field).contains(where: { $0.isEmpty }) {
+            throw WebError.invalid(field: field, "is empty; name one or more rule ids, or leave the field out")
+        }
         let report = try GapReportQuery(asOf: asOf, only: query.all("only"), skip: query.all("skip"), format: .json)
         let today = settings.currentDay
         let key = "api \(today) \(asOf?.description ?? "-") \(report.only.joined(separator: ",")) \(report.skip.joined(separator: ","))"
@@ -51,9 +54,9 @@ struct APIRoutes {
     private func due(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.requireViewer()
         let query = FormFields.query(request)
-        let day = try QueryDay.parse(query["as-of"], field: "as-of") ?? settings.currentDay
+        let day = try QueryDay.parse(query, "as-of", emptyIsAbsent: false) ?? settings.currentDay
         var within = 30
-        if let text = query["within"] {
+        if let text = query.all("within").first {
             guard let days = Int(text), (0...36_600).contains(days) else { throw WebError.invalid(field: "within", "must be a number of days from 0 to 36600") }
             within = days
         }
