@@ -40,7 +40,7 @@ struct PageRoutes {
         let id = context.pathParameter("id")
         let report = try await reports.report(asOf: settings.currentDay, pool: pool)
         let (details, forms) = try await pool.run { workbench in
-            let details = try workbench.entity(id, history: true)
+            let details = try workbench.entity(id, history: true, current: report.plan)
             let subject = details.id ?? id
             let mayRecord = try details.id != nil && workbench.mayRecord(viewer.account, on: subject)
             return (details, EntityPage.Forms(recordMeasurement: mayRecord, recordReview: mayRecord,
@@ -79,12 +79,15 @@ struct PageRoutes {
             }
             severity = level
         }
-        // A workbook, like JSON, gives the evidence's exact values and draws no chart.
+        // A workbook, like JSON, gives the evidence's exact values and draws no chart; the page words the evidence but
+        // draws no chart either (a metric's page does): charts for every metric of a large plan would make it hundreds
+        // of megabytes. The HTML download is the board report, charts and all.
         let query = try GapReportQuery(asOf: try QueryDay.parse(fields["as-of"], field: "as-of"), only: fields.all("only"),
-                                       skip: fields.all("skip"), severity: severity, format: formatName == "xlsx" ? .json : format ?? .html)
+                                       skip: fields.all("skip"), severity: severity, format: formatName == "xlsx" ? .json : format ?? .markdown)
         let today = settings.currentDay
         if formatName == "xlsx" { return try await workbook(query, today: today) }
-        let report = query.filtered(try await pool.run { try $0.gapReport(try query.request(today: today)) })
+        let key = "gaps \(formatName) \(today) \(query.asOf?.description ?? "-") \(query.only) \(query.skip)"
+        let report = query.filtered(try await reports.value(key, pool: pool) { try $0.gapReport(try query.request(today: today)) })
         guard let format else {
             let shown = GapsPage.Query(asOf: fields["as-of"] ?? "", only: fields.all("only").joined(separator: ","),
                                        skip: fields.all("skip").joined(separator: ","), severity: fields["severity"] ?? "")
