@@ -15,10 +15,14 @@ public struct HTMLGapRenderer: GapReportRenderer {
     /// The address of an entity's page, given its id, for a report embedded in pages that have one; subject and
     /// objective ids then link to their pages. Nil (a self-contained file) links nothing.
     public var entityLink: (@Sendable (String) -> String)?
+    /// Whether the report draws a trajectory chart per metric (a page of a large plan leaves them to each metric's page:
+    /// drawn for every metric, they would be most of its weight).
+    public var drawsCharts: Bool
 
-    /// A renderer that links ids to pages with `entityLink` (none by default).
-    public init(entityLink: (@Sendable (String) -> String)? = nil) {
+    /// A renderer that links ids to pages with `entityLink` (none by default), drawing the charts unless told not to.
+    public init(entityLink: (@Sendable (String) -> String)? = nil, drawsCharts: Bool = true) {
         self.entityLink = entityLink
+        self.drawsCharts = drawsCharts
     }
 
     /// `id`, escaped, as a link to its page when the report has ``entityLink``.
@@ -41,8 +45,8 @@ public struct HTMLGapRenderer: GapReportRenderer {
     /// summary, coverage, what changed since an earlier day, findings, actions, charts, the map and the footer.
     /// They need ``css``, and ``sinceCSS`` as well when the report has a `since`.
     public func sections(_ report: GapReport) -> String {
-        summary(report) + coverage(report) + since(report) + findings(report) + actions(report) + charts(report) + map(report)
-            + footer(report)
+        summary(report) + coverage(report) + since(report) + findings(report) + actions(report) + (drawsCharts ? charts(report) : "")
+            + map(report) + footer(report)
     }
 
     /// The document up to the start of its content: the head (`title`, already escaped, the stylesheet and a

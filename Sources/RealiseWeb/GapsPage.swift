@@ -49,7 +49,9 @@ public struct GapsPage: Sendable {
         var body = "<h1>Gap report</h1>\n<p class=\"asof\">As of <strong>\(report.asOf)</strong>"
             + (query.severity.isEmpty ? "" : " · \(Markup.esc(query.severity)) severity only") + "</p>\n"
         body += filter + downloads
-        body += HTMLGapRenderer(entityLink: { WebPath.entity($0) }).sections(report)
+        body += "<p class=\"note\">Each metric's trajectory chart is on its page; the HTML download, the board report, has them all.</p>\n"
+        // Charts for every metric would be most of the page's weight on a large plan (over 100 MB for 30 000 metrics).
+        body += HTMLGapRenderer(entityLink: { WebPath.entity($0) }, drawsCharts: false).sections(report)
         return PageLayout(title: "Gap report", viewer: viewer, current: WebPath.gaps, extraCSS: Self.extraCSS(report)).render(body)
     }
 
