@@ -5,12 +5,8 @@
 struct ContentHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// The fingerprint of `values`, in order.
-    static func of(_ values: ArraySlice<any SQLBindable>) -> Int64 {
-        var hash = ContentHash()
-        for value in values { hash.add(value.sqlValue) }
-        return Int64(bitPattern: hash.value)
-    }
+    /// The fingerprint of the values added so far, as stored.
+    var fingerprint: Int64 { Int64(bitPattern: value) }
 
     mutating func add(_ value: SQLValue) {
         switch value {
@@ -27,6 +23,13 @@ struct ContentHash {
             for byte in text.utf8 { add(byte: byte) }
             add(byte: 0xff)
         }
+    }
+
+    /// Adds a text given as its UTF-8 bytes: the same as adding `.text` of them.
+    mutating func add(text bytes: ArraySlice<UInt8>) {
+        add(byte: 3)
+        for byte in bytes { add(byte: byte) }
+        add(byte: 0xff)
     }
 
     private mutating func add(bits: UInt64) {

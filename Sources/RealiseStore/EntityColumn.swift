@@ -11,39 +11,39 @@ struct EntityColumn<E>: Sendable {
     let type: SQLType
     /// Whether the column may hold NULL (false only for a required word, such as a benefit's kind).
     let nullable: Bool
-    /// The field's value as bound into an insert.
-    let value: @Sendable (E) -> any SQLBindable
+    /// Appends the field's value, as bound into an insert, to rows being written.
+    let write: @Sendable (E, inout SQLRows) -> Void
     /// Sets the field from the row's column at a position.
     let load: @Sendable (inout E, StatementRow, Int32) -> Void
 
     /// An optional text.
     static func text(_ name: String, _ key: WritableKeyPath<E, String?> & Sendable) -> Self {
-        Self(name: name, type: .text, nullable: true, value: { $0[keyPath: key] },
+        Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]) },
              load: { entity, row, position in entity[keyPath: key] = row.optionalString(position) })
     }
 
     /// An optional day, stored as its ISO date.
     static func day(_ name: String, _ key: WritableKeyPath<E, Day?> & Sendable) -> Self {
-        Self(name: name, type: .text, nullable: true, value: { $0[keyPath: key]?.description },
+        Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]?.description) },
              load: { entity, row, position in entity[keyPath: key] = row.day(position) })
     }
 
     /// An optional number.
     static func number(_ name: String, _ key: WritableKeyPath<E, Double?> & Sendable) -> Self {
-        Self(name: name, type: .real, nullable: true, value: { $0[keyPath: key] },
+        Self(name: name, type: .real, nullable: true, write: { $1.append($0[keyPath: key]) },
              load: { entity, row, position in entity[keyPath: key] = row.double(position) })
     }
 
     /// An optional enumeration, stored as its word.
     static func word<W: KebabCaseEnum>(_ name: String, _ key: WritableKeyPath<E, W?> & Sendable) -> Self {
-        Self(name: name, type: .text, nullable: true, value: { $0[keyPath: key]?.rawValue },
+        Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]?.rawValue) },
              load: { entity, row, position in entity[keyPath: key] = row.word(position) })
     }
 
     /// A required enumeration (`NOT NULL`); a stored word this version does not know leaves the field as
     /// the blank entity had it.
     static func word<W: KebabCaseEnum>(_ name: String, _ key: WritableKeyPath<E, W> & Sendable) -> Self {
-        Self(name: name, type: .text, nullable: false, value: { $0[keyPath: key].rawValue },
+        Self(name: name, type: .text, nullable: false, write: { $1.append($0[keyPath: key].rawValue) },
              load: { entity, row, position in if let word: W = row.word(position) { entity[keyPath: key] = word } })
     }
 }

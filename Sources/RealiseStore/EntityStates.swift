@@ -4,14 +4,34 @@ import RealiseModel
 /// Entities as whole states, for history: the content an import fingerprints, stored entities loaded by id and
 /// encoded as JSON, and history's JSON decoded back into a plan.
 enum EntityStates {
-    /// What an entity's fingerprint covers: everything stored but its id, its source and the import's marks.
-    static func content<E: Entity>(_ entity: E, _ table: EntityTable<E>) -> SQLArguments {
-        content(entity, table, values: table.values(entity))
+    /// An entity's fingerprint: of everything stored but its id, its source and the import's marks.
+    static func hash<E: Entity>(_ entity: E, _ table: EntityTable<E>) -> Int64 {
+        var shared = SQLRows(width: 7), own = table.rows
+        shared.append(entity.id)
+        appendShared(entity, table, to: &shared)
+        table.write(entity, into: &own)
+        return hash(shared: shared, row: 0, own: own, row: 0)
     }
 
-    /// As `content(_:_:)`, given the entity's values of its type's columns (`table.values(entity)`).
-    static func content<E: Entity>(_ entity: E, _ table: EntityTable<E>, values: SQLArguments) -> SQLArguments {
-        [E.type.rawValue, entity[keyPath: table.title], entity.programme, entity.owner, entity.organisation, entity.notes] + values
+    /// Appends the `entity` columns an entity's fingerprint covers, in its order: type, title, programme, owner,
+    /// organisation, notes (the import's `entity` rows hold them so, after the id).
+    static func appendShared<E: Entity>(_ entity: E, _ table: EntityTable<E>, to rows: inout SQLRows) {
+        rows.append(E.type.rawValue)
+        rows.append(entity[keyPath: table.title])
+        rows.append(entity.programme)
+        rows.append(entity.owner)
+        rows.append(entity.organisation)
+        rows.append(entity.notes)
+    }
+
+    /// The fingerprint of the entity whose `entity` columns are row `row` of `shared` (its id, then as `appendShared`
+    /// puts them) and whose own table's row is row `ownRow` of `own` (its id, then its columns).
+    static func hash(shared: SQLRows, row: Int, own: SQLRows, row ownRow: Int) -> Int64 {
+        var hash = ContentHash()
+        let start = row * shared.width + 1
+        shared.hash(start..<(start + 6), into: &hash)
+        own.hash((ownRow * own.width + 1)..<((ownRow + 1) * own.width), into: &hash)
+        return hash.fingerprint
     }
 
     /// The stored entities of `type` with these ids, each as JSON (the model's `Codable` form) with its fingerprint.
@@ -37,7 +57,7 @@ enum EntityStates {
                 JOIN entity e ON e.id = t.id WHERE e.id IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ", ")))
                 """, chunk) { row in
                 let entity = table.make(EntityRow(row, shared: &shared))
-                found[entity.id] = (try json(entity), ContentHash.of(content(entity, table)[...]))
+                found[entity.id] = (try json(entity), hash(entity, table))
                 return true
             }
         }

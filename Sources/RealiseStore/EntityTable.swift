@@ -46,8 +46,16 @@ struct EntityTable<E: Entity>: Sendable {
         return entity
     }
 
-    /// The values of the type's own columns, in order, for an insert.
-    func values(_ entity: E) -> SQLArguments { columns.map { $0.value(entity) } }
+    /// Appends a row of the type's own table for the entity: its id, then its columns in order.
+    func write(_ entity: E, into rows: inout SQLRows) {
+        rows.append(entity.id)
+        columns.withUnsafeBufferPointer { columns in
+            for column in columns { column.write(entity, &rows) }
+        }
+    }
+
+    /// An empty set of rows of the type's own table (its id and columns).
+    var rows: SQLRows { SQLRows(width: columns.count + 1) }
 }
 
 extension EntityTable where E: OwnedEntity {

@@ -20,12 +20,12 @@ extension ImportTransaction {
 
     /// Sets each write's `version_run`: the stored one when its content is unchanged, this run otherwise; and keeps
     /// the replaced state of each changed entity. Called before the writes replace anything.
-    func keepReplacedStates(of writes: inout [EntityWrite], existing: [String: StoredEntity]) throws {
+    func keepReplacedStates(of writes: [EntityWrite], existing: [String: StoredEntity]) throws {
         var toLoad: [EntityType: [Int]] = [:]
         for index in writes.indices {
             guard let old = existing[writes[index].id], old.withdrawn == nil else { continue }
             if old.hash == writes[index].hash {
-                writes[index].entityRow[15] = old.versionRun
+                entityRows.set(writes[index].row * Self.entityWidth + 15, old.versionRun)
             } else if let type = EntityType(rawValue: old.type) {
                 toLoad[type, default: []].append(index)
             }
@@ -37,7 +37,7 @@ extension ImportTransaction {
                 guard let old = existing[id], let state = states[id] else { continue }
                 // Written before fingerprints were kept: unchanged when the stored entity's fingerprint matches.
                 if old.hash == nil, state.hash == writes[index].hash {
-                    writes[index].entityRow[15] = old.versionRun
+                    entityRows.set(writes[index].row * Self.entityWidth + 15, old.versionRun)
                     continue
                 }
                 keep(type.rawValue, subject: id, item: id, content: state.json, from: old.versionRun, to: run)
@@ -89,7 +89,12 @@ extension ImportTransaction {
 
     /// Notes one state that stopped being current, for `flushHistory()`.
     func keep(_ kind: String, subject: String, item: String, content: String, from: Int64?, to: Int64) {
-        pendingHistory += [kind, subject, item, content, from, to]
+        pendingHistory.append(kind)
+        pendingHistory.append(subject)
+        pendingHistory.append(item)
+        pendingHistory.append(content)
+        pendingHistory.append(from)
+        pendingHistory.append(to)
     }
 
     /// Writes the states noted, in the order they were noted.
@@ -98,7 +103,7 @@ extension ImportTransaction {
         try statement("history-insert", [.text, .text, .text, .text, .integer, .integer]) { rows in
             "INSERT INTO history (kind, subject, item, content, from_run, to_run) \(rows)"
         }.send(pendingHistory, on: db)
-        pendingHistory.removeAll(keepingCapacity: true)
+        pendingHistory.removeAll()
     }
 }
 

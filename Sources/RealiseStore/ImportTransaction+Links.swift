@@ -12,7 +12,7 @@ extension ImportTransaction {
                    l.source_line, l.source_format, NULL, NULL, l.share, l.version_run
             FROM \(dialect.probe(rows, "link", as: "l", on: "l.kind = k.column1 AND l.from_id = k.column2 AND l.to_id = k.column3"))
             """
-        }.ahead(part.flatMap { [$0.kind.rawValue, $0.from, $0.to] as SQLArguments }, on: db)
+        }.ahead(keys(part), on: db)
     }
 
     /// Upserts links (each kind and pair of ends once); a link stated again is claimed by both statements.
@@ -22,7 +22,7 @@ extension ImportTransaction {
             guard let kind: Link.Kind = row.word(0) else { return }
             stored[LinkKey(kind: kind, from: row.string(1), to: row.string(2))] = StoredRow(row, from: 3, details: 11)
         }
-        var rows: SQLArguments = [], fresh: SQLArguments = []
+        var rows = SQLRows(width: 11), fresh = SQLRows(width: 11)
         var claims = Claims()
         for link in part {
             var versionRun: Int64? = run
@@ -40,9 +40,7 @@ extension ImportTransaction {
                          from: old.versionRun, to: run)
                 }
             }
-            let row: SQLArguments = [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue, link.lagDays, link.share,
-                                     storedPath(link.source.path), link.source.line, link.source.format, batch, versionRun]
-            if old == nil { fresh += row } else { rows += row }
+            if old == nil { append(link, versionRun, to: &fresh) } else { append(link, versionRun, to: &rows) }
         }
         try flushHistory()
         // A link new to the workspace is inserted plainly (only an import writes links, one import at a time).
@@ -58,5 +56,30 @@ extension ImportTransaction {
         try statements.insert.send(fresh, on: db)
         try statements.upsert.send(rows, on: db)
         try write(claims)
+    }
+}
+
+extension ImportTransaction {
+    /// The links' keys as rows of kind, from and to.
+    func keys(_ part: ArraySlice<Link>) -> SQLRows {
+        var keys = SQLRows(width: 3)
+        for link in part {
+            keys.append(link.kind.rawValue)
+            keys.append(link.from)
+            keys.append(link.to)
+        }
+        return keys
+    }
+
+    /// Appends the `link` row stating `link`.
+    private func append(_ link: Link, _ versionRun: Int64?, to rows: inout SQLRows) {
+        for text in [link.kind.rawValue, link.from, link.to, link.dependencyType?.rawValue] { rows.append(text) }
+        rows.append(link.lagDays)
+        rows.append(link.share)
+        rows.append(storedPath(link.source.path))
+        rows.append(link.source.line)
+        rows.append(link.source.format)
+        rows.append(batch)
+        rows.append(versionRun)
     }
 }

@@ -37,7 +37,7 @@ extension ImportTransaction {
         return statement("settle-lookup", [.text]) {
             "SELECT e.id, e.type, e.source_path, e.seen_batch, e.withdrawn_run, e.created_batch "
                 + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
-        }.ahead(Array(unknown), on: db)
+        }.ahead(SQLRows(column: unknown), on: db)
     }
 
     /// Remembers the ids of a look-up that are settled.
@@ -91,7 +91,7 @@ extension ImportTransaction {
         let dialect = db.dialect
         try statement("pending-lookup", [.text]) {
             "SELECT e.id, e.type FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1")) WHERE e.withdrawn_run IS NULL"
-        }.each(unknown, on: db) { row in
+        }.each(SQLRows(column: unknown), on: db) { row in
             types[row.string(0)] = EntityType(rawValue: row.string(1))
         }
         func type(of id: String) -> EntityType? { settled[id] ?? types[id] }

@@ -25,7 +25,7 @@ extension ImportTransaction {
                    v.source_line, v.source_format, v.note, v.data_source, v.confidence, v.version_run
             FROM \(dialect.probe(rows, "metric_value", as: "v", on: "v.metric_id = k.column1 AND v.kind = k.column2 AND v.date = k.column3"))
             """
-        }.ahead(part.flatMap { [$0.metric, $0.kind.rawValue, $0.date.description] as SQLArguments }, on: db)
+        }.ahead(keys(part), on: db)
     }
 
     /// Upserts values (each metric, kind and day once). A second, different value of the same metric, kind and day in
@@ -36,7 +36,7 @@ extension ImportTransaction {
             guard let kind: MetricValue.Kind = row.word(1), let day = row.day(2) else { return }
             stored[ValueKey(metric: row.string(0), kind: kind, day: day)] = StoredRow(row, from: 3, details: 11)
         }
-        var rows: SQLArguments = []
+        var rows = SQLRows(width: 13)
         var claims = Claims()
         for value in part {
             let kind = value.kind.rawValue
@@ -60,9 +60,14 @@ extension ImportTransaction {
             } else if value.kind != .measurement, metricExistedBefore(value.metric) {
                 revise(value, old: (nil, nil))
             }
-            rows += [value.metric, kind, value.date.description, value.value, value.text, value.note, value.dataSource,
-                     value.confidence?.rawValue, storedPath(value.source.path), value.source.line, value.source.format, batch,
-                     versionRun]
+            for text in [value.metric, kind, value.date.description] { rows.append(text) }
+            rows.append(value.value)
+            for text in [value.text, value.note, value.dataSource, value.confidence?.rawValue] { rows.append(text) }
+            rows.append(storedPath(value.source.path))
+            rows.append(value.source.line)
+            rows.append(value.source.format)
+            rows.append(batch)
+            rows.append(versionRun)
         }
         try flushRevisions()
         try flushHistory()
@@ -107,8 +112,13 @@ extension ImportTransaction {
 
     /// Notes a revision of a baseline or target, written with the part's other revisions (`flushRevisions`).
     private func revise(_ value: MetricValue, old: (Double?, String?)) {
-        pendingRevisions += [value.metric, value.kind.rawValue, value.date.description, old.0, old.1, value.value, value.text,
-                             run, timestamp]
+        for text in [value.metric, value.kind.rawValue, value.date.description] { pendingRevisions.append(text) }
+        pendingRevisions.append(old.0)
+        pendingRevisions.append(old.1)
+        pendingRevisions.append(value.value)
+        pendingRevisions.append(value.text)
+        pendingRevisions.append(run)
+        pendingRevisions.append(timestamp)
         revisions += 1
     }
 
@@ -121,7 +131,7 @@ extension ImportTransaction {
             \(rows)
             """
         }.send(pendingRevisions, on: db)
-        pendingRevisions.removeAll(keepingCapacity: true)
+        pendingRevisions.removeAll()
     }
 
     func write(_ claims: Claims) throws {
@@ -131,7 +141,7 @@ extension ImportTransaction {
             INSERT INTO claim (kind, ref_id, source_path, source_line, seen_batch) \(rows)
             ON CONFLICT (kind, ref_id, source_path) DO UPDATE SET source_line = excluded.source_line, seen_batch = excluded.seen_batch
             """
-        }.send(claims.rows.values.sorted { $0.order < $1.order }.flatMap(\.values), on: db)
+        }.send(claims.sorted, on: db)
     }
 
     /// The claims of one part: a value or link that another file (or this one, earlier in the import) already
@@ -140,7 +150,20 @@ extension ImportTransaction {
     /// `withdrawMissing(from:)`). Each claim once (one statement may not upsert a row twice on PostgreSQL).
     struct Claims {
         struct Key: Hashable { let kind: String, id: Int64, path: String }
-        var rows: [Key: (order: Int, values: SQLArguments)] = [:]
+        var rows: [Key: (order: Int, line: Int, seen: Int64?)] = [:]
+
+        /// The claims as rows of `claim`, in the order they were made.
+        var sorted: SQLRows {
+            var made = SQLRows(width: 5)
+            for (key, claim) in rows.sorted(by: { $0.value.order < $1.value.order }) {
+                made.append(key.kind)
+                made.append(key.id)
+                made.append(key.path)
+                made.append(claim.line)
+                made.append(claim.seen)
+            }
+            return made
+        }
 
         mutating func both(_ kind: String, _ stored: StoredRow, _ source: SourceRef, batch: Int64) {
             guard stored.source.path != source.path, stored.source.format != SourceRef.manualFormat else { return }
@@ -149,7 +172,7 @@ extension ImportTransaction {
         }
 
         private mutating func add(_ key: Key, line: Int, seen: Int64?) {
-            rows[key] = (rows[key]?.order ?? rows.count, [key.kind, key.id, key.path, line, seen])
+            rows[key] = (rows[key]?.order ?? rows.count, line, seen)
         }
     }
 }
@@ -191,5 +214,18 @@ extension ImportTransaction {
             """, [value.metric, value.kind.rawValue, value.date.description, value.value, value.text,
                   value.note, value.dataSource, value.confidence?.rawValue, value.source.path,
                   value.source.line, value.source.format])
+    }
+}
+
+extension ImportTransaction {
+    /// The values' keys as rows of metric, kind and day.
+    func keys(_ part: ArraySlice<MetricValue>) -> SQLRows {
+        var keys = SQLRows(width: 3)
+        for value in part {
+            keys.append(value.metric)
+            keys.append(value.kind.rawValue)
+            keys.append(value.date.description)
+        }
+        return keys
     }
 }

@@ -16,6 +16,8 @@ extension ImportTransaction {
         }
         var entities: [EntityWrite] = []
         entities.reserveCapacity(chunk.itemCount)
+        entityRows.removeAll()
+        for key in typeRows.keys { typeRows[key]!.removeAll() }
         for item in chunk.programmes { entities.append(entityWrite(item, EntityTables.programme)) }
         for item in chunk.organisations { entities.append(entityWrite(item, EntityTables.organisation)) }
         for item in chunk.objectives { entities.append(entityWrite(item, EntityTables.objective)) }
@@ -57,31 +59,46 @@ extension ImportTransaction {
         return parts
     }
 
-    /// An entity about to be written: its `entity` row and its type's row.
+    /// An entity about to be written: its `entity` row and its type's row, held in the chunk's rows (`entityRows`,
+    /// `typeRows`).
     struct EntityWrite {
         let id: String
         let type: EntityType
         let source: SourceRef
-        /// Its content's fingerprint (`EntityStates.content`).
+        /// Its content's fingerprint (`EntityStates.hash`).
         let hash: Int64
-        /// The `entity` row; its last value, the run that made its current state, is set once the stored one is known.
-        var entityRow: SQLArguments
-        let typeRow: SQLArguments
-        /// The statements writing `typeRow`: over a row the workspace holds, and as a new row.
+        /// Its row in `entityRows`; the row's last value, the run that made its current state, is set once the stored
+        /// one is known.
+        let row: Int
+        /// Its row in `typeRows[type]`.
+        let typeRow: Int
+        /// The statements writing its type's row: over a row the workspace holds, and as a new row.
         let typeStatements: (upsert: MultiRowStatement, insert: MultiRowStatement)
     }
 
+    /// The values of an `entity` row (see `entityStatement(upsert:)`).
+    static let entityWidth = 16
+
     private func entityWrite<E: Entity>(_ entity: E, _ description: EntityTable<E>) -> EntityWrite {
         let source = entity.source
-        let values = description.values(entity)
-        let hash = ContentHash.of(EntityStates.content(entity, description, values: values)[...])
-        let entityRow: SQLArguments = [
-            entity.id, description.name, entity[keyPath: description.title], entity.programme, entity.owner, entity.organisation,
-            entity.notes, storedPath(source.path), source.line, source.column, source.format, source.identifier, batch, batch,
-            hash, run,
-        ]
-        return EntityWrite(id: entity.id, type: E.type, source: source, hash: hash, entityRow: entityRow,
-                           typeRow: [entity.id] + values, typeStatements: typeStatements(description))
+        let row = entityRows.count
+        entityRows.append(entity.id)
+        EntityStates.appendShared(entity, description, to: &entityRows)
+        entityRows.append(storedPath(source.path))
+        entityRows.append(source.line)
+        entityRows.append(source.column)
+        entityRows.append(source.format)
+        entityRows.append(source.identifier)
+        entityRows.append(batch)
+        entityRows.append(batch)
+        entityRows.append(nil as Int64?)
+        entityRows.append(run)
+        let typeRow = typeRows[E.type]?.count ?? 0
+        description.write(entity, into: &typeRows[E.type, default: description.rows])
+        let hash = EntityStates.hash(shared: entityRows, row: row, own: typeRows[E.type]!, row: typeRow)
+        entityRows.set(row * Self.entityWidth + 14, hash)
+        return EntityWrite(id: entity.id, type: E.type, source: source, hash: hash, row: row, typeRow: typeRow,
+                           typeStatements: typeStatements(description))
     }
 
     /// Upserts entities (each id once) and their rows of their types' tables, unless an id is taken: by an entity
@@ -92,7 +109,7 @@ extension ImportTransaction {
         try statement("entity-lookup", [.text]) {
             "SELECT e.id, e.type, e.source_path, e.source_line, e.seen_batch, e.withdrawn_run, e.content_hash, e.version_run "
                 + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
-        }.each(part.map(\.id), on: db) { row in
+        }.each(SQLRows(column: part.map(\.id)), on: db) { row in
             existing[row.string(0)] = StoredEntity(type: row.string(1), path: row.string(2), line: Int(row.int64(3)), seen: row.optionalInt64(4),
                                                    withdrawn: row.optionalInt64(5), hash: row.optionalInt64(6), versionRun: row.optionalInt64(7))
         }
@@ -118,16 +135,19 @@ extension ImportTransaction {
             if write.type == .metric { metricCreatedHere[write.id] = existing[write.id] == nil }
             accepted.append(write)
         }
-        try keepReplacedStates(of: &accepted, existing: existing)
+        try keepReplacedStates(of: accepted, existing: existing)
         for (type, ids) in retyped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             try statement("delete-\(type.rawValue)", [.text]) { "DELETE FROM \(type.rawValue) WHERE id IN (\($0))" }
-                .send(ids, on: db)
+                .send(SQLRows(column: ids), on: db)
         }
         // Rows new to the workspace are inserted plainly: only an import writes entities, one import at a time, so none
         // can have come since they were looked up, and an upsert would probe the index for a conflict first.
         let (fresh, restated) = (accepted.filter { existing[$0.id] == nil }, accepted.filter { existing[$0.id] != nil })
-        try entityStatement(upsert: false).send(fresh.flatMap(\.entityRow), on: db)
-        try entityStatement(upsert: true).send(restated.flatMap(\.entityRow), on: db)
+        for (writes, upsert) in [(fresh, false), (restated, true)] where !writes.isEmpty {
+            var rows = SQLRows(width: Self.entityWidth)
+            for write in writes { rows.append(row: write.row, of: entityRows) }
+            try entityStatement(upsert: upsert).send(rows, on: db)
+        }
         try sendTypeRows(fresh) { $0.insert }
         try sendTypeRows(restated) { $0.upsert }
         for write in accepted { remember(write.id, write.type) }
@@ -136,14 +156,17 @@ extension ImportTransaction {
     /// Writes each type's rows together, in their order (the statements are per table).
     private func sendTypeRows(_ writes: [EntityWrite],
                               _ pick: ((upsert: MultiRowStatement, insert: MultiRowStatement)) -> MultiRowStatement) throws {
-        var byTable: [ObjectIdentifier: (MultiRowStatement, SQLArguments)] = [:]
-        var order: [ObjectIdentifier] = []
+        var byTable: [EntityType: (MultiRowStatement, SQLRows)] = [:]
+        var order: [EntityType] = []
         for write in writes {
-            let statement = pick(write.typeStatements), key = ObjectIdentifier(statement)
-            if byTable[key] == nil { order.append(key); byTable[key] = (statement, []) }
-            byTable[key]!.1.append(contentsOf: write.typeRow)
+            guard let all = typeRows[write.type] else { continue }
+            if byTable[write.type] == nil {
+                order.append(write.type)
+                byTable[write.type] = (pick(write.typeStatements), SQLRows(width: all.width))
+            }
+            byTable[write.type]!.1.append(row: write.typeRow, of: all)
         }
-        for key in order { try byTable[key]!.0.send(byTable[key]!.1, on: db) }
+        for type in order { try byTable[type]!.0.send(byTable[type]!.1, on: db) }
     }
 
     /// `INSERT INTO entity …`, replacing the stored row when `upsert` is true.

@@ -41,9 +41,9 @@ final class ImportTransaction: PlanSink {
     /// Revisions of baselines and targets recorded for the current file.
     var revisions = 0
     /// Revisions noted and not yet written: nine values each (see `revise(_:old:)`).
-    var pendingRevisions: SQLArguments = []
+    var pendingRevisions = SQLRows(width: 9)
     /// Replaced and withdrawn states noted and not yet written: six values each (see `keep(_:subject:item:content:from:to:)`).
-    var pendingHistory: SQLArguments = []
+    var pendingHistory = SQLRows(width: 6)
     /// Validation problems of every file so far (errors only), at most `problemLimit` of them.
     private(set) var problems: [Diagnostic] = []
     /// Problems beyond `problemLimit`, counted only.
@@ -65,6 +65,9 @@ final class ImportTransaction: PlanSink {
     var reviewsToWrite: [RecordedReview] = []
     /// The import's statements over many rows (see `MultiRowStatement`), by name, made once per import.
     var statements: [String: MultiRowStatement] = [:]
+    /// The current chunk's `entity` rows and its rows of each type's own table, as read (see `write(_:file:)`).
+    var entityRows = SQLRows(width: ImportTransaction.entityWidth)
+    var typeRows: [EntityType: SQLRows] = [:]
     /// The statements writing each entity type's own rows (see `typeStatements(_:)`).
     var typeStatementsByType: [EntityType: (upsert: MultiRowStatement, insert: MultiRowStatement)] = [:]
     /// Told how far each file has come.

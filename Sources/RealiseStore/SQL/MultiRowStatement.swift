@@ -27,21 +27,25 @@ final class MultiRowStatement {
         self.make = make
     }
 
-    /// Writes the rows (`width` values each, one after another), sending them without waiting.
-    func send(_ values: SQLArguments, on db: any SQLConnection) throws {
-        guard !values.isEmpty else { return }
-        if let session = db as? PostgresSession { return try session.send(postgresText, bulk(values)) }
-        for group in groups(values.count / width) {
-            try db.send(text(group.count), Array(values[(group.lowerBound * width)..<(group.upperBound * width)]))
+    /// Writes the rows, sending them without waiting.
+    func send(_ rows: SQLRows, on db: any SQLConnection) throws {
+        guard !rows.isEmpty else { return }
+        precondition(rows.width == width, "rows of another width")
+        if let session = db as? PostgresSession { return try session.send(postgresText, bulk(rows)) }
+        guard let connection = db as? SQLiteConnection else { preconditionFailure("an unknown backend") }
+        for group in groups(rows.count) {
+            try connection.execute(text(group.count), rows, cells: (group.lowerBound * width)..<(group.upperBound * width))
         }
     }
 
     /// Runs the statement for the rows and calls `body` with each row of the result.
-    func each(_ values: SQLArguments, on db: any SQLConnection, _ body: (StatementRow) throws -> Void) throws {
-        guard !values.isEmpty else { return }
-        if db is PostgresSession { return try ahead(values, on: db).each(body) }
-        for group in groups(values.count / width) {
-            try db.each(text(group.count), Array(values[(group.lowerBound * width)..<(group.upperBound * width)])) { row in
+    func each(_ rows: SQLRows, on db: any SQLConnection, _ body: (StatementRow) throws -> Void) throws {
+        guard !rows.isEmpty else { return }
+        precondition(rows.width == width, "rows of another width")
+        if db is PostgresSession { return try ahead(rows, on: db).each(body) }
+        guard let connection = db as? SQLiteConnection else { preconditionFailure("an unknown backend") }
+        for group in groups(rows.count) {
+            try connection.each(text(group.count), rows, cells: (group.lowerBound * width)..<(group.upperBound * width)) { row in
                 try body(row)
                 return true
             }
@@ -50,11 +54,11 @@ final class MultiRowStatement {
 
     /// Sends the statement for the rows now, on PostgreSQL, and reads its result when asked (see `PendingRows`); on
     /// SQLite, runs it when asked.
-    func ahead(_ values: SQLArguments, on db: any SQLConnection) -> PendingRows {
-        guard let session = db as? PostgresSession, !values.isEmpty else {
-            return PendingRows { body in try self.each(values, on: db, body) }
+    func ahead(_ rows: SQLRows, on db: any SQLConnection) -> PendingRows {
+        guard let session = db as? PostgresSession, !rows.isEmpty else {
+            return PendingRows { body in try self.each(rows, on: db, body) }
         }
-        let started = session.start(postgresText, bulk(values))
+        let started = session.start(postgresText, bulk(rows))
         return PendingRows { body in
             try session.each(started) { row in
                 try body(row)
@@ -64,8 +68,8 @@ final class MultiRowStatement {
     }
 
     /// The rows as one array per column.
-    private func bulk(_ values: SQLArguments) -> [PostgresColumn] {
-        columns.indices.map { PostgresColumn(type: columns[$0], values: values[...], width: width, offset: $0) }
+    private func bulk(_ rows: SQLRows) -> [PostgresColumn] {
+        columns.indices.map { PostgresColumn(type: columns[$0], rows: rows, offset: $0) }
     }
 
     /// The statement's text on PostgreSQL: its rows `unnest`ed from one array per column.

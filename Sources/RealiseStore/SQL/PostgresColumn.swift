@@ -11,9 +11,8 @@ import PostgresNIO
 /// dimension, then each element as its length (-1 for NULL) and its bytes.
 struct PostgresColumn: PostgresDynamicTypeEncodable {
     let type: MultiRowStatement.Column
-    /// Rows of `width` values one after another; this column is the value at `offset` of each.
-    let values: ArraySlice<any SQLBindable>
-    let width: Int
+    /// The rows; this column is the value at `offset` of each.
+    let rows: SQLRows
     let offset: Int
 
     var psqlType: PostgresDataType {
@@ -35,7 +34,7 @@ struct PostgresColumn: PostgresDynamicTypeEncodable {
     }
 
     func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
-        let count = values.count / width
+        let count = rows.count
         buffer.writeInteger(Int32(count == 0 ? 0 : 1))
         let flagIndex = buffer.writerIndex
         buffer.writeInteger(Int32(0))
@@ -44,10 +43,16 @@ struct PostgresColumn: PostgresDynamicTypeEncodable {
         buffer.writeInteger(Int32(count))
         buffer.writeInteger(Int32(1))
         var hasNull = false
-        var index = values.startIndex + offset
+        var index = offset
         for _ in 0..<count {
-            if !write(values[index].sqlValue, into: &buffer) { hasNull = true }
-            index += width
+            if type == .text, case .text(let start, let length) = rows.cells[index] {
+                // A text column's text: its bytes as they are held, without making a string.
+                buffer.writeInteger(Int32(length))
+                buffer.writeBytes(rows.bytes[start..<(start + length)])
+            } else if !write(rows.value(at: index), into: &buffer) {
+                hasNull = true
+            }
+            index += rows.width
         }
         if hasNull { buffer.setInteger(Int32(1), at: flagIndex) }
     }

@@ -73,3 +73,61 @@ final class SQLiteConnection: SQLConnection {
     /// SQLite's `SQLITE_TRANSIENT`: the text is copied before the call returns (a macro Swift does not import).
     nonisolated(unsafe) private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
+
+extension SQLiteConnection {
+    /// Runs `sql` with the values `cells` of `rows` bound (see `bind(_:_:to:)`).
+    func execute(_ sql: String, _ rows: SQLRows, cells: Range<Int>) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        try rows.bytes.withUnsafeBufferPointer { bytes in
+            try SQLiteConnection.bind(rows, cells, bytes, to: statement)
+            defer { sqlite3_clear_bindings(statement.sqliteStatement) }
+            try statement.execute()
+        }
+    }
+
+    /// Runs the query `sql` with the values `cells` of `rows` bound, and calls `body` with each row until it returns false.
+    @discardableResult
+    func each(_ sql: String, _ rows: SQLRows, cells: Range<Int>, _ body: (StatementRow) throws -> Bool) throws -> Bool {
+        let statement = try db.cachedStatement(sql: sql)
+        return try rows.bytes.withUnsafeBufferPointer { bytes in
+            try SQLiteConnection.bind(rows, cells, bytes, to: statement)
+            defer { sqlite3_clear_bindings(statement.sqliteStatement) }
+            let cursor = try Row.fetchCursor(statement)
+            let row = StatementRow(statement)
+            while try cursor.next() != nil {
+                guard try body(row) else { return false }
+            }
+            return true
+        }
+    }
+
+    /// Binds the values `cells` of `rows` in place: texts as pointers into `bytes` (the rows' text buffer, held for as
+    /// long as the statement runs, and unbound after), which SQLite need not copy.
+    private static func bind(_ rows: SQLRows, _ cells: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, to statement: Statement) throws {
+        let handle = statement.sqliteStatement
+        guard Int(sqlite3_bind_parameter_count(handle)) == cells.count else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "wrong number of statement arguments: \(cells.count)",
+                                sql: statement.sql)
+        }
+        sqlite3_reset(handle)
+        statement.setUncheckedArguments(StatementArguments())
+        // A text of no bytes still needs an address, or SQLite would take it for NULL.
+        let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+        var index: Int32 = 0
+        for cell in rows.cells[cells] {
+            index += 1
+            switch cell {
+            case .null: sqlite3_bind_null(handle, index)
+            case .integer(let number): sqlite3_bind_int64(handle, index, number)
+            case .real(let number): sqlite3_bind_double(handle, index, number)
+            case .text(let start, let count):
+                if let base {
+                    // No destructor: SQLite's SQLITE_STATIC, the text stays where it is until the statement is unbound.
+                    sqlite3_bind_text(handle, index, base + start, Int32(count), nil)
+                } else {
+                    sqlite3_bind_text(handle, index, "", 0, SQLiteConnection.transient)
+                }
+            }
+        }
+    }
+}
