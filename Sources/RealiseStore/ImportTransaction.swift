@@ -10,7 +10,7 @@ import RealiseModel
 /// (forward references, or entities that a file of this import may still withdraw) are checked at the end.
 /// Problems are collected, not thrown, so that one run shows everything to fix; the caller rolls back when
 /// there are any.
-final class ImportTransaction: PlanSink {
+final class ImportTransaction: PipelinedRead.CheckingSink {
     let db: any SQLConnection
     let timestamp: String
     /// The day of the import where it runs (local time, as the command line's "today" is).
@@ -112,11 +112,14 @@ final class ImportTransaction: PlanSink {
         fileNumber += 1
     }
 
-    func take(_ chunk: Plan) {
+    func take(_ chunk: Plan) { take(chunk, localProblems: chunk.localProblems) }
+
+    /// Takes a chunk whose local problems (`Plan.localProblems`) were found where it was read.
+    func take(_ chunk: Plan, localProblems: [Diagnostic]) {
         guard failure == nil, let file else { return }
         counts = counts + chunk.counts
         items += chunk.itemCount
-        for problem in chunk.localProblems where problem.severity == .error { report(problem) }
+        for problem in localProblems where problem.severity == .error { report(problem) }
         do {
             if let later = earlierEditionOf { try keepAsEarlierEdition(chunk, endedBy: later) } else { try write(chunk, file: file) }
         } catch { failure = error }

@@ -5,9 +5,15 @@ import RealiseModel
 /// one core, validating and writing on another. The two meet in a queue of a few chunks, so memory stays
 /// bounded; a reader that gets ahead waits for the writer.
 enum PipelinedRead {
+    /// A sink that takes each chunk with its local problems (`Plan.localProblems`) found already: the reading thread
+    /// finds them, so the writing thread, which SQLite keeps busy, only writes.
+    protocol CheckingSink: PlanSink {
+        func take(_ chunk: Plan, localProblems: [Diagnostic])
+    }
+
     /// What the reading thread passes to the writing one.
     enum Event: Sendable {
-        case chunk(Plan)
+        case chunk(Plan, problems: [Diagnostic])
         case amend(id: String, parent: String?, lines: [String])
         case reached(Int, Int)
         case dated(Day)
@@ -32,7 +38,8 @@ enum PipelinedRead {
         thread.start()
         while true {
             switch queue.take() {
-            case .chunk(let plan): sink.take(plan)
+            case .chunk(let plan, let problems):
+                if let checking = sink as? any CheckingSink { checking.take(plan, localProblems: problems) } else { sink.take(plan) }
             case .amend(let id, let parent, let lines): sink.amend(deliverable: id, parent: parent, appendingNotes: lines)
             case .reached(let done, let total): sink.reached(done, of: total)
             case .dated(let day): sink.dated(day)
@@ -71,7 +78,7 @@ enum PipelinedRead {
             return event
         }
 
-        func take(_ chunk: Plan) { put(.chunk(chunk)) }
+        func take(_ chunk: Plan) { put(.chunk(chunk, problems: chunk.localProblems)) }
         func amend(deliverable id: String, parent: String?, appendingNotes lines: [String]) { put(.amend(id: id, parent: parent, lines: lines)) }
         func reached(_ done: Int, of total: Int) { put(.reached(done, total)) }
         func dated(_ day: Day) { put(.dated(day)) }
