@@ -70,6 +70,8 @@ final class ImportTransaction: PipelinedRead.CheckingSink {
     var typeRows: [EntityType: SQLRows] = [:]
     /// The statements writing each entity type's own rows (see `typeStatements(_:)`).
     var typeStatementsByType: [EntityType: (upsert: MultiRowStatement, insert: MultiRowStatement)] = [:]
+    /// See `rowsBefore(_:)`: read when the first file begins.
+    var rowsBefore: [(String, Int64)]?
     /// Told how far each file has come.
     var progress: ((ImportProgress) -> Void)?
     /// The current file's place among the files read, and their number.
@@ -99,7 +101,10 @@ final class ImportTransaction: PipelinedRead.CheckingSink {
             VALUES (?, ?, ?, ?, '{}', '[]', ?, ?)
             RETURNING id
             """, [file.source, file.format, file.sha256, timestamp, Workspace.absolute(file.path), actor])
-        if batch == 0 { batch = run }
+        if batch == 0 {
+            batch = run
+            rowsBefore = try ImportTransaction.rowsBefore(db)
+        }
         self.file = file
         sourceNames = Dictionary(zip(file.parts, file.sourceParts), uniquingKeysWith: { first, _ in first })
         (lastPath, lastName) = ("", "")
