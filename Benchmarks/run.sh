@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Realise's benchmark, in one command:   Benchmarks/run.sh [--quick] [--runs N] [--only mspdi,iati,register,xlsx,gaps,memory,postgres]
+# Realise's benchmark, in one command:   Benchmarks/run.sh [--quick] [--runs N] [--instructions] [--only mspdi,iati,register,xlsx,gaps,memory,postgres]
 #
 # Installs what it needs (Debian: libxml2-utils for xmllint, time, pkg-config, libxml2-dev, a Java 17 runtime;
 # PyPI: mpxj and JPype1 into .build-bench/venv), builds Realise in release, compiles the bare SAX2 reference,
@@ -16,6 +16,8 @@ command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists libxml-2.0 2>/dev/null || missing+=(libxml2-dev)
+pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+if [[ " $* " == *" --instructions "* ]]; then command -v valgrind >/dev/null 2>&1 || missing+=(valgrind); fi
 command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 command -v cc >/dev/null 2>&1 || missing+=(gcc)
 python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
@@ -39,5 +41,7 @@ fi
 
 # shellcheck disable=SC2046
 cc -O2 -Wall -Wextra -o .build-bench/sax2count Benchmarks/sax2count.c $(pkg-config --cflags --libs libxml-2.0)
+# SQLite alone writing the rows an import wrote: the floor under the import's writing thread.
+cc -O2 -Wall -Wextra -o .build-bench/sqlite_floor Benchmarks/sqlite_floor.c $(pkg-config --cflags --libs sqlite3)
 
 exec python3 Benchmarks/bench.py "$@"
