@@ -16,33 +16,25 @@ struct EntityColumn<E>: Sendable {
     /// Sets the field from the row's column at a position.
     let load: @Sendable (inout E, StatementRow, Int32) -> Void
 
-    // The makers are inlined where each table is described (`EntityTables`), so that their closures apply a key path
-    // known when compiling, which the optimiser makes a plain field access: applied at run time, key paths were most of
-    // the cost of writing an entity's row.
-
     /// An optional text.
-    @inline(__always)
     static func text(_ name: String, _ key: WritableKeyPath<E, String?> & Sendable) -> Self {
         Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]) },
              load: { entity, row, position in entity[keyPath: key] = row.optionalString(position) })
     }
 
     /// An optional day, stored as its ISO date.
-    @inline(__always)
     static func day(_ name: String, _ key: WritableKeyPath<E, Day?> & Sendable) -> Self {
         Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]?.description) },
              load: { entity, row, position in entity[keyPath: key] = row.day(position) })
     }
 
     /// An optional number.
-    @inline(__always)
     static func number(_ name: String, _ key: WritableKeyPath<E, Double?> & Sendable) -> Self {
         Self(name: name, type: .real, nullable: true, write: { $1.append($0[keyPath: key]) },
              load: { entity, row, position in entity[keyPath: key] = row.double(position) })
     }
 
     /// An optional enumeration, stored as its word.
-    @inline(__always)
     static func word<W: KebabCaseEnum>(_ name: String, _ key: WritableKeyPath<E, W?> & Sendable) -> Self {
         Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]?.rawValue) },
              load: { entity, row, position in entity[keyPath: key] = row.word(position) })
@@ -50,7 +42,6 @@ struct EntityColumn<E>: Sendable {
 
     /// A required enumeration (`NOT NULL`); a stored word this version does not know leaves the field as
     /// the blank entity had it.
-    @inline(__always)
     static func word<W: KebabCaseEnum>(_ name: String, _ key: WritableKeyPath<E, W> & Sendable) -> Self {
         Self(name: name, type: .text, nullable: false, write: { $1.append($0[keyPath: key].rawValue) },
              load: { entity, row, position in if let word: W = row.word(position) { entity[keyPath: key] = word } })
