@@ -32,11 +32,14 @@ public struct GapAnalyzer: Sendable {
         let context = GapContext(plan: plan, readings: readings, asOf: asOf, history: history, tolerance: tolerance)
         // The rules and the coverage are independent of each other: all at once, each rule's findings in its place.
         let rules = rules
-        let work = Concurrently.map(rules.count + 1) { index in
+        var work = Concurrently.map(rules.count + 1) { index in
             index < rules.count ? Work.findings(rules[index].findings(in: context)) : .coverage(coverage(context))
         }
-        let found = work.compactMap(\.findings)
-        let findings = finished(GapAnalyzer.inReportOrder(found), context, wordingEvidence: wordingEvidence)
+        let rows = work.lazy.compactMap(\.coverage).first ?? []
+        // One copy of the findings at a time: the rules' own arrays go once the report's is made.
+        var findings = GapAnalyzer.inReportOrder(work.compactMap(\.findings))
+        work = []
+        finish(&findings, context, wordingEvidence: wordingEvidence)
         var summary = GapReport.Summary()
         for finding in findings {
             switch finding.severity {
@@ -45,7 +48,6 @@ public struct GapAnalyzer: Sendable {
             case .low: summary.low += 1
             }
         }
-        let rows = work.lazy.compactMap(\.coverage).first ?? []
         var report = GapReport(asOf: asOf, summary: summary, findings: findings, coverage: rows, plan: plan,
                                tolerance: tolerance)
         report.actions = ActionStandings(history.actions, findings: findings, asOf: asOf, latestReviews: context.latestReviews)
@@ -62,26 +64,24 @@ public struct GapAnalyzer: Sendable {
         var coverage: [Coverage]? { if case .coverage(let rows) = self { rows } else { nil } }
     }
 
-    /// The findings with their owners, reviews, open actions and (when `wordingEvidence`) worded evidence, in the
-    /// same order; worked out in slices on every core.
-    private func finished(_ findings: [Finding], _ context: GapContext, wordingEvidence: Bool) -> [Finding] {
+    /// Gives the findings their owners, reviews, open actions and (when `wordingEvidence`) worded evidence, in place,
+    /// a slice at a time on every core.
+    private func finish(_ findings: inout [Finding], _ context: GapContext, wordingEvidence: Bool) {
         let owners = AccountableOwners(context)
         let openActions = context.history.actions.filter { $0.isOpen(on: context.asOf) }
-        let slice = 8192, slices = (findings.count + slice - 1) / slice
-        return Concurrently.map(slices) { number in
+        Concurrently.update(&findings, slicesOf: 8192) { slice in
             // A metric's unit once per slice, however many findings it has: reading it from the unit text was a
             // sixth of the report.
             var units: [String: QuantityUnit] = [:]
-            return findings[number * slice..<min(findings.count, (number + 1) * slice)].map { finding in
-                var finding = finding
-                let subject = finding.subject
-                finding.owner = owners.owner(of: subject)
-                finding.review = context.latestReviews[subject.id]
+            for index in slice.indices {
+                let subject = slice[index].subject
+                slice[index].owner = owners.owner(of: subject)
+                slice[index].review = context.latestReviews[subject.id]
                 if !openActions.isEmpty {
-                    let key = finding.key
-                    finding.actions = openActions.filter { $0.concerns(findingKey: key, subject: subject.id) }
+                    let key = slice[index].key
+                    slice[index].actions = openActions.filter { $0.concerns(findingKey: key, subject: subject.id) }
                 }
-                guard wordingEvidence else { return finding }
+                guard wordingEvidence else { continue }
                 var unit = QuantityUnit.none
                 if subject.type == EntityType.metric.rawValue {
                     if let known = units[subject.id] {
@@ -91,10 +91,9 @@ public struct GapAnalyzer: Sendable {
                         units[subject.id] = unit
                     }
                 }
-                finding.details = EvidenceWording.details(finding.evidence, unit: unit)
-                return finding
+                slice[index].details = EvidenceWording.details(slice[index].evidence, unit: unit)
             }
-        }.flatMap { $0 }
+        }
     }
 
     /// Findings by severity (high first), then by their rule's place in `GapRules.all` (unknown rules first),
@@ -125,9 +124,13 @@ public struct GapAnalyzer: Sendable {
         // A rule's findings usually share one place (its id and severity): then whole groups are put in order
         // and joined, each finding copied once. Otherwise finding by finding.
         if keys.allSatisfy({ group in group.allSatisfy { $0 == group.first } }) {
-            return found.indices.filter { !found[$0].isEmpty }
-                .sorted { keys[$0][0] != keys[$1][0] ? keys[$0][0] < keys[$1][0] : $0 < $1 }
-                .flatMap { found[$0] }
+            var ordered: [Finding] = []
+            ordered.reserveCapacity(keys.reduce(0) { $0 + $1.count })
+            for group in found.indices.filter({ !found[$0].isEmpty })
+                .sorted(by: { keys[$0][0] != keys[$1][0] ? keys[$0][0] < keys[$1][0] : $0 < $1 }) {
+                ordered += found[group]
+            }
+            return ordered
         }
         let findings = found.flatMap { $0 }, flat = keys.flatMap { $0 }
         return findings.indices.sorted { flat[$0] != flat[$1] ? flat[$0] < flat[$1] : $0 < $1 }.map { findings[$0] }

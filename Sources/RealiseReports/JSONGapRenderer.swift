@@ -58,7 +58,7 @@ public struct JSONGapRenderer: GapReportRenderer {
     /// The findings, as items of the array `json` has open, a slice at a time: the slices of a batch written at once
     /// on every core (a finding's message and evidence are worked out as it is written), then handed over in order.
     private static func write(_ findings: [Finding], after json: JSONWriter, to output: ([UInt8]) throws -> Void) rethrows {
-        let slice = 2048, batch = 8 * slice
+        let slice = 1024, batch = 4 * slice
         for start in stride(from: 0, to: findings.count, by: batch) {
             let end = min(findings.count, start + batch), slices = (end - start + slice - 1) / slice
             let parts = Concurrently.map(slices) { number in
