@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Independent pieces of work spread over the machine's cores, their results in the order of the pieces (so a
-/// report is the same whichever finished first). A gap report's rules, coverage and rendering are independent
-/// and read an immutable context: on two cores this took a fifth off the wall time of a 40 000-benefit report.
+/// report is the same whichever finished first). A gap report's rules, coverage and the writing of its findings
+/// are independent and read an immutable context, so they need not wait for each other.
 public enum Concurrently {
     /// `body(i)` for each `i` of `0..<count`, run on as many threads as there are cores, in index order.
     public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {

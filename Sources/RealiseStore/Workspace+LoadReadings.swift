@@ -4,9 +4,9 @@ extension Workspace {
     /// The plan as `loadPlan(asOf:programme:)` (or, without a day, `loadPlan(programme:)`) gives it, but without its
     /// values, and those values as the gap rules read them: `MetricReadings(plan.values)` of the whole plan.
     ///
-    /// For a report that shows no value itself: the values are most of a large workspace (a million and more), and
-    /// reading only their metric, kind, day and number — no `MetricValue` with its five strings — took the load of
-    /// 100 000 benefits from … to ….
+    /// For a report that shows no value itself: the values are most of a large workspace, and a reading is 24 bytes
+    /// where a `MetricValue` is 168 and five strings (the 1 300 000 values of a 100 000-benefit register: 31 MB
+    /// instead of 218 MB and their strings).
     public func loadPlanReadings(asOf day: Day? = nil, programme: String? = nil) throws(StoreError) -> (plan: Plan, readings: MetricReadings) {
         try read { db in
             if let day, try !Workspace.runsInForce(after: day, db).isEmpty {
