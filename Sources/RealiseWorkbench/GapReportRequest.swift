@@ -19,8 +19,9 @@ public struct GapReportRequest: Sendable {
     /// Whether the report carries each metric's trajectory (`GapReport.trajectories`), for a format that charts them.
     public var trajectories: Bool
     /// Whether the report's plan carries its values (`GapReport.plan.values`), which charts and pages read; without
-    /// them (a report only written out) a large workspace loads in a fraction of the time and memory. A report on
-    /// changes `since` an earlier day always has them.
+    /// them (a report only written out) a large workspace loads in a fraction of the time and memory, and
+    /// `GapReport.sources` names the files of the plan's entities and links only. A report on changes `since` an
+    /// earlier day always has them.
     public var keepsValues: Bool
     /// The rules run.
     public let analyzer: GapAnalyzer
