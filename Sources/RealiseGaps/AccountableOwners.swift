@@ -3,7 +3,7 @@ import RealiseModel
 /// Who answers for a finding: the subject's own owner, else the owner of a benefit it serves (a metric's benefit,
 /// a deliverable's enabled benefit, found through its parents too), else its programme's senior responsible
 /// owner. Built once per report from the context's indexes.
-struct AccountableOwners {
+struct AccountableOwners: Sendable {
     private let context: GapContext
     private let objectives: [String: Int]
     private let programmeOwners: [String: String]

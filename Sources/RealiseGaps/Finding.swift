@@ -2,7 +2,7 @@ import RealiseModel
 
 /// One gap: which rule found it, about what, why, the numbers behind it, where its subject was defined, who is
 /// accountable for it and what to do about it.
-public struct Finding: Sendable, Hashable, Codable {
+public struct Finding: Sendable {
     /// The entity a finding is about.
     public struct Subject: Sendable, Hashable, Codable {
         public var type: String
@@ -41,8 +41,19 @@ public struct Finding: Sendable, Hashable, Codable {
     public var rule: String
     public var severity: Severity
     public var subject: Subject
-    public var message: String
-    public var evidence: [String: Evidence]
+    /// What the rule found, in a sentence. Made when read, from what the rule kept of its cause: a large report
+    /// has a hundred thousand findings, most of which a summary, a page or `--fail-on` never shows.
+    public var message: String {
+        get { makeMessage() }
+        set { makeMessage = { newValue } }
+    }
+    /// The numbers behind the finding, by key. Made when read, as `message` is.
+    public var evidence: [String: Evidence] {
+        get { makeEvidence() }
+        set { makeEvidence = { newValue } }
+    }
+    private var makeMessage: @Sendable () -> String
+    private var makeEvidence: @Sendable () -> [String: Evidence]
     public var source: Source
     /// The rule's plain-English title.
     public var title: String
@@ -62,7 +73,10 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Stable across runs while the rule and subject stay: `rule:subject-id` (`missing-owner:MET-04`).
     public var key: String { "\(rule):\(subject.id)" }
 
-    public init<E: Entity>(rule: any GapRule, about entity: E, message: String, evidence: [String: Evidence] = [:]) {
+    /// A finding about `entity`. The message and evidence are worked out when read, from what the expressions
+    /// given capture: a rule passes them as it would values, capturing what it found rather than its context.
+    public init<E: Entity>(rule: any GapRule, about entity: E, message: @escaping @autoclosure @Sendable () -> String,
+                           evidence: @escaping @autoclosure @Sendable () -> [String: Evidence] = [:]) {
         // Not through `init(rule:aboutAny:)`: boxing a large entity as `any Entity` copies it to the heap, and
         // rules make a finding for most entities of a troubled plan.
         self.rule = type(of: rule).id
@@ -70,20 +84,29 @@ public struct Finding: Sendable, Hashable, Codable {
         hint = type(of: rule).hint
         severity = type(of: rule).severity
         subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
-        self.message = message
-        self.evidence = evidence
+        makeMessage = message
+        makeEvidence = evidence
         source = Source(path: entity.source.place, line: entity.source.line)
     }
 
+    /// A finding with its message and evidence as they were read (decoding one).
+    init(rule: String, severity: Severity, subject: Subject, message: String, evidence: [String: Evidence], source: Source,
+         title: String, hint: String) {
+        (self.rule, self.severity, self.subject, self.source, self.title, self.hint) = (rule, severity, subject, source, title, hint)
+        makeMessage = { message }
+        makeEvidence = { evidence }
+    }
+
     /// A finding about an entity whose type is only known at run time.
-    public init(rule: any GapRule, aboutAny entity: any Entity, message: String, evidence: [String: Evidence] = [:]) {
+    public init(rule: any GapRule, aboutAny entity: any Entity, message: @escaping @autoclosure @Sendable () -> String,
+                evidence: @escaping @autoclosure @Sendable () -> [String: Evidence] = [:]) {
         self.rule = type(of: rule).id
         title = type(of: rule).title
         hint = type(of: rule).hint
         severity = type(of: rule).severity
         subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
-        self.message = message
-        self.evidence = evidence
+        makeMessage = message
+        makeEvidence = evidence
         source = Source(path: entity.source.place, line: entity.source.line)
     }
 }

@@ -19,40 +19,27 @@ public struct GapAnalyzer: Sendable {
 
     /// The report for `plan` as of `asOf`.
     /// - Parameters:
+    ///   - readings: the plan's values as rules read them, when the plan was loaded without them
+    ///     (`Workspace.loadPlanReadings`); nil reads `plan.values`.
     ///   - history: revisions and review standings from the workspace (empty for plans read from files).
     ///   - tolerance: trajectory tolerance as a share of the baseline→target distance (default 10 %).
     ///   - wordingEvidence: whether to word each finding's evidence (`Finding.details`), which only the reading formats
     ///     show; a large report spends a tenth of its time on it.
     ///   - trajectories: whether to keep each metric's trajectory in the report (`GapReport.trajectories`) for charts;
     ///     a report that draws none spares the work.
-    public func report(for plan: Plan, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1,
-                       wordingEvidence: Bool = true, trajectories: Bool = true) -> GapReport {
-        let context = GapContext(plan: plan, asOf: asOf, history: history, tolerance: tolerance)
-        var findings = GapAnalyzer.inReportOrder(rules.map { $0.findings(in: context) })
-        let owners = AccountableOwners(context)
-        let openActions = history.actions.filter { $0.isOpen(on: asOf) }
-        // A metric's unit once, however many findings it has: reading it from the unit text was a sixth of the report.
-        var units: [String: QuantityUnit] = [:]
-        for index in findings.indices {
-            let subject = findings[index].subject
-            findings[index].owner = owners.owner(of: subject)
-            findings[index].review = context.latestReviews[subject.id]
-            if !openActions.isEmpty {
-                let key = findings[index].key
-                findings[index].actions = openActions.filter { $0.concerns(findingKey: key, subject: subject.id) }
-            }
-            guard wordingEvidence else { continue }
-            var unit = QuantityUnit.none
-            if subject.type == EntityType.metric.rawValue {
-                if let known = units[subject.id] {
-                    unit = known
-                } else if let metric = context.metric(subject.id) {
-                    unit = QuantityUnit(metric)
-                    units[subject.id] = unit
-                }
-            }
-            findings[index].details = EvidenceWording.details(findings[index].evidence, unit: unit)
+    public func report(for plan: Plan, readings: MetricReadings? = nil, asOf: Day, history: GapHistory = GapHistory(),
+                       tolerance: Double = 0.1, wordingEvidence: Bool = true, trajectories: Bool = true) -> GapReport {
+        let context = GapContext(plan: plan, readings: readings, asOf: asOf, history: history, tolerance: tolerance)
+        // The rules and the coverage are independent of each other: all at once, each rule's findings in its place.
+        let rules = rules
+        var work = Concurrently.map(rules.count + 1) { index in
+            index < rules.count ? Work.findings(rules[index].findings(in: context)) : .coverage(coverage(context))
         }
+        let rows = work.lazy.compactMap(\.coverage).first ?? []
+        // One copy of the findings at a time: the rules' own arrays go once the report's is made.
+        var findings = GapAnalyzer.inReportOrder(work.compactMap(\.findings))
+        work = []
+        finish(&findings, context, wordingEvidence: wordingEvidence)
         var summary = GapReport.Summary()
         for finding in findings {
             switch finding.severity {
@@ -61,11 +48,52 @@ public struct GapAnalyzer: Sendable {
             case .low: summary.low += 1
             }
         }
-        var report = GapReport(asOf: asOf, summary: summary, findings: findings, coverage: coverage(context), plan: plan,
+        var report = GapReport(asOf: asOf, summary: summary, findings: findings, coverage: rows, plan: plan,
                                tolerance: tolerance)
         report.actions = ActionStandings(history.actions, findings: findings, asOf: asOf, latestReviews: context.latestReviews)
         if trajectories { report.trajectories = context.trajectories() }
         return report
+    }
+
+    /// What one piece of the analysis gives.
+    private enum Work: Sendable {
+        case findings([Finding])
+        case coverage([Coverage])
+
+        var findings: [Finding]? { if case .findings(let findings) = self { findings } else { nil } }
+        var coverage: [Coverage]? { if case .coverage(let rows) = self { rows } else { nil } }
+    }
+
+    /// Gives the findings their owners, reviews, open actions and (when `wordingEvidence`) worded evidence, in place,
+    /// a slice at a time on every core.
+    private func finish(_ findings: inout [Finding], _ context: GapContext, wordingEvidence: Bool) {
+        let owners = AccountableOwners(context)
+        let openActions = context.history.actions.filter { $0.isOpen(on: context.asOf) }
+        Concurrently.update(&findings, slicesOf: 8192) { slice in
+            // A metric's unit once per slice, however many findings it has: reading it from the unit text was a
+            // sixth of the report.
+            var units: [String: QuantityUnit] = [:]
+            for index in slice.indices {
+                let subject = slice[index].subject
+                slice[index].owner = owners.owner(of: subject)
+                slice[index].review = context.latestReviews[subject.id]
+                if !openActions.isEmpty {
+                    let key = slice[index].key
+                    slice[index].actions = openActions.filter { $0.concerns(findingKey: key, subject: subject.id) }
+                }
+                guard wordingEvidence else { continue }
+                var unit = QuantityUnit.none
+                if subject.type == EntityType.metric.rawValue {
+                    if let known = units[subject.id] {
+                        unit = known
+                    } else if let metric = context.metric(subject.id) {
+                        unit = QuantityUnit(metric)
+                        units[subject.id] = unit
+                    }
+                }
+                slice[index].details = EvidenceWording.details(slice[index].evidence, unit: unit)
+            }
+        }
     }
 
     /// Findings by severity (high first), then by their rule's place in `GapRules.all` (unknown rules first),
@@ -96,9 +124,13 @@ public struct GapAnalyzer: Sendable {
         // A rule's findings usually share one place (its id and severity): then whole groups are put in order
         // and joined, each finding copied once. Otherwise finding by finding.
         if keys.allSatisfy({ group in group.allSatisfy { $0 == group.first } }) {
-            return found.indices.filter { !found[$0].isEmpty }
-                .sorted { keys[$0][0] != keys[$1][0] ? keys[$0][0] < keys[$1][0] : $0 < $1 }
-                .flatMap { found[$0] }
+            var ordered: [Finding] = []
+            ordered.reserveCapacity(keys.reduce(0) { $0 + $1.count })
+            for group in found.indices.filter({ !found[$0].isEmpty })
+                .sorted(by: { keys[$0][0] != keys[$1][0] ? keys[$0][0] < keys[$1][0] : $0 < $1 }) {
+                ordered += found[group]
+            }
+            return ordered
         }
         let findings = found.flatMap { $0 }, flat = keys.flatMap { $0 }
         return findings.indices.sorted { flat[$0] != flat[$1] ? flat[$0] < flat[$1] : $0 < $1 }.map { findings[$0] }

@@ -1,9 +1,6 @@
 import RealiseModel
 
 extension GapContext {
-    /// The metric's values, ordered by date (values of one day in the order the plan gives them).
-    public func values(of metric: String) -> ArraySlice<MetricValue> { valueIndex.values[valueRange(of: metric)] }
-
     /// The metric's values as rules read them.
     public func series(of metric: String) -> MetricSeries { series(valueRange(of: metric)) }
 

@@ -14,14 +14,15 @@ public struct GapContext: Sendable {
     /// Positions in the plan of each deliverable and metric (the first of a repeated id).
     private let deliverablePositions: [String: Int]
     let metricPositions: [String: Int]
-    /// The positions in `valueIndex` of each of the plan's metrics' values, by the metric's position.
+    /// The positions in `valueIndex.readings` of each of the plan's metrics' values, by the metric's position.
     let metricValueRanges: [Range<Int>]
     private let links: LinkIndex
     /// The link index's number for each of the plan's benefits, by the benefit's position.
     private let benefitSlots: [Int32?]
     /// The position in the plan of each benefit (the first of a repeated id).
     let benefitPositions: [String: Int]
-    let valueIndex: MetricValueIndex
+    /// The plan's values as rules read them.
+    let valueIndex: MetricReadings
     /// Objectives and benefits that contribute to each objective (`contributes-to` sources of those types).
     private let contributingObjectives: [String: [String]]
     private let contributingBenefits: [String: [String]]
@@ -35,7 +36,9 @@ public struct GapContext: Sendable {
     /// Each subject's latest review on or before `asOf`, by subject id.
     public let latestReviews: [String: ReviewOutcome]
 
-    public init(plan: Plan, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1) {
+    /// - Parameter readings: the plan's values as rules read them, when the plan was loaded without them; nil reads
+    ///   `plan.values`.
+    public init(plan: Plan, readings: MetricReadings? = nil, asOf: Day, history: GapHistory = GapHistory(), tolerance: Double = 0.1) {
         self.plan = plan
         self.asOf = asOf
         self.history = history
@@ -48,7 +51,7 @@ public struct GapContext: Sendable {
         self.benefitPositions = benefitPositions
         childObjectives = GapContext.children(plan.objectives.lazy.map { ($0.id, $0.parent) })
         childDeliverables = GapContext.children(plan.deliverables.lazy.map { ($0.id, $0.parent) })
-        valueIndex = MetricValueIndex(plan.values)
+        valueIndex = readings ?? MetricReadings(plan.values)
         deliverablePositions = GapContext.positions(plan.deliverables)
         metricPositions = GapContext.positions(plan.metrics)
         let valueIndex = valueIndex

@@ -3,7 +3,8 @@ import RealiseModel
 /// One metric's values as rules read them — kinds, days and numbers in date order — with the questions rules
 /// ask of them. Found once per metric (`GapContext.series(of:)`), then asked without further look-ups.
 public struct MetricSeries: Sendable {
-    let readings: ArraySlice<MetricValueIndex.Reading>
+    /// The values' kinds, days and numbers, in date order.
+    public let readings: ArraySlice<MetricReadings.Reading>
     /// "Today" for the report.
     let asOf: Day
 

@@ -19,12 +19,12 @@ public struct Trajectory: Sendable, Hashable {
     /// The trajectory of a numeric metric, or nil when it has no numeric target (or is qualitative).
     /// - Parameter fraction: tolerance as a share of the baseline→target distance (0.1 = 10 %).
     public init?(metric: Metric, values: some Collection<MetricValue>, fraction: Double = 0.1) {
-        self.init(metric: metric, readings: values.map { MetricValueIndex.Reading(date: $0.date, value: $0.value, kind: $0.kind) },
+        self.init(metric: metric, readings: values.map { MetricReadings.Reading(date: $0.date, value: $0.value, kind: $0.kind) },
                   fraction: fraction)
     }
 
     /// The trajectory from the kinds, days and numbers of the metric's values.
-    init?(metric: Metric, readings: some Collection<MetricValueIndex.Reading>, fraction: Double) {
+    init?(metric: Metric, readings: some Collection<MetricReadings.Reading>, fraction: Double) {
         guard metric.measureType != .qualitative else { return nil }
         var targets: [Point] = [], baselines: [Point] = []
         for reading in readings {

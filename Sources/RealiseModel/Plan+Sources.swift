@@ -10,7 +10,15 @@ extension Plan {
             last = source.path
             if source.format != SourceRef.manualFormat { paths.insert(source.path) }
         }
-        for entry in entityIndex { add(entry.source) }
+        // Each array read in place: `entityIndex` would copy every entity's id and source first (54 MB at the peak
+        // of a 100 000-benefit report).
+        func addAll<E: Entity>(_ entities: [E]) { for entity in entities { add(entity.source) } }
+        addAll(programmes)
+        addAll(organisations)
+        addAll(objectives)
+        addAll(benefits)
+        addAll(deliverables)
+        addAll(metrics)
         for link in links { add(link.source) }
         for value in values { add(value.source) }
         return paths.sorted()

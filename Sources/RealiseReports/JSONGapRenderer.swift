@@ -18,7 +18,14 @@ public struct JSONGapRenderer: GapReportRenderer {
     public func render(_ report: GapReport) -> String { String(decoding: renderUTF8(report), as: UTF8.self) }
 
     public func renderUTF8(_ report: GapReport) -> [UInt8] {
-        var json = JSONWriter(capacity: 640 * report.findings.count + 320 * report.coverage.count + 256)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(640 * report.findings.count + 320 * report.coverage.count + 256)
+        write(report) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    public func write(_ report: GapReport, to output: ([UInt8]) throws -> Void) rethrows {
+        var json = JSONWriter(capacity: 320 * report.coverage.count + 4096)
         let summary = report.summary
         json.beginObject()
         json.key("asOf")
@@ -34,7 +41,9 @@ public struct JSONGapRenderer: GapReportRenderer {
         json.endObject()
         json.key("findings")
         json.beginArray()
-        for finding in report.findings { JSONGapRenderer.write(finding, to: &json) }
+        try output(json.takeBytes())
+        try JSONGapRenderer.write(report.findings, after: json, to: output)
+        if !report.findings.isEmpty { json.itemsWritten() }
         json.endArray()
         json.key("coverage")
         json.beginArray()
@@ -43,7 +52,23 @@ public struct JSONGapRenderer: GapReportRenderer {
         JSONGapRenderer.write(report.actions, asOf: report.asOf, to: &json)
         json.endObject()
         json.newline()
-        return json.bytes
+        try output(json.bytes)
+    }
+
+    /// The findings, as items of the array `json` has open, a slice at a time: the slices of a batch written at once
+    /// on every core (a finding's message and evidence are worked out as it is written), then handed over in order.
+    private static func write(_ findings: [Finding], after json: JSONWriter, to output: ([UInt8]) throws -> Void) rethrows {
+        let slice = 1024, batch = 4 * slice
+        for start in stride(from: 0, to: findings.count, by: batch) {
+            let end = min(findings.count, start + batch), slices = (end - start + slice - 1) / slice
+            let parts = Concurrently.map(slices) { number in
+                let from = start + number * slice, to = min(end, from + slice)
+                var items = json.items(afterItems: from > 0, capacity: 700 * (to - from))
+                for index in from..<to { write(findings[index], to: &items) }
+                return items.bytes
+            }
+            for part in parts { try output(part) }
+        }
     }
 
     static func write(_ finding: Finding, to json: inout JSONWriter) {

@@ -26,6 +26,23 @@ struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer for items of the array open here, written elsewhere (on another thread) and joined after this
+    /// writer's text: the same text as writing them here. `afterItems`: the array already has items (a comma first).
+    func items(afterItems: Bool, capacity: Int) -> JSONWriter {
+        var writer = JSONWriter(indent: depth, capacity: capacity)
+        writer.hasItems = [afterItems]
+        return writer
+    }
+
+    /// Notes that the open container got items from writers made by `items(afterItems:capacity:)`.
+    mutating func itemsWritten() { hasItems[hasItems.count - 1] = true }
+
+    /// Hands over the text written so far, keeping the place in the document: what follows continues it.
+    mutating func takeBytes() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
     /// The text written so far as a string.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 

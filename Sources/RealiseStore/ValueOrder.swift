@@ -36,6 +36,12 @@ struct ValueOrder {
         return (slot, metric)
     }
 
+    /// The metric ids met, by slot.
+    var metricIds: [String] { ids }
+
+    /// The slot of each value added, in the order added.
+    var slotsAdded: [Int32] { metricOf }
+
     /// Records the next value, in the order values are added.
     mutating func add(slot: Int32, day: Day, kind: MetricValue.Kind) {
         metricOf.append(slot)

@@ -9,6 +9,16 @@ extension Workspace {
     ///   - includingProgramme: with `programme`, the programme entity itself too (an export names it).
     /// - Throws: `.invalidValue` when no entity belongs to `programme`.
     public func loadPlan(programme typed: String? = nil, includingProgramme: Bool = false) throws(StoreError) -> Plan {
+        try loadPlan(programme: typed, includingProgramme: includingProgramme, values: .whole).plan
+    }
+
+    /// How `loadPlan` reads the values: whole into `Plan.values`, or as readings only (`MetricReadings`).
+    enum ValueLoad { case whole, readings }
+
+    /// The plan as `loadPlan(programme:includingProgramme:)` describes it; with `.readings`, its values are left out of
+    /// the plan and given as readings instead.
+    func loadPlan(programme typed: String?, includingProgramme: Bool,
+                  values: ValueLoad) throws(StoreError) -> (plan: Plan, readings: MetricReadings?) {
         try read { db in
             let programme = try typed.map { try Workspace.resolveProgramme(db, $0) }
             var plan = Plan()
@@ -57,7 +67,11 @@ extension Workspace {
             plan.deliverables = try entities(EntityTables.deliverable)
             plan.metrics = try entities(EntityTables.metric)
             let active = plan.entityIds
-            try loadValues(db, into: &plan, active: active, shared: &shared)
+            var readings: MetricReadings?
+            switch values {
+            case .whole: try loadValues(db, into: &plan, active: active, shared: &shared)
+            case .readings: readings = try loadReadings(db, active: active)
+            }
             plan.links = try rows("""
                 SELECT kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format, id
                 FROM link WHERE withdrawn_run IS NULL
@@ -67,7 +81,7 @@ extension Workspace {
                 return Link(kind: kind, from: from, to: to, dependencyType: row.word(3), lagDays: row.double(4), share: row.double(5),
                             source: SourceRef(path: shared.string(row, 6), line: row.int(7), format: shared.string(row, 8)))
             }
-            return plan
+            return (plan, readings)
         }
     }
 

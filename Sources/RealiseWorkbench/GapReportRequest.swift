@@ -18,6 +18,11 @@ public struct GapReportRequest: Sendable {
     public var wordingEvidence: Bool
     /// Whether the report carries each metric's trajectory (`GapReport.trajectories`), for a format that charts them.
     public var trajectories: Bool
+    /// Whether the report's plan carries its values (`GapReport.plan.values`), which charts and pages read; without
+    /// them (a report only written out) a large workspace loads in a fraction of the time and memory, and
+    /// `GapReport.sources` names the files of the plan's entities and links only. A report on changes `since` an
+    /// earlier day always has them.
+    public var keepsValues: Bool
     /// The rules run.
     public let analyzer: GapAnalyzer
 
@@ -25,7 +30,8 @@ public struct GapReportRequest: Sendable {
     ///   - only: run only these rules (all when empty); `skip`: do not run these.
     /// - Throws: `.unknownRule` for a rule id that is no rule's.
     public init(asOf: Day? = nil, today: Day, programme: String? = nil, since: Day? = nil, only: [String] = [], skip: [String] = [],
-                tolerance: Double = 0.1, wordingEvidence: Bool = true, trajectories: Bool = true) throws(WorkbenchError) {
+                tolerance: Double = 0.1, wordingEvidence: Bool = true, trajectories: Bool = true,
+                keepsValues: Bool = true) throws(WorkbenchError) {
         self.asOf = asOf
         self.today = today
         self.programme = programme
@@ -33,6 +39,7 @@ public struct GapReportRequest: Sendable {
         self.tolerance = tolerance
         self.wordingEvidence = wordingEvidence
         self.trajectories = trajectories
+        self.keepsValues = keepsValues
         do { analyzer = try GapAnalyzer(only: only, skip: skip) } catch { throw .unknownRule(error) }
     }
 

@@ -9,10 +9,13 @@ public struct PlanSnapshot: Sendable {
     public var plan: Plan
     /// What the gap report knows beyond the plan, as of the same day.
     public var history: GapHistory
+    /// The plan's values as the gap rules read them, when the plan was read without them (its `values` empty).
+    public var readings: MetricReadings?
 
-    /// A plan and its history, read together.
-    public init(plan: Plan, history: GapHistory) {
+    /// A plan and its history, read together; `readings` when the plan was read without its values.
+    public init(plan: Plan, history: GapHistory, readings: MetricReadings? = nil) {
         self.plan = plan
         self.history = history
+        self.readings = readings
     }
 }

@@ -8,7 +8,8 @@ extension Workbench {
     public func gapReport(_ request: GapReportRequest) throws(WorkbenchError) -> GapReport {
         let day = request.day
         guard let since = request.since else {
-            let snapshot = try snapshot(asOf: request.asOf, programme: request.programme)
+            let snapshot = request.keepsValues ? try snapshot(asOf: request.asOf, programme: request.programme)
+                : try readingsSnapshot(asOf: request.asOf, programme: request.programme)
             return report(snapshot, request)
         }
         guard since < day else {
@@ -35,7 +36,7 @@ extension Workbench {
     }
 
     private func report(_ snapshot: PlanSnapshot, _ request: GapReportRequest) -> GapReport {
-        request.analyzer.report(for: snapshot.plan, asOf: request.day, history: snapshot.history, tolerance: request.tolerance,
+        request.analyzer.report(for: snapshot.plan, readings: snapshot.readings, asOf: request.day, history: snapshot.history, tolerance: request.tolerance,
                                 wordingEvidence: request.wordingEvidence, trajectories: request.trajectories)
     }
 

@@ -9,6 +9,17 @@ extension Workbench {
         try workbenchErrors { try workspace.consistentRead { try unguardedSnapshot(asOf: day, programme: programme) } }
     }
 
+    /// `snapshot(asOf:programme:)` with the plan's values read only as the gap rules read them (`PlanSnapshot.readings`),
+    /// for a report that shows no value itself.
+    func readingsSnapshot(asOf day: Day?, programme: String?) throws(WorkbenchError) -> PlanSnapshot {
+        try workbenchErrors {
+            try workspace.consistentRead {
+                let (plan, readings) = try store { workspace throws(StoreError) in try workspace.loadPlanReadings(asOf: day, programme: programme) }
+                return PlanSnapshot(plan: plan, history: try gapHistory(asOf: day), readings: readings)
+            }
+        }
+    }
+
     /// `snapshot(asOf:programme:)` for a caller already inside a consistent read.
     func unguardedSnapshot(asOf day: Day?, programme: String?) throws(WorkbenchError) -> PlanSnapshot {
         let plan = try store { workspace throws(StoreError) in

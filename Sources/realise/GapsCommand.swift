@@ -77,13 +77,14 @@ struct GapsCommand: ParsableCommand {
             let request = try GapReportRequest(asOf: asOf == nil ? nil : day, today: day, programme: input.programme,
                                                since: since.map { try DayArgument.parse($0, option: "--since") }, only: only, skip: skip,
                                                tolerance: tolerance / 100, wordingEvidence: format.wordsEvidence && !summary,
-                                               trajectories: format.drawsTrajectories && !summary)
+                                               trajectories: format.drawsTrajectories && !summary,
+                                               keepsValues: format.readsValues && !summary)
             let report = paths.isEmpty ? try workspace.open(create: false).gapReport(request)
                 : try Workbench.gapReport(of: input.read(paths), request)
             if summary {
                 try Output.emit(utf8: SummaryGapRenderer().renderUTF8(report), to: output)
             } else if let renderer = format.report?.renderer(colour: output == nil && Output.colour) {
-                try Output.emit(utf8: renderer.renderUTF8(report), to: output)
+                try Output.emit(to: output) { write in try renderer.write(report, to: write) }
             } else {
                 try WorkbookOutput.emit(to: output) { try GapWorkbook().write(report, to: $0) }
             }

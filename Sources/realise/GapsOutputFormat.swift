@@ -14,4 +14,7 @@ enum GapsOutputFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// Whether the format draws each metric's trajectory (`GapReport.trajectories`): only HTML charts them.
     var drawsTrajectories: Bool { report?.drawsTrajectories ?? false }
+
+    /// Whether the format reads the plan's values (`GapReport.plan.values`): only HTML does.
+    var readsValues: Bool { report?.readsValues ?? false }
 }

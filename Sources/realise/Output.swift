@@ -40,6 +40,23 @@ enum Output {
         }
     }
 
+    /// Writes the UTF-8 text `write` hands over piece by piece: to standard output as it comes, or, with a `path`,
+    /// gathered and written to the file atomically.
+    static func emit(to path: String?, _ write: ((([UInt8]) throws -> Void)) throws -> Void) throws {
+        guard path != nil else {
+            return try write { piece in
+                try piece.withUnsafeBytes { buffer in
+                    guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+                    try emit(data: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none),
+                             to: nil)
+                }
+            }
+        }
+        var whole: [UInt8] = []
+        try write { whole.append(contentsOf: $0) }
+        try emit(utf8: whole, to: path)
+    }
+
     private static func emit(data: Data, to path: String?) throws {
         guard let path else { return FileHandle.standardOutput.write(data) }
         do {

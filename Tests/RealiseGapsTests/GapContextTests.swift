@@ -45,9 +45,18 @@ struct GapContextTests {
             // Half the rounds already grouped and in date order, as a workspace loads them.
             if round % 2 == 0 { plan.values.sort { ($0.metric, $0.date.dayNumber) < ($1.metric, $1.date.dayNumber) } }
             let context = GapContext(plan: plan, asOf: Day(dayNumber: 3))
+            // The readings a workspace loads without the values (metric slots in order of first appearance) are the same.
+            var ids: [String] = []
+            for value in plan.values where !ids.contains(value.metric) { ids.append(value.metric) }
+            let slots = plan.values.map { value in Int32(ids.firstIndex(of: value.metric)!) }
+            let loaded = MetricReadings(ids: ids, slots: slots, readings: plan.values.map {
+                MetricReadings.Reading(date: $0.date, value: $0.value, kind: $0.kind)
+            })
+            #expect(loaded == context.valueIndex)
             for metric in metrics + ["M4"] {
                 let expected = plan.values.filter { $0.metric == metric }.sorted { $0.date < $1.date }
-                #expect(Array(context.values(of: metric)) == expected)
+                #expect(Array(context.series(of: metric).readings)
+                        == expected.map { MetricReadings.Reading(date: $0.date, value: $0.value, kind: $0.kind) })
                 #expect(context.measurements(of: metric).map(\.value)
                         == expected.filter { $0.kind == .measurement && $0.date <= context.asOf }.compactMap(\.value))
                 #expect(context.lastValue(of: metric, .baseline)?.value == expected.last { $0.kind == .baseline }?.value)

@@ -16,8 +16,8 @@ public struct BenefitWithoutDeliverable: GapRule {
             guard !links.hasTargets(.enabledBy) else { return nil }
             let benefit = context.plan.benefits[index]
             guard !context.hasDeliveryPath(benefit.id) else { return nil }
-            let dependsOn = links.targets(.dependsOn)
-            return Finding(rule: self, about: benefit, message: "no deliverable enables this \(benefit.kind.rawValue)"
+            let dependsOn = links.targets(.dependsOn), kind = benefit.kind
+            return Finding(rule: self, about: benefit, message: "no deliverable enables this \(kind.rawValue)"
                                + (dependsOn.isEmpty ? "" : " or the benefits it depends on"),
                            evidence: ["contributesTo": .list(links.targets(.contributesTo)), "dependsOn": .list(dependsOn)])
         }

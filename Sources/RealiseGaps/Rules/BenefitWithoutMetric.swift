@@ -12,8 +12,9 @@ public struct BenefitWithoutMetric: GapRule {
         context.plan.benefits.indices.compactMap { index in
             guard !context.links(ofBenefitAt: index).hasSources(.measures) else { return nil }
             let benefit = context.plan.benefits[index]
-            return Finding(rule: self, about: benefit, message: "no metric measures this \(benefit.kind.rawValue)",
-                           evidence: benefit.measurement.map { ["measurementNote": .text($0)] } ?? [:])
+            let kind = benefit.kind, note = benefit.measurement
+            return Finding(rule: self, about: benefit, message: "no metric measures this \(kind.rawValue)",
+                           evidence: note.map { ["measurementNote": .text($0)] } ?? [:])
         }
     }
 }

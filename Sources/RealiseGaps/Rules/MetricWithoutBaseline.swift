@@ -13,9 +13,9 @@ public struct MetricWithoutBaseline: GapRule {
             let series = context.series(ofMetricAt: index)
             guard !series.has(.baseline) else { return nil }
             let metric = context.plan.metrics[index]
+            let measures = context.targets(of: metric.id, .measures), targets = series.count(.target)
             return Finding(rule: self, about: metric, message: "this metric has no baseline",
-                           evidence: ["measures": .list(context.targets(of: metric.id, .measures)),
-                                      "targets": .number(Double(series.count(.target)))])
+                           evidence: ["measures": .list(measures), "targets": .number(Double(targets))])
         }
     }
 }

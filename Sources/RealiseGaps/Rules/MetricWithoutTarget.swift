@@ -18,7 +18,8 @@ public struct MetricWithoutTarget: GapRule {
                 evidence["baselineDate"] = .text(baseline.date.description)
                 if let value = baseline.value { evidence["baselineValue"] = .number(value) }
             }
-            return Finding(rule: self, about: metric, message: "this metric has no target", evidence: evidence)
+            let found = evidence
+            return Finding(rule: self, about: metric, message: "this metric has no target", evidence: found)
         }
     }
 }

@@ -14,8 +14,9 @@ public struct OrphanDeliverable: GapRule {
             guard deliverable.kind != .summary, context.childDeliverables[deliverable.id] == nil else { return nil }
             let lineage = context.deliverableLineage(deliverable.id)
             guard !context.servesBenefit(deliverable.id) else { return nil }
+            let kind = deliverable.kind
             return Finding(rule: self, about: deliverable,
-                           message: "no benefit is enabled by this \(deliverable.kind.rawValue)"
+                           message: "no benefit is enabled by this \(kind.rawValue)"
                                + (lineage.count > 1 ? " or by its parents" : ""),
                            evidence: ["parents": .list(Array(lineage.dropFirst()))])
         }

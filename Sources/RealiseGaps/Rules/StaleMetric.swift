@@ -21,15 +21,15 @@ public struct StaleMetric: GapRule {
             let baseline = series.last(.baseline, onOrBefore: context.asOf)?.date
             guard let since = lastMeasured ?? baseline, since.days(to: context.asOf) > window else { return nil }
             let metric = context.plan.metrics[index]
-            let age = since.days(to: context.asOf)
-            let message = lastMeasured == nil
-                ? "never measured since its baseline on \(since) (\(age) days)"
-                : "last measured \(since), \(age) days ago; expected at least every \(window) days"
-            return Finding(rule: self, about: metric, message: message,
+            let age = since.days(to: context.asOf), frequency = metric.frequency
+            return Finding(rule: self, about: metric,
+                           message: lastMeasured == nil
+                               ? "never measured since its baseline on \(since) (\(age) days)"
+                               : "last measured \(since), \(age) days ago; expected at least every \(window) days",
                            evidence: ["lastMeasured": lastMeasured.map { .text($0.description) } ?? .text(""),
                                       "baselineDate": baseline.map { .text($0.description) } ?? .text(""),
                                       "daysSince": .number(Double(age)), "allowedDays": .number(Double(window)),
-                                      "frequency": .text(metric.frequency?.rawValue ?? "quarterly (assumed)")])
+                                      "frequency": .text(frequency?.rawValue ?? "quarterly (assumed)")])
         }
     }
 }

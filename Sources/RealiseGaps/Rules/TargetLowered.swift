@@ -29,7 +29,7 @@ public struct TargetLowered: GapRule {
         let targetRevisions = context.history.revisions.filter { $0.kind == .target }
         for (metricId, revisions) in Self.grouped(targetRevisions, by: \.metric) {
             guard let metric = context.metric(metricId), metric.direction != .maintain, metric.measureType != .qualitative else { continue }
-            let values = context.values(of: metricId)
+            let values = context.series(of: metricId).readings
             var targets = Self.targetsBefore(revisions, today: values.filter { $0.kind == .target })
             let baselines = values.filter { $0.kind == .baseline }.compactMap { value in value.value.map { (value.date, $0) } }
             // One import's revisions: its run, or the day for revisions kept before runs were.
@@ -50,8 +50,8 @@ public struct TargetLowered: GapRule {
     /// The finding when the trajectory through `new` is less ambitious than `old` at one of `old`'s points.
     private func lowering(of metric: Metric, from old: [Day: Double], to new: [Day: Double], baselines: [(Day, Double)],
                           recordedOn: Day?) -> Finding? {
-        let readings = baselines.map { MetricValueIndex.Reading(date: $0.0, value: $0.1, kind: .baseline) }
-            + new.sorted { $0.key < $1.key }.map { MetricValueIndex.Reading(date: $0.key, value: $0.value, kind: .target) }
+        let readings = baselines.map { MetricReadings.Reading(date: $0.0, value: $0.1, kind: .baseline) }
+            + new.sorted { $0.key < $1.key }.map { MetricReadings.Reading(date: $0.key, value: $0.value, kind: .target) }
         let trajectory = Trajectory(metric: metric, readings: readings, fraction: 0)
         for (date, value) in old.sorted(by: { $0.key < $1.key }) {
             let required = trajectory?.expected(on: date)
@@ -75,10 +75,10 @@ public struct TargetLowered: GapRule {
         ]
         if let new { evidence["newValue"] = .number(new.value) }
         if let required { evidence["requiredThen"] = .number(required.rounded(to: 4)) }
-        return Finding(rule: self, about: metric,
-                       message: "the target of \(amount(old.value)) by \(old.date) became \(became)\(then)"
-                           + (recordedOn.map { " (changed on \($0))" } ?? ""),
-                       evidence: evidence)
+        // Worded at once: few metrics have a lowered target.
+        let found = evidence, message = "the target of \(amount(old.value)) by \(old.date) became \(became)\(then)"
+            + (recordedOn.map { " (changed on \($0))" } ?? "")
+        return Finding(rule: self, about: metric, message: message, evidence: found)
     }
 
     /// How far `required` falls short of `promised` for the direction (positive: less ambitious).
@@ -88,7 +88,7 @@ public struct TargetLowered: GapRule {
 
     /// The numeric targets before the first of `revisions`: today's, with every revision undone (the oldest
     /// revision of a day holds its value before any of them).
-    private static func targetsBefore(_ revisions: [ValueRevision], today: [MetricValue]) -> [Day: Double] {
+    private static func targetsBefore(_ revisions: [ValueRevision], today: [MetricReadings.Reading]) -> [Day: Double] {
         var targets: [Day: Double] = [:]
         for value in today { targets[value.date] = value.value }
         var undone = Set<Day>()
