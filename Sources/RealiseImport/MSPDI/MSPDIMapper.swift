@@ -157,8 +157,14 @@ struct MSPDIMapper {
         return (start, nil)
     }
 
-    private mutating func day(_ text: String?, _ field: String, _ task: MSPDIDocument.Task) -> Day? {
-        guard let text = text?.plain, !text.isEmpty else { return nil }
+    private mutating func day(_ date: MSPDIDocument.DateText?, _ field: String, _ task: MSPDIDocument.Task) -> Day? {
+        let text: String
+        switch date {
+        case nil: return nil
+        case .day(let day): return day
+        case .text(let written): text = written.plain
+        }
+        guard !text.isEmpty else { return nil }
         if let day = Day(iso: text) { return day }
         warn(task.line, "task UID \(task.uid?.plain ?? "?"): \(field) '\(text.prefix(40))' is not a date; left empty")
         return nil

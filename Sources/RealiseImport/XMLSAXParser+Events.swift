@@ -1,0 +1,160 @@
+import RealiseModel
+import CLibXML2
+
+/// An element's start as libxml2's SAX2 interface gives it: names are dictionary pointers, attribute values
+/// byte ranges, valid only during the `XMLSAXHandler.start` call.
+struct XMLSAXElement {
+    let name: XMLName
+    /// The namespace URI, nil when none.
+    let namespace: XMLName?
+    fileprivate let attributeCount: Int
+    /// Five pointers per attribute: local name, prefix, URI, value start, value end.
+    fileprivate let attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+    /// Calls `body` with each attribute's local name and value (namespace declarations are not attributes).
+    /// Without entity substitution libxml2 hands a `&` written as `&amp;` or `&#38;` over as `&#38;`, which its
+    /// tree builder (and so `XMLPullReader`) turns back into `&`; `value(_:)` does the same.
+    func forEachAttribute(_ body: (XMLName, UnsafeBufferPointer<UInt8>) throws(ImportError) -> Void) throws(ImportError) {
+        guard let attributes else { return }
+        for index in 0..<attributeCount {
+            let base = attributes + index * 5
+            guard let name = base[0], let start = base[3], let end = base[4] else { continue }
+            try body(name, UnsafeBufferPointer(start: start, count: end - start))
+        }
+    }
+
+    /// An attribute value as text, with libxml2's `&#38;` made `&` again.
+    static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingOccurrences(of: "&#38;", with: "&")
+    }
+}
+
+extension XMLSAXParser {
+    /// The callbacks every parser is created with: libxml2's SAX2 defaults (which start and end the document),
+    /// with elements, texts, comments and processing instructions sent here, and no tree built. (Made for each
+    /// parser: a shared one would be a global of a C type Swift cannot prove safe to share.)
+    static func callbacks() -> xmlSAXHandler {
+        var callbacks = xmlSAXHandler()
+        xmlSAXVersion(&callbacks, 2)
+        callbacks.startElementNs = { context, name, _, namespace, _, _, count, _, attributes in
+            guard let context, let name else { return }
+            let element = XMLSAXElement(name: name, namespace: namespace, attributeCount: Int(count), attributes: attributes)
+            Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.started(element) }
+        }
+        callbacks.endElementNs = { context, name, _, _ in
+            guard let context, let name else { return }
+            Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.ended(name) }
+        }
+        callbacks.characters = { context, bytes, count in
+            guard let context, let bytes else { return }
+            Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.read(bytes, Int(count), isCDATA: false) }
+        }
+        callbacks.ignorableWhitespace = callbacks.characters
+        callbacks.cdataBlock = { context, bytes, count in
+            guard let context, let bytes else { return }
+            Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.read(bytes, Int(count), isCDATA: true) }
+        }
+        callbacks.comment = { context, _ in
+            guard let context else { return }
+            Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRun() }
+        }
+        callbacks.processingInstruction = { context, _, _ in
+            guard let context else { return }
+            Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRun() }
+        }
+        callbacks.reference = { _, _ in }
+        callbacks.warning = nil
+        callbacks.error = nil
+        callbacks.serror = { context, error in
+            guard let context, let error else { return }
+            Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.report(error.pointee) }
+        }
+        return callbacks
+    }
+
+    private func started(_ element: XMLSAXElement) {
+        guard failure == nil else { return }
+        endRun()
+        guard failure == nil else { return }
+        if open.count >= FieldLimits.xmlDepth {
+            stop(.invalid([Diagnostic(.error, path: name, line: startLine(), XMLPullReader.tooDeep(FieldLimits.xmlDepth))]))
+            return
+        }
+        open.append(element.name)
+        do throws(ImportError) { try handler?.start(element, self) } catch { stop(error) }
+        text.removeAll(keepingCapacity: true)
+    }
+
+    private func ended(_ name: XMLName) {
+        guard failure == nil else { return }
+        endRun()
+        guard failure == nil else { return }
+        do throws(ImportError) { try handler?.end(name, self) } catch { stop(error) }
+        open.removeLast()
+        text.removeAll(keepingCapacity: true)
+    }
+
+    private func read(_ bytes: UnsafePointer<xmlChar>, _ count: Int, isCDATA: Bool) {
+        guard keepsText, failure == nil else { return }
+        if let run, run.isCDATA != isCDATA { endRun() }
+        // libxml2's tree builder gives a text node the line libxml2 stands at when its first piece is read.
+        if run == nil { run = (text.count, line, isCDATA) }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    /// The text node being read ends: checks its length (`XMLPullReader.value` checks each text node it reads).
+    func endRun() {
+        guard let run else { return }
+        self.run = nil
+        guard text.count - run.start > FieldLimits.characters else { return }
+        let node = String(decoding: text[run.start...], as: UTF8.self)
+        guard FieldLimits.isTooLong(node) else { return }
+        let parent = open.last.map { String(cString: $0) } ?? "?"
+        // A CDATA node has no line of its own in libxml2's tree: the reader said where the parser stood.
+        diagnostics.append(FieldLimits.diagnostic(path: name, line: run.isCDATA ? line : run.line, column: 0,
+                                                  length: node.count, what: "the text of <\(parent)>"))
+        stop(.invalid(diagnostics))
+    }
+
+    /// Checks an attribute value read as `XMLPullReader.attributes()` checks it; the line is libxml2's (where
+    /// the start tag ends), as the reader gives for an attribute.
+    func checkAttribute(_ name: XMLName, _ value: String) throws(ImportError) {
+        guard value.utf8.count > FieldLimits.characters, FieldLimits.isTooLong(value) else { return }
+        diagnostics.append(FieldLimits.diagnostic(path: self.name, line: line, column: 0, length: value.count,
+                                                  what: "attribute '\(String(cString: name))'"))
+        throw .invalid(diagnostics)
+    }
+
+    private func stop(_ error: ImportError) {
+        failure = error
+        xmlStopParser(context)
+    }
+
+    private func report(_ error: xmlError) {
+        guard error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL else { return }
+        let message = error.message.map { String(cString: $0) } ?? "XML error"
+        let diagnostic = Diagnostic(.error, path: name, line: Int(error.line), column: Int(error.int2), XMLPullReader.clarified(message))
+        // libxml2 repeats some errors (once per attempt to read past them): each is reported once.
+        if diagnostics.last != diagnostic { diagnostics.append(diagnostic) }
+    }
+
+    /// The error for a document libxml2 found malformed, worded as `XMLPullReader.next()` words it.
+    func malformed(status: Int32) -> ImportError {
+        var found = diagnostics
+        if let last = xmlGetLastError(), last.pointee.code != 0 {
+            let message = XMLPullReader.clarified(last.pointee.message.map { String(cString: $0) } ?? "")
+            let diagnostic = Diagnostic(.error, path: name, line: Int(last.pointee.line), column: Int(last.pointee.int2), message)
+            if !found.contains(where: { $0.line == diagnostic.line && $0.message == diagnostic.message }) { found.append(diagnostic) }
+        }
+        if !open.isEmpty {
+            // What libxml2 says when the file stops inside the root element.
+            for index in found.indices where found[index].message == "Extra content at the end of the document" {
+                found[index].message = "the file ends before its root element is closed: it is truncated"
+            }
+        }
+        if found.isEmpty { found = [Diagnostic(.error, path: name, line: line, "the file is not well-formed XML")] }
+        return .invalid(found)
+    }
+}
