@@ -31,6 +31,8 @@ final class XMLSAXParser {
     /// The name diagnostics give the file.
     let name: String
     private let descriptor: Int32
+    /// The file, in the slices libxml2 is handed.
+    private var slices: XMLSlices
     // Set by the callbacks (`XMLSAXParser+Events.swift`) as well as here.
     var context: xmlParserCtxtPtr?
     var handler: (any XMLSAXHandler)?
@@ -54,17 +56,22 @@ final class XMLSAXParser {
         self.path = path
         self.name = name ?? path
         descriptor = try XMLSource.open(path: path, name: name ?? path)
+        slices = XMLSlices(descriptor: descriptor)
         open.reserveCapacity(FieldLimits.xmlDepth)
         xmlResetLastError()
-        // Created without bytes so that its user data is this parser before libxml2 can report anything;
-        // the first 4 bytes are pushed first, as `xmlTextReader` creates its parser with them.
+        // Created with the first 4 bytes, as `xmlTextReader` creates its parser; this parser, fully
+        // initialised by now, is the callbacks' user data from the start.
+        let head = slices.head()
         var callbacks = XMLSAXParser.callbacks()
-        guard let context = xmlCreatePushParserCtxt(&callbacks, nil, nil, 0, path) else {
-            close(descriptor)
+        let user = Unmanaged.passUnretained(self).toOpaque()
+        let created = head.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { xmlCreatePushParserCtxt(&callbacks, user, $0.isEmpty ? nil : $0.baseAddress, Int32($0.count), path) }
+        }
+        // When this throws, deinit closes the descriptor (self is initialised).
+        guard let context = created else {
             throw .unreadable(path: path, reason: "libxml2 could not open it")
         }
         self.context = context
-        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
         xmlCtxtUseOptions(context, XMLSource.options)
     }
 
@@ -120,7 +127,6 @@ final class XMLSAXParser {
     func parse(_ handler: some XMLSAXHandler) throws(ImportError) {
         self.handler = handler
         defer { self.handler = nil }
-        var slices = XMLSlices(descriptor: descriptor)
         var status: Int32 = 0
         while slices.next({ bytes, terminate in
             status = bytes.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), terminate ? 1 : 0) }

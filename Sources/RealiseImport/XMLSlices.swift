@@ -13,25 +13,24 @@ struct XMLSlices {
     /// Bytes read from the file so far.
     private var read = 0
     private var atEnd = false
-    private var stage = Stage.head
-
-    private enum Stage { case head, body, done }
+    private var done = false
 
     static let sliceSize = 512
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
+    /// The first 4 bytes, which libxml2's parser is created with (it reads the encoding from them); none when
+    /// the file is shorter, and then it is all handed out by `next`.
+    mutating func head() -> [UInt8] {
+        fill(4)
+        guard end - start >= 4 else { return [] }
+        defer { start += 4 }
+        return Array(buffer[start..<(start + 4)])
+    }
+
     /// Calls `push` with the next slice and whether the document ends with it; false when all was handed out.
     mutating func next(_ push: (UnsafeBufferPointer<UInt8>, Bool) -> Void) -> Bool {
-        if stage == .done { return false }
-        if stage == .head {
-            stage = .body
-            fill(4)
-            if end - start >= 4 {
-                hand(4, terminate: false, push)
-                return true
-            }
-        }
+        if done { return false }
         fill(XMLSlices.sliceSize)
         let available = end - start
         if available >= XMLSlices.sliceSize {
@@ -46,7 +45,7 @@ struct XMLSlices {
             return true
         }
         hand(available, terminate: true, push)
-        stage = .done
+        done = true
         return true
     }
 
