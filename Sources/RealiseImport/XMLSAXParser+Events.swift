@@ -32,12 +32,13 @@ struct XMLSAXElement {
 }
 
 extension XMLSAXParser {
-    /// The callbacks every parser is created with: libxml2's SAX2 defaults (which start and end the document),
-    /// with elements, texts, comments and processing instructions sent here, and no tree built. (Made for each
-    /// parser: a shared one would be a global of a C type Swift cannot prove safe to share.)
+    /// The callbacks every parser is created with: elements, texts, comments, processing instructions and errors
+    /// sent here, and nothing else. None of libxml2's own SAX2 callbacks is kept: they build a tree and take
+    /// their user data for the parser context, which here is this parser. (Made for each parser: a shared one
+    /// would be a global of a C type Swift cannot prove safe to share.)
     static func callbacks() -> xmlSAXHandler {
         var callbacks = xmlSAXHandler()
-        xmlSAXVersion(&callbacks, 2)
+        callbacks.initialized = UInt32(XML_SAX2_MAGIC)
         callbacks.startElementNs = { context, name, _, namespace, _, _, count, _, attributes in
             guard let context, let name else { return }
             let element = XMLSAXElement(name: name, namespace: namespace, attributeCount: Int(count), attributes: attributes)
@@ -64,9 +65,6 @@ extension XMLSAXParser {
             guard let context else { return }
             Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRun() }
         }
-        callbacks.reference = { _, _ in }
-        callbacks.warning = nil
-        callbacks.error = nil
         callbacks.serror = { context, error in
             guard let context, let error else { return }
             Unmanaged<XMLSAXParser>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.report(error.pointee) }
