@@ -73,43 +73,43 @@ extension XMLSAXParser {
     }
 
     private func started(_ element: XMLSAXElement) {
-        guard failure == nil else { return }
         endRun()
-        guard failure == nil else { return }
-        if open.count >= FieldLimits.xmlDepth {
+        guard !state.pointee.stopped else { return }
+        if state.pointee.depth >= FieldLimits.xmlDepth {
             stop(.invalid([Diagnostic(.error, path: name, line: startLine(), XMLPullReader.tooDeep(FieldLimits.xmlDepth))]))
             return
         }
-        open.append(element.name)
+        state.pointee.open[state.pointee.depth] = element.name
+        state.pointee.depth += 1
         do throws(ImportError) { try handler?.start(element, self) } catch { stop(error) }
-        text.removeAll(keepingCapacity: true)
+        state.pointee.clearText()
     }
 
     private func ended(_ name: XMLName) {
-        guard failure == nil else { return }
         endRun()
-        guard failure == nil else { return }
+        guard !state.pointee.stopped else { return }
         do throws(ImportError) { try handler?.end(name, self) } catch { stop(error) }
-        open.removeLast()
-        text.removeAll(keepingCapacity: true)
+        state.pointee.depth -= 1
+        state.pointee.clearText()
     }
 
     private func read(_ bytes: UnsafePointer<xmlChar>, _ count: Int, isCDATA: Bool) {
-        guard keepsText, failure == nil else { return }
-        if let run, run.isCDATA != isCDATA { endRun() }
+        guard state.pointee.keepsText, !state.pointee.stopped else { return }
+        if let run = state.pointee.run, run.isCDATA != isCDATA { endRun() }
         // libxml2's tree builder gives a text node the line libxml2 stands at when its first piece is read.
-        if run == nil { run = (text.count, line, isCDATA) }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        if state.pointee.run == nil { state.pointee.run = (state.pointee.count, line, isCDATA) }
+        state.pointee.append(bytes, count)
     }
 
     /// The text node being read ends: checks its length (`XMLPullReader.value` checks each text node it reads).
     func endRun() {
-        guard let run else { return }
-        self.run = nil
-        guard text.count - run.start > FieldLimits.characters else { return }
-        let node = String(decoding: text[run.start...], as: UTF8.self)
+        guard let run = state.pointee.run else { return }
+        state.pointee.run = nil
+        guard state.pointee.count - run.start > FieldLimits.characters else { return }
+        let node = String(decoding: UnsafeBufferPointer(rebasing: text[run.start...]), as: UTF8.self)
         guard FieldLimits.isTooLong(node) else { return }
-        let parent = open.last.map { String(cString: $0) } ?? "?"
+        let depth = state.pointee.depth
+        let parent = depth > 0 ? String(cString: state.pointee.open[depth - 1]) : "?"
         // A CDATA node has no line of its own in libxml2's tree: the reader said where the parser stood.
         diagnostics.append(FieldLimits.diagnostic(path: name, line: run.isCDATA ? line : run.line, column: 0,
                                                   length: node.count, what: "the text of <\(parent)>"))
@@ -127,6 +127,7 @@ extension XMLSAXParser {
 
     private func stop(_ error: ImportError) {
         failure = error
+        state.pointee.stopped = true
         xmlStopParser(context)
     }
 
@@ -146,7 +147,7 @@ extension XMLSAXParser {
             let diagnostic = Diagnostic(.error, path: name, line: Int(last.pointee.line), column: Int(last.pointee.int2), message)
             if !found.contains(where: { $0.line == diagnostic.line && $0.message == diagnostic.message }) { found.append(diagnostic) }
         }
-        if !open.isEmpty {
+        if state.pointee.depth > 0 {
             // What libxml2 says when the file stops inside the root element.
             for index in found.indices where found[index].message == "Extra content at the end of the document" {
                 found[index].message = "the file ends before its root element is closed: it is truncated"

@@ -40,15 +40,22 @@ final class XMLSAXParser {
     var diagnostics: [Diagnostic] = []
     /// The error that stopped the parse from inside a callback.
     var failure: ImportError?
-    /// The open elements' names, the root first.
-    var open: [XMLName] = []
+    /// The open elements, the text and the text node being read (see `XMLSAXState`).
+    let state: UnsafeMutablePointer<XMLSAXState>
+
     /// Whether text is collected into `text` (and checked against the limit). A reader turns it off where
     /// it keeps nothing, and `XMLPullReader`'s readers would not have read the text either.
-    var keepsText = true
-    /// The text read since the last start or end of an element, while `keepsText`.
-    var text: [UInt8] = []
-    /// The text node being read: where it starts in `text`, its line, whether it is CDATA.
-    var run: (start: Int, line: Int, isCDATA: Bool)?
+    var keepsText: Bool {
+        get { state.pointee.keepsText }
+        set { state.pointee.keepsText = newValue }
+    }
+
+    /// The text read since the last start or end of an element, while `keepsText`; valid until the parser
+    /// goes on.
+    var text: UnsafeBufferPointer<UInt8> { state.pointee.text }
+
+    /// The name of the open element at `depth` (the root's is 0), up to the element being started or ended.
+    func openName(_ depth: Int) -> XMLName { state.pointee.open[depth] }
 
     /// Opens `path`; diagnostics name the file `name` (default: its path).
     /// - Throws: as `XMLSource.open`, before libxml2 reads a byte.
@@ -57,7 +64,8 @@ final class XMLSAXParser {
         self.name = name ?? path
         descriptor = try XMLSource.open(path: path, name: name ?? path)
         slices = XMLSlices(descriptor: descriptor)
-        open.reserveCapacity(FieldLimits.xmlDepth)
+        state = .allocate(capacity: 1)
+        state.initialize(to: XMLSAXState())
         xmlResetLastError()
         // Created with the first 4 bytes, as `xmlTextReader` creates its parser; this parser, fully
         // initialised by now, is the callbacks' user data from the start.
@@ -76,6 +84,9 @@ final class XMLSAXParser {
     }
 
     deinit {
+        state.pointee.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
         if let context {
             if let document = context.pointee.myDoc { xmlFreeDoc(document) }
             xmlFreeParserCtxt(context)
@@ -96,7 +107,7 @@ final class XMLSAXParser {
     lazy var fileSize: Int = FileDigest.size(path: path)
 
     /// The depth of the element being started or ended (the root is 0).
-    var depth: Int { open.count - 1 }
+    var depth: Int { state.pointee.depth - 1 }
 
     /// libxml2's current line.
     var line: Int { Int(context?.pointee.input?.pointee.line ?? 0) }
@@ -114,11 +125,6 @@ final class XMLSAXParser {
             if cursor.pointee == 10 { newlines += 1 }
         }
         return line
-    }
-
-    /// Calls `body` with the text read since the last start or end of an element.
-    func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        text.withUnsafeBufferPointer(body)
     }
 
     /// Parses the whole file, calling `handler`.

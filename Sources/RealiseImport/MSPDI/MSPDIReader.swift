@@ -32,8 +32,7 @@ final class MSPDIReader: XMLSAXHandler {
     }
 
     func end(_ name: XMLName, _ parser: XMLSAXParser) throws(ImportError) {
-        parser.withText { collector.end(name, parser, $0) }
-        guard let task = collector.takeCompletedTask() else { return }
+        guard collector.end(name, parser, parser.text), let task = collector.takeCompletedTask() else { return }
         date()
         mapper.add(task, header: collector.document)
         sink.flush(&mapper.plan, position: (parser.bytesConsumed, parser.fileSize))
