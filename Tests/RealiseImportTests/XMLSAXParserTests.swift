@@ -68,7 +68,7 @@ struct XMLSAXParserTests {
     /// Hostile and broken files, each with the one diagnostic both fronts give.
     static let broken: [(name: String, bytes: [UInt8], diagnostic: String)] = [
         ("unclosed", Array("<?xml version=\"1.0\"?>\n\(project)\n<Tasks>\n<Task><UID>1</UID>\n</Tasks>\n</Project>\n".utf8),
-         "4:11: Opening and ending tag mismatch: Task line 4 and Tasks"),
+         "5:9: Opening and ending tag mismatch: Task line 4 and Tasks"),
         ("nul", Array("<?xml version=\"1.0\"?>\n\(project)\n<Name>a".utf8) + [0] + Array("b</Name>\n</Project>\n".utf8),
          "3:8: a NUL byte, which XML never holds: binary content (Char 0x0 out of allowed range)"),
         ("latin1", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\(project)\n<Name>Caf".utf8) + [0xE9] + Array("</Name>\n</Project>\n".utf8),
@@ -76,7 +76,7 @@ struct XMLSAXParserTests {
         ("truncated", Array("<?xml version=\"1.0\"?>\n\(project)\n<Tasks><Task><UID>1</UID>\n<Name>Ca".utf8),
          "4:9: the file ends before its root element is closed: it is truncated"),
         ("truncated-in-tag", Array("<?xml version=\"1.0\"?>\n\(project)\n<Tasks><Task".utf8),
-         "3:13: the file ends before its root element is closed: it is truncated"),
+         "3:13: Couldn't find end of Start Tag Task"),
         ("deep", Array(("<?xml version=\"1.0\"?>\n\(project)\n\n" + String(repeating: "<x>", count: 70) + String(repeating: "</x>", count: 70)
                         + "</Project>\n").utf8),
          "4: elements are nested more than 64 deep, which no plan needs; the file is refused"),
@@ -118,7 +118,7 @@ struct XMLSAXParserTests {
         let folder = try TempFolder()
         defer { folder.remove() }
         // Long enough for the 512-byte slices and the 4 KiB reads to end inside it in different places.
-        let tasks = (1...30).map { "<Task><UID>\($0)</UID><Name>Task &amp; \($0)</Name><!-- note --><Start>2024-01-0\($0 % 9 + 1)</Start></Task>" }
+        let tasks = (1...60).map { "<Task><UID>\($0)</UID><Name>Task &amp; \($0)</Name><!-- note --><Start>2024-01-0\($0 % 9 + 1)</Start></Task>" }
         let document = Array(("<?xml version=\"1.0\"?>\n\(Self.project)\n<Tasks>\n" + tasks.joined(separator: "\n") + "\n</Tasks>\n</Project>\n").utf8)
         #expect(document.count > 4096 + 512)
         var cuts = Array(stride(from: 1, to: document.count, by: 7))
@@ -127,7 +127,8 @@ struct XMLSAXParserTests {
             let path = try Self.write(folder, "cut.xml", Array(document.prefix(cut)))
             let sax = XMLFronts.sax(path), pull = XMLFronts.pull(path)
             #expect(sax.description == pull.description, "cut at \(cut) of \(document.count)")
-            #expect((sax.diagnostics == nil) == (cut == document.count), "cut at \(cut)")
+            // Complete from `</Project>` on: only its line end may be missing.
+            #expect((sax.diagnostics == nil) == (cut >= document.count - 1), "cut at \(cut)")
         }
     }
 }
