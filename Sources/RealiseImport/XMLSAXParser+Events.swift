@@ -72,6 +72,9 @@ extension XMLSAXParser {
         return callbacks
     }
 
+    /// libxml2's limit on a text node without XML_PARSE_HUGE (`XML_MAX_TEXT_LENGTH`, in parserInternals.h).
+    static let libxmlTextLimit = 10_000_000
+
     private func started(_ element: XMLSAXElement) {
         endRun()
         guard !state.pointee.stopped else { return }
@@ -94,11 +97,22 @@ extension XMLSAXParser {
     }
 
     private func read(_ bytes: UnsafePointer<xmlChar>, _ count: Int, isCDATA: Bool) {
-        guard state.pointee.keepsText, !state.pointee.stopped else { return }
+        guard !state.pointee.stopped else { return }
         if let run = state.pointee.run, run.isCDATA != isCDATA { endRun() }
-        // libxml2's tree builder gives a text node the line libxml2 stands at when its first piece is read.
-        if state.pointee.run == nil { state.pointee.run = (state.pointee.count, line, isCDATA) }
-        state.pointee.append(bytes, count)
+        if let run = state.pointee.run {
+            // libxml2's tree builder (behind `xmlTextReader`) refuses to grow a text node past its limit, whether
+            // or not the text is kept: the same words at the same place.
+            if run.length + count > XMLSAXParser.libxmlTextLimit {
+                report(line: line, column: Int(context?.pointee.input?.pointee.col ?? 0), "xmlSAX2Characters: huge text node")
+                stop(.invalid(diagnostics))
+                return
+            }
+            state.pointee.run?.length += count
+        } else {
+            // The tree builder gives a text node the line libxml2 stands at when its first piece is read.
+            state.pointee.run = (state.pointee.count, line, isCDATA, count)
+        }
+        if state.pointee.keepsText { state.pointee.append(bytes, count) }
     }
 
     /// The text node being read ends: checks its length (`XMLPullReader.value` checks each text node it reads).
@@ -133,8 +147,11 @@ extension XMLSAXParser {
 
     private func report(_ error: xmlError) {
         guard error.level == XML_ERR_ERROR || error.level == XML_ERR_FATAL else { return }
-        let message = error.message.map { String(cString: $0) } ?? "XML error"
-        let diagnostic = Diagnostic(.error, path: name, line: Int(error.line), column: Int(error.int2), XMLPullReader.clarified(message))
+        report(line: Int(error.line), column: Int(error.int2), error.message.map { String(cString: $0) } ?? "XML error")
+    }
+
+    private func report(line: Int, column: Int, _ message: String) {
+        let diagnostic = Diagnostic(.error, path: name, line: line, column: column, XMLPullReader.clarified(message))
         // libxml2 repeats some errors (once per attempt to read past them): each is reported once.
         if diagnostics.last != diagnostic { diagnostics.append(diagnostic) }
     }

@@ -12,8 +12,9 @@ struct XMLSAXState {
     private var capacity = 1 << 12
     /// Whether text is collected (and checked against the limit).
     var keepsText = true
-    /// The text node being read: where it starts in the text, its line, whether it is CDATA.
-    var run: (start: Int, line: Int, isCDATA: Bool)?
+    /// The text node being read: where it starts in the text, its line, whether it is CDATA, its length in
+    /// bytes (counted whether or not its text is kept).
+    var run: (start: Int, line: Int, isCDATA: Bool, length: Int)?
     /// Whether a callback stopped the parse.
     var stopped = false
 

@@ -111,6 +111,27 @@ struct XMLSAXParserTests {
         }
     }
 
+    /// libxml2's own 10 MB limit on a text node is its tree builder's, which `XMLSAXParser` does without: it
+    /// applies it itself, to texts it keeps and texts it skips alike, in libxml2's words.
+    @Test("a text over libxml2's 10 MB limit is refused as XMLPullReader refuses it, kept or not")
+    func libxmlTextLimit() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let huge = String(repeating: "x", count: 10_000_001)
+        let path = try folder.write("huge.xml", "<?xml version=\"1.0\"?>\n\(Self.project)\n<Calendars>\(huge)</Calendars>\n</Project>\n")
+        let sax = XMLFronts.sax(path)
+        #expect(sax.description == XMLFronts.pull(path).description)
+        let diagnostic = try #require(sax.diagnostics?.first)
+        #expect(sax.diagnostics?.count == 1 && diagnostic.line == 3)
+        #expect(diagnostic.message.hasPrefix("a text, name or value is longer than the XML parser allows"), "\(diagnostic)")
+        #expect(diagnostic.message.hasSuffix("(xmlSAX2Characters: huge text node)"), "\(diagnostic)")
+        // Through the IATI reader, which keeps no text outside an activity: refused the same way.
+        let iati = try folder.write("huge-iati.xml", "<?xml version=\"1.0\"?>\n<iati-activities>\n<x>\(huge)</x>\n</iati-activities>\n")
+        let error = try #require(importError { try IATIImporter().read(path: iati, options: .init()) })
+        #expect(error.invalidDiagnostics?.map(\.line) == [3], "\(error.description.prefix(300))")
+        #expect(error.description.contains("huge text node"), "\(error.description.prefix(300))")
+    }
+
     /// Every prefix of a document, cut at each byte: libxml2 is handed the file in the slices `xmlTextReader`
     /// hands it, so each cut is reported the same way, at the same line and column.
     @Test("every truncation of a document is reported as XMLPullReader reports it")
