@@ -31,44 +31,17 @@ final class XMLPullReader {
         init(path: String) { self.path = path }
     }
 
-    private static let initialise: Void = { xmlInitParser() }()
-
     /// Opens `path` for streaming, validating against the XSD at `schemaPath` when given; diagnostics name the
     /// file `name` (default: its path).
     /// - Throws: `.fileNotFound` / `.unreadable`; `.invalid` when the prolog holds a DOCTYPE or the file is in
     ///   an encoding whose markup the prolog check cannot read (see `XMLProlog`), before libxml2 reads a byte.
     init(path: String, schemaPath: String? = nil, name: String? = nil) throws(ImportError) {
-        _ = XMLPullReader.initialise
         self.path = path
         let name = name ?? path
         self.name = name
-        // One descriptor for the check and the parse, so both read the same file. libxml2 reads it as plain
-        // bytes: unlike xmlReaderForFile, xmlReaderForFd never gunzips (a compressed file is binary, not a
-        // plan, and a gzip bomb must not inflate behind the file's back), and it never closes the descriptor.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw code == ENOENT ? .fileNotFound(path: path) : .unreadable(path: path, reason: String(cString: strerror(code)))
-        }
-        if let problem = XMLProlog.problem(descriptor: descriptor) {
-            close(descriptor)
-            switch problem {
-            case .doctype(let line):
-                throw .invalid([Diagnostic(.error, path: name, line: line,
-                    "a DOCTYPE is not allowed (entities and DTDs are never loaded); remove it")])
-            case .encoding(let encoding, let line):
-                throw .invalid([Diagnostic(.error, path: name, line: line,
-                    "the file is encoded in \(encoding), which Realise does not read; save it as UTF-8")])
-            case .notXML(let line):
-                throw .invalid([Diagnostic(.error, path: name, line: line,
-                    "the file is not XML: it does not start with '<' (binary or compressed content, or another format)")])
-            }
-        }
-        // NONET: never touch the network. BIG_LINES: true line numbers past 65535. No NOENT, DTDLOAD, DTDVALID,
-        // XINCLUDE, RECOVER or HUGE: entities stay unexpanded, external DTDs unloaded, and libxml2's limits (256
-        // levels of nesting, 10 MB texts) stand. CDATA is kept as CDATA nodes (NOCDATA loses it when a schema
-        // is plugged in).
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        // One descriptor for the check and the parse, so both read the same file.
+        let descriptor = try XMLSource.open(path: path, name: name)
+        let options = XMLSource.options
         xmlResetLastError()
         guard let reader = xmlReaderForFd(descriptor, path, nil, options) else {
             close(descriptor)

@@ -3,7 +3,9 @@
 /// so an activity's nodes stay small however large the file.
 struct IATINode: Sendable {
     var name: String
-    var attributes: [String: String]
+    /// In document order; a name given twice (`lang` and `xml:lang`) is looked up as its first. There are a
+    /// few per element: a list searched in order spares building a dictionary for each.
+    private var attributes: [(name: String, value: String)]
     /// The line of the start tag; 0 for elements the reader does not locate (see `IATIActivityReader.located`).
     var line: Int
     /// The element's own text (text nodes directly inside it), untrimmed.
@@ -12,18 +14,18 @@ struct IATINode: Sendable {
 
     init(name: String, attributes: [(String, String)], line: Int) {
         self.name = name
-        self.attributes = Dictionary(attributes, uniquingKeysWith: { first, _ in first })
+        self.attributes = attributes
         self.line = line
     }
 
     /// An attribute's value, trimmed; nil when absent or blank.
     subscript(attribute: String) -> String? {
-        guard let value = attributes[attribute]?.trimmed, !value.isEmpty else { return nil }
+        guard let value = raw(attribute)?.trimmed, !value.isEmpty else { return nil }
         return value
     }
 
     /// An attribute's value as written (nil only when absent).
-    func raw(_ attribute: String) -> String? { attributes[attribute] }
+    func raw(_ attribute: String) -> String? { attributes.first { $0.name == attribute }?.value }
 
     /// The child elements called `name`, in document order.
     func children(_ name: String) -> [IATINode] { children.filter { $0.name == name } }

@@ -53,52 +53,9 @@ public struct MSPDIImporter: PlanImporter {
             throw .invalid([Diagnostic(.error, path: path, line: line,
                 "a DOCTYPE is not allowed in MS Project XML (entities and DTDs are never loaded); remove it")])
         }
-        let reader = try XMLPullReader(path: path)
-        var collector = MSPDICollector()
-        var mapper = MSPDIMapper(path: path, options: options)
-        // The header (status date, last save) comes before the tasks: the version's date is told before the first one.
-        var dated = false
-        func date() {
-            guard !dated else { return }
-            dated = true
-            if let day = collector.document.versionDate { sink.dated(day) }
-        }
-        while try reader.next() {
-            switch reader.node {
-            case .element:
-                let name = reader.localName
-                if reader.depth == 0 {
-                    let namespace = reader.namespaceURI ?? ""
-                    guard name == "Project", namespace == MSPDIImporter.namespace || namespace.isEmpty else {
-                        throw .invalid([Diagnostic(.error, path: path, line: reader.line,
-                            "the root element must be <Project xmlns=\"\(MSPDIImporter.namespace)\">, not <\(name)>")])
-                    }
-                }
-                collector.start(name, line: collector.wantsLine(name) ? reader.line : 0)
-                if reader.isEmptyElement { collector.end() }
-                if let task = collector.takeCompletedTask() {
-                    date()
-                    mapper.add(task, header: collector.document)
-                    sink.flush(&mapper.plan, position: (reader.bytesConsumed, reader.fileSize))
-                }
-            case .text:
-                collector.characters(reader.value)
-            case .endElement:
-                collector.end()
-                if let task = collector.takeCompletedTask() {
-                    date()
-                    mapper.add(task, header: collector.document)
-                    sink.flush(&mapper.plan, position: (reader.bytesConsumed, reader.fileSize))
-                }
-            case .doctype:
-                throw .invalid([Diagnostic(.error, path: path, line: reader.line,
-                    "a DOCTYPE is not allowed in MS Project XML (entities and DTDs are never loaded); remove it")])
-            case .other:
-                break
-            }
-        }
-        if !reader.diagnostics.isEmpty { throw .invalid(reader.diagnostics) }
-        date()
-        return mapper.finish(header: collector.document, into: sink)
+        let parser = try XMLSAXParser(path: path)
+        let reader = MSPDIReader(parser: parser, options: options, sink: sink)
+        try parser.parse(reader)
+        return reader.finish()
     }
 }

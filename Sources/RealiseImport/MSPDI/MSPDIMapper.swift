@@ -55,8 +55,9 @@ struct MSPDIMapper {
             let (name, role) = role(of: fieldID, header.attributes)
             return (MSPDIDocument.FieldValue(line: field.line, fieldID: fieldID, value: value), name, role)
         }
-        let id = fields.first { $0.2 == .deliverableId }?.0.value ?? "\(programme!):T\(uid)"
-        ids.record(uid: uid, id: id)
+        let given = fields.first { $0.2 == .deliverableId }?.0.value
+        let id = given ?? "\(programme!):T\(uid)"
+        ids.record(uid: uid, id: id, isDefault: given == nil)
         let level = max(outlineLevel(task) ?? 1, 1)
         if branch.count >= level { branch.removeLast(branch.count - level + 1) }
         let parent = branch.last { $0 != nil } ?? nil
@@ -65,7 +66,7 @@ struct MSPDIMapper {
         plan.deliverables.append(deliverable(task, id: id, parent: parent, fields: fields))
         minutesPerDayText = header.minutesPerDay
         for predecessor in task.predecessors {
-            if let other = predecessor.uid?.plain, !other.isEmpty, ids[other] == nil, skipped[other] == nil,
+            if let other = predecessor.uid?.plain, !other.isEmpty, !ids.contains(uid: other), skipped[other] == nil,
                predecessor.crossProject?.plain != "1" {
                 pending.append((uid, id, predecessor))
             } else {
@@ -108,7 +109,7 @@ struct MSPDIMapper {
             skipped[uid] = "the project summary task"
             return false
         }
-        if ids[uid] != nil || skipped[uid] != nil {
+        if ids.contains(uid: uid) || skipped[uid] != nil {
             warn(task.line, "a second task with UID \(uid) was skipped; UIDs must be unique in a project")
             return false
         }
@@ -157,8 +158,14 @@ struct MSPDIMapper {
         return (start, nil)
     }
 
-    private mutating func day(_ text: String?, _ field: String, _ task: MSPDIDocument.Task) -> Day? {
-        guard let text = text?.plain, !text.isEmpty else { return nil }
+    private mutating func day(_ date: MSPDIDocument.DateText?, _ field: String, _ task: MSPDIDocument.Task) -> Day? {
+        let text: String
+        switch date {
+        case nil: return nil
+        case .day(let day): return day
+        case .text(let written): text = written.plain
+        }
+        guard !text.isEmpty else { return nil }
         if let day = Day(iso: text) { return day }
         warn(task.line, "task UID \(task.uid?.plain ?? "?"): \(field) '\(text.prefix(40))' is not a date; left empty")
         return nil

@@ -14,9 +14,15 @@ struct MSPDITaskIDs {
         return named[uid]
     }
 
-    /// Records a task's id.
-    mutating func record(uid: String, id: String) {
-        if let number = MSPDITaskIDs.number(uid), id == "\(programme):T\(uid)" {
+    /// Whether the task with this UID has been read (no id is made).
+    func contains(uid: String) -> Bool {
+        if let number = MSPDITaskIDs.number(uid), numbered.contains(number) { return true }
+        return named[uid] != nil
+    }
+
+    /// Records a task's id; `isDefault` when it is known to be `<programme>:T<UID>`.
+    mutating func record(uid: String, id: String, isDefault: Bool = false) {
+        if let number = MSPDITaskIDs.number(uid), isDefault || id == "\(programme):T\(uid)" {
             numbered.insert(number)
         } else {
             named[uid] = id
