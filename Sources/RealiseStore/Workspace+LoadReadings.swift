@@ -51,24 +51,13 @@ extension Workspace {
     /// `valuesInTableOrder` puts the values), or nil when one cannot be placed exactly.
     private func readingsInTableOrder(_ db: any SQLConnection, active: Set<String>) throws -> MetricReadings? {
         let capacity = try Workspace.rowCountBound(db, table: "metric_value")
-        var order = ValueOrder(capacity: capacity), readings: [MetricReadings.Reading] = []
+        var readings: [MetricReadings.Reading] = []
         readings.reserveCapacity(capacity)
-        var metric = "", slot: Int32 = 0, isActive = false, started = false
-        let complete = try db.each(Workspace.readingsQuery(orderBy: ""), []) { row in
-            if !started || !row.text(0, equals: metric) {
-                metric = row.string(0)
-                isActive = active.contains(metric)
-                started = true
-                guard !isActive || ValueOrder.accepts(metric: metric) else { return false }
-                if isActive { (slot, metric) = order.slot(of: metric) }
-            }
-            guard isActive, let kind: MetricValue.Kind = row.word(1), let date = row.day(2) else { return true }
-            guard ValueOrder.accepts(dateLength: row.bytes(2)?.count ?? 0) else { return false }
+        guard let order = try Workspace.scanInTableOrder(db, Workspace.readingsQuery(orderBy: ""), active: active,
+                                                         capacity: capacity, { row, _, kind, date in
             readings.append(MetricReadings.Reading(date: date, value: row.double(3), kind: kind))
-            order.add(slot: slot, day: date, kind: kind)
             return true
-        }
-        guard complete else { return nil }
+        }) else { return nil }
         let placed = order.order(), slots = order.slotsAdded
         return MetricReadings(ids: order.metricIds, slots: placed.map { slots[$0] }, readings: placed.map { readings[$0] })
     }

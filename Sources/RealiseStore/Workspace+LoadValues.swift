@@ -31,10 +31,21 @@ extension Workspace {
     private func valuesInTableOrder(_ db: any SQLConnection, active: Set<String>, shared: inout SharedStrings,
                                     capacity: Int) throws -> [MetricValue]? {
         let values = ScannedValues(capacity: capacity)
+        let order = try Workspace.scanInTableOrder(db, Workspace.valuesQuery(orderBy: ""), active: active, capacity: capacity) {
+            row, metric, kind, date in values.append(Workspace.value(row, metric: metric, kind: kind, date: date, shared: &shared))
+        }
+        return order.map { values.moveOut(in: $0.order()) }
+    }
+
+    /// Reads `query`'s rows (metric id, kind and date first) in the table's order and hands each active one to `take`,
+    /// with its metric (the id as `order` keeps it), kind and day, noting where it goes in the order of
+    /// `ORDER BY metric_id, date, kind`. Nil when a row cannot be placed exactly (see `ValueOrder`) or `take` refuses it.
+    static func scanInTableOrder(_ db: any SQLConnection, _ query: String, active: Set<String>, capacity: Int,
+                                 _ take: (StatementRow, String, MetricValue.Kind, Day) -> Bool) throws -> ValueOrder? {
         var order = ValueOrder(capacity: capacity)
         // Rows of one metric mostly come together: its id, slot and activity are worked out once per run.
         var metric = "", slot: Int32 = 0, isActive = false, started = false
-        let complete = try db.each(Workspace.valuesQuery(orderBy: ""), []) { row in
+        let complete = try db.each(query, []) { row in
             if !started || !row.text(0, equals: metric) {
                 metric = row.string(0)
                 isActive = active.contains(metric)
@@ -43,12 +54,11 @@ extension Workspace {
                 if isActive { (slot, metric) = order.slot(of: metric) }
             }
             guard isActive, let kind: MetricValue.Kind = row.word(1), let date = row.day(2) else { return true }
-            guard ValueOrder.accepts(dateLength: row.bytes(2)?.count ?? 0) else { return false }
-            guard values.append(Workspace.value(row, metric: metric, kind: kind, date: date, shared: &shared)) else { return false }
+            guard ValueOrder.accepts(dateLength: row.bytes(2)?.count ?? 0), take(row, metric, kind, date) else { return false }
             order.add(slot: slot, day: date, kind: kind)
             return true
         }
-        return complete ? values.moveOut(in: order.order()) : nil
+        return complete ? order : nil
     }
 
     /// The active values, in `orderBy`'s order (the table's when empty).
