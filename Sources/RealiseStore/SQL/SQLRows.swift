@@ -29,6 +29,12 @@ struct SQLRows {
         for value in values { append(value) }
     }
 
+    /// One row of statement arguments.
+    init(arguments: SQLArguments) {
+        self.init(width: max(arguments.count, 1))
+        for argument in arguments { append(argument.sqlValue) }
+    }
+
     /// Whole rows held.
     var count: Int { cells.count / width }
     var isEmpty: Bool { cells.isEmpty }

@@ -17,61 +17,16 @@ final class SQLiteConnection: SQLConnection {
             // Several statements (a migration, pragmas) or one without arguments.
             try db.execute(sql: sql)
         } else {
-            let statement = try db.cachedStatement(sql: sql)
-            try SQLiteConnection.bind(arguments, to: statement)
-            try statement.execute()
+            let row = SQLRows(arguments: arguments)
+            try execute(sql, row, cells: 0..<arguments.count)
         }
         return db.changesCount
     }
 
     @discardableResult
     func each(_ sql: String, _ arguments: SQLArguments, _ body: (StatementRow) throws -> Bool) throws -> Bool {
-        let statement = try db.cachedStatement(sql: sql)
-        try SQLiteConnection.bind(arguments, to: statement)
-        let cursor = try Row.fetchCursor(statement)
-        let row = StatementRow(statement)
-        while try cursor.next() != nil {
-            guard try body(row) else { return false }
-        }
-        return true
+        try each(sql, SQLRows(arguments: arguments), cells: 0..<arguments.count, body)
     }
-
-    /// Binds the arguments straight into the prepared statement through SQLite's C API, where GRDB would first make
-    /// each a `DatabaseValue` and, for a statement of more than 20, copy them all to check them: a multi-row insert of
-    /// an import binds hundreds. GRDB is then told the statement is bound (with no arguments of its own), so that its
-    /// `execute()` and cursors run it as it stands.
-    static func bind(_ arguments: SQLArguments, to statement: Statement) throws {
-        let handle = statement.sqliteStatement
-        guard Int(sqlite3_bind_parameter_count(handle)) == arguments.count else {
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "wrong number of statement arguments: \(arguments.count)",
-                                sql: statement.sql)
-        }
-        // Reset first, here: GRDB's own reset, in `setUncheckedArguments`, traps on the error a failed step left.
-        sqlite3_reset(handle)
-        statement.setUncheckedArguments(StatementArguments())
-        var index: Int32 = 0
-        for argument in arguments {
-            index += 1
-            switch argument.sqlValue {
-            case .null: sqlite3_bind_null(handle, index)
-            case .integer(let number): sqlite3_bind_int64(handle, index, number)
-            case .real(let number): sqlite3_bind_double(handle, index, number)
-            case .text(var text):
-                text.withUTF8 { bytes in
-                    if let start = bytes.baseAddress {
-                        let characters = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
-                        _ = sqlite3_bind_text(handle, index, characters, Int32(bytes.count), SQLiteConnection.transient)
-                    } else {
-                        // An empty buffer may have no address, which SQLite would take for NULL.
-                        _ = sqlite3_bind_text(handle, index, "", 0, SQLiteConnection.transient)
-                    }
-                }
-            }
-        }
-    }
-
-    /// SQLite's `SQLITE_TRANSIENT`: the text is copied before the call returns (a macro Swift does not import).
-    nonisolated(unsafe) private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 extension SQLiteConnection {
@@ -101,14 +56,18 @@ extension SQLiteConnection {
         }
     }
 
-    /// Binds the values `cells` of `rows` in place: texts as pointers into `bytes` (the rows' text buffer, held for as
-    /// long as the statement runs, and unbound after), which SQLite need not copy.
+    /// Binds the values `cells` of `rows` straight into the prepared statement through SQLite's C API, where GRDB would
+    /// first make each a `DatabaseValue` and, for a statement of more than 20, copy them all to check them: a multi-row
+    /// insert of an import binds hundreds. Texts are bound in place, as pointers into `bytes` (the rows' text buffer,
+    /// held for as long as the statement runs, and unbound after), which SQLite need not copy. GRDB is then told the
+    /// statement is bound (with no arguments of its own), so that its `execute()` and cursors run it as it stands.
     private static func bind(_ rows: SQLRows, _ cells: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, to statement: Statement) throws {
         let handle = statement.sqliteStatement
         guard Int(sqlite3_bind_parameter_count(handle)) == cells.count else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "wrong number of statement arguments: \(cells.count)",
                                 sql: statement.sql)
         }
+        // Reset first, here: GRDB's own reset, in `setUncheckedArguments`, traps on the error a failed step left.
         sqlite3_reset(handle)
         statement.setUncheckedArguments(StatementArguments())
         // A text of no bytes still needs an address, or SQLite would take it for NULL.
@@ -125,7 +84,7 @@ extension SQLiteConnection {
                     // No destructor: SQLite's SQLITE_STATIC, the text stays where it is until the statement is unbound.
                     sqlite3_bind_text(handle, index, base + start, Int32(count), nil)
                 } else {
-                    sqlite3_bind_text(handle, index, "", 0, SQLiteConnection.transient)
+                    sqlite3_bind_text(handle, index, "", 0, nil)
                 }
             }
         }
