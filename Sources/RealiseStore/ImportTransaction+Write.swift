@@ -17,7 +17,8 @@ extension ImportTransaction {
         var entities: [EntityWrite] = []
         entities.reserveCapacity(chunk.itemCount)
         entityRows.removeAll()
-        for key in typeRows.keys { typeRows[key]!.removeAll() }
+        // Over a copy of the keys: iterating the dictionary itself while emptying its rows would copy it, rows and all.
+        for key in Array(typeRows.keys) { typeRows[key]!.removeAll() }
         for item in chunk.programmes { entities.append(entityWrite(item, EntityTables.programme)) }
         for item in chunk.organisations { entities.append(entityWrite(item, EntityTables.organisation)) }
         for item in chunk.objectives { entities.append(entityWrite(item, EntityTables.objective)) }
