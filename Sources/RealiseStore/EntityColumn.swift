@@ -18,32 +18,37 @@ struct EntityColumn<E>: Sendable {
 
     /// An optional text.
     static func text(_ name: String, _ key: WritableKeyPath<E, String?> & Sendable) -> Self {
-        Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]) },
-             load: { entity, row, position in entity[keyPath: key] = row.optionalString(position) })
+        let read = FieldReader(key)
+        return Self(name: name, type: .text, nullable: true, write: { $1.append(read($0)) },
+                    load: { entity, row, position in entity[keyPath: key] = row.optionalString(position) })
     }
 
     /// An optional day, stored as its ISO date.
     static func day(_ name: String, _ key: WritableKeyPath<E, Day?> & Sendable) -> Self {
-        Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]?.description) },
-             load: { entity, row, position in entity[keyPath: key] = row.day(position) })
+        let read = FieldReader(key)
+        return Self(name: name, type: .text, nullable: true, write: { $1.append(read($0)?.description) },
+                    load: { entity, row, position in entity[keyPath: key] = row.day(position) })
     }
 
     /// An optional number.
     static func number(_ name: String, _ key: WritableKeyPath<E, Double?> & Sendable) -> Self {
-        Self(name: name, type: .real, nullable: true, write: { $1.append($0[keyPath: key]) },
-             load: { entity, row, position in entity[keyPath: key] = row.double(position) })
+        let read = FieldReader(key)
+        return Self(name: name, type: .real, nullable: true, write: { $1.append(read($0)) },
+                    load: { entity, row, position in entity[keyPath: key] = row.double(position) })
     }
 
     /// An optional enumeration, stored as its word.
     static func word<W: KebabCaseEnum>(_ name: String, _ key: WritableKeyPath<E, W?> & Sendable) -> Self {
-        Self(name: name, type: .text, nullable: true, write: { $1.append($0[keyPath: key]?.rawValue) },
-             load: { entity, row, position in entity[keyPath: key] = row.word(position) })
+        let read = FieldReader(key)
+        return Self(name: name, type: .text, nullable: true, write: { $1.append(read($0)?.rawValue) },
+                    load: { entity, row, position in entity[keyPath: key] = row.word(position) })
     }
 
     /// A required enumeration (`NOT NULL`); a stored word this version does not know leaves the field as
     /// the blank entity had it.
     static func word<W: KebabCaseEnum>(_ name: String, _ key: WritableKeyPath<E, W> & Sendable) -> Self {
-        Self(name: name, type: .text, nullable: false, write: { $1.append($0[keyPath: key].rawValue) },
-             load: { entity, row, position in if let word: W = row.word(position) { entity[keyPath: key] = word } })
+        let read = FieldReader(key)
+        return Self(name: name, type: .text, nullable: false, write: { $1.append(read($0).rawValue) },
+                    load: { entity, row, position in if let word: W = row.word(position) { entity[keyPath: key] = word } })
     }
 }
