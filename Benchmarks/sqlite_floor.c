@@ -1,7 +1,7 @@
 /*
  * The floor under an import's writes: how long SQLite alone takes to insert the rows an import wrote.
  *
- *   sqlite_floor SOURCE.sqlite TARGET.sqlite [fk]
+ *   sqlite_floor SOURCE.sqlite TARGET.sqlite [fk|none]
  *
  * SOURCE is a workspace after an import; TARGET an empty database of the same schema (`sqlite3 SOURCE .schema`).
  * Every row of the tables an import writes (its runs, entities, their types' tables, links, values, claims,
@@ -9,7 +9,8 @@
  * single-row INSERT per table, bound with sqlite3_bind_value and stepped, in one transaction, with the import's
  * page cache. Only that insert loop and the commit are timed (CLOCK_PROCESS_CPUTIME_ID and wall), so the figure is
  * SQLite's own cost of the rows, with no parsing, no validation and no binding from another language.
- * "fk" turns foreign keys on, as a workspace has them.
+ * "fk" turns foreign keys on, as a workspace has them; "none" reads the rows and inserts nothing (the reading
+ * alone, to subtract from an instruction count of the whole run).
  *
  * Built by Benchmarks/run.sh: cc -O2 -o .build-bench/sqlite_floor Benchmarks/sqlite_floor.c -lsqlite3
  */
@@ -73,13 +74,14 @@ static TableRows load(sqlite3 *db, const char *table) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: sqlite_floor SOURCE.sqlite TARGET.sqlite [fk]\n");
+        fprintf(stderr, "usage: sqlite_floor SOURCE.sqlite TARGET.sqlite [fk|none]\n");
         return 2;
     }
     sqlite3 *source, *target;
     check(sqlite3_open_v2(argv[1], &source, SQLITE_OPEN_READONLY, NULL), NULL, argv[1]);
     check(sqlite3_open(argv[2], &target), target, argv[2]);
     int fk = argc > 3 && strcmp(argv[3], "fk") == 0;
+    int none = argc > 3 && strcmp(argv[3], "none") == 0;
     char pragmas[256];
     snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; "
              "PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = %s", fk ? "ON" : "OFF");
@@ -95,7 +97,7 @@ int main(int argc, char **argv) {
 
     double cpu = seconds(CLOCK_PROCESS_CPUTIME_ID), wall = seconds(CLOCK_MONOTONIC), user = user_seconds();
     check(sqlite3_exec(target, "BEGIN IMMEDIATE", NULL, NULL, NULL), target, "begin");
-    for (int t = 0; t < count; t++) {
+    for (int t = 0; t < (none ? 0 : count); t++) {
         TableRows *rows = &loaded[t];
         char sql[1024];
         int at = snprintf(sql, sizeof sql, "INSERT INTO \"%s\" VALUES (", rows->table);
