@@ -30,6 +30,14 @@ struct IATINode: Sendable {
     /// The child elements called `name`, in document order.
     func children(_ name: IATIName) -> [IATINode] { children.filter { $0.name == name } }
 
+    /// The child elements called `name`, in document order, each made a record by `transform` (without
+    /// gathering the children first).
+    func children<Record>(_ name: IATIName, _ transform: (IATINode) -> Record) -> [Record] {
+        var records: [Record] = []
+        for child in children where child.name == name { records.append(transform(child)) }
+        return records
+    }
+
     func first(_ name: IATIName) -> IATINode? { children.first { $0.name == name } }
 
     /// The element's own text, trimmed; nil when blank.
@@ -38,15 +46,29 @@ struct IATINode: Sendable {
         return text.isEmpty ? nil : text
     }
 
-    /// The texts of the element in every language: its `narrative` children (2.0x), or its own text (1.0x).
-    var narratives: [IATINarrative.Candidate] {
-        let narratives = children(.narrative)
-        if !narratives.isEmpty { return narratives.map { .init(language: $0[.lang], text: $0.text) } }
-        return ownText.map { [.init(language: self[.lang], text: $0)] } ?? []
+    /// The texts of the element in every language, added to `candidates`: its `narrative` children (2.0x),
+    /// or its own text (1.0x).
+    func addNarratives(to candidates: inout [IATINarrative.Candidate]) {
+        var found = false
+        for child in children where child.name == .narrative {
+            candidates.append(.init(language: child[.lang], text: child.text))
+            found = true
+        }
+        if !found, let text = ownText { candidates.append(.init(language: self[.lang], text: text)) }
     }
 
-    /// The text of the elements (a 1.0x file repeats an element once per language) in the preferred language.
+    /// The text of the child elements called `name` (a 1.0x file repeats an element once per language) in
+    /// the preferred language.
+    func text(_ name: IATIName, defaultLanguage: String?) -> String? {
+        var candidates: [IATINarrative.Candidate] = []
+        for child in children where child.name == name { child.addNarratives(to: &candidates) }
+        return IATINarrative.choose(candidates, defaultLanguage: defaultLanguage)
+    }
+
+    /// The text of the elements in the preferred language.
     static func text(of nodes: [IATINode], defaultLanguage: String?) -> String? {
-        IATINarrative.choose(nodes.flatMap(\.narratives), defaultLanguage: defaultLanguage)
+        var candidates: [IATINarrative.Candidate] = []
+        for node in nodes { node.addNarratives(to: &candidates) }
+        return IATINarrative.choose(candidates, defaultLanguage: defaultLanguage)
     }
 }
