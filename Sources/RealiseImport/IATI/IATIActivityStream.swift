@@ -117,16 +117,15 @@ final class IATIActivityStream: XMLSAXHandler {
 
     /// The attributes the records read, by local name in document order; every attribute is checked as
     /// `XMLPullReader` checks it.
-    private func attributes(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError)
-        -> [(name: IATIName.Attribute, value: String)] {
-        var result: [(name: IATIName.Attribute, value: String)] = []
+    private func attributes(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError) -> IATIAttributes {
+        var result = IATIAttributes()
         try element.forEachAttribute { name, bytes throws(ImportError) in
             let index = attributeNames.firstIndex(of: name)
             // A value of no more bytes than the limit's characters is within it: the string is made only when kept.
             guard index != nil || bytes.count > FieldLimits.characters else { return }
             let value = XMLSAXElement.value(bytes)
             try parser.checkAttribute(name, value)
-            if let index { result.append((IATIName.Attribute(rawValue: UInt8(index))!, value)) }
+            if let index { result.add(IATIName.Attribute(rawValue: UInt8(index))!, value) }
         }
         return result
     }

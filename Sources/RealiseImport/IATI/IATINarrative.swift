@@ -14,6 +14,11 @@ enum IATINarrative {
     /// The text in the preferred language, or nil when every candidate is blank.
     /// - Parameter defaultLanguage: `xml:lang` of the activity, else of `iati-activities`.
     static func choose(_ candidates: [Candidate], defaultLanguage: String?) -> String? {
+        // A lone text is chosen whatever its language (most elements are written in one).
+        if candidates.count == 1 {
+            let text = candidates[0].text.trimmed
+            return text.isEmpty ? nil : text
+        }
         let texts = candidates.compactMap { candidate -> Candidate? in
             let text = candidate.text.trimmed
             return text.isEmpty ? nil : Candidate(language: candidate.language?.trimmed.lowercased(), text: text)

@@ -3,16 +3,14 @@
 /// stay small however large the file.
 struct IATINode: Sendable {
     var name: IATIName
-    /// In document order; a name given twice (`lang` and `xml:lang`) is looked up as its first. There are a
-    /// few per element: a list searched in order spares building a dictionary for each.
-    private var attributes: [(name: IATIName.Attribute, value: String)]
+    private var attributes: IATIAttributes
     /// The line of the start tag; 0 for elements that are not located (see `IATIName.isLocated`).
     var line: Int
     /// The element's own text (text nodes directly inside it), untrimmed; empty unless `name.keepsText`.
     var text = ""
     var children: [IATINode] = []
 
-    init(name: IATIName, attributes: [(name: IATIName.Attribute, value: String)], line: Int) {
+    init(name: IATIName, attributes: IATIAttributes, line: Int) {
         self.name = name
         self.attributes = attributes
         self.line = line
@@ -25,7 +23,7 @@ struct IATINode: Sendable {
     }
 
     /// An attribute's value as written (nil only when absent).
-    func raw(_ attribute: IATIName.Attribute) -> String? { attributes.first { $0.name == attribute }?.value }
+    func raw(_ attribute: IATIName.Attribute) -> String? { attributes[attribute] }
 
     /// The child elements called `name`, in document order.
     func children(_ name: IATIName) -> [IATINode] { children.filter { $0.name == name } }
