@@ -98,7 +98,11 @@ final class IATIActivityStream: XMLSAXHandler {
         } else if state.pointee.stack.count > 1 {
             let node = state.pointee.stack.removeLast()
             // An element of no kept name holds nothing the records read.
-            if node.name != .other { state.pointee.stack[state.pointee.stack.endIndex - 1].children.append(node) }
+            guard node.name != .other else { return }
+            let parent = state.pointee.stack.endIndex - 1
+            // Room for a few children at once rather than growing one by one: most kept elements have several.
+            if state.pointee.stack[parent].children.isEmpty { state.pointee.stack[parent].children.reserveCapacity(4) }
+            state.pointee.stack[parent].children.append(node)
         }
     }
 
@@ -117,15 +121,16 @@ final class IATIActivityStream: XMLSAXHandler {
 
     /// The attributes the records read, by local name in document order; every attribute is checked as
     /// `XMLPullReader` checks it.
-    private func attributes(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError) -> IATIAttributes {
-        var result = IATIAttributes()
+    private func attributes(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError)
+        -> [(name: IATIName.Attribute, value: String)] {
+        var result: [(name: IATIName.Attribute, value: String)] = []
         try element.forEachAttribute { name, bytes throws(ImportError) in
             let index = attributeNames.firstIndex(of: name)
             // A value of no more bytes than the limit's characters is within it: the string is made only when kept.
             guard index != nil || bytes.count > FieldLimits.characters else { return }
             let value = XMLSAXElement.value(bytes)
             try parser.checkAttribute(name, value)
-            if let index { result.add(IATIName.Attribute(rawValue: UInt8(index))!, value) }
+            if let index { result.append((IATIName.Attribute(rawValue: UInt8(index))!, value)) }
         }
         return result
     }

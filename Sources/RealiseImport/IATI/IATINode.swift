@@ -3,14 +3,16 @@
 /// stay small however large the file.
 struct IATINode: Sendable {
     var name: IATIName
-    private var attributes: IATIAttributes
+    /// In document order; a name given twice (`lang` and `xml:lang`) is looked up as its first. There are a
+    /// few per element: a list searched in order spares building a dictionary for each.
+    private var attributes: [(name: IATIName.Attribute, value: String)]
     /// The line of the start tag; 0 for elements that are not located (see `IATIName.isLocated`).
     var line: Int
     /// The element's own text (text nodes directly inside it), untrimmed; empty unless `name.keepsText`.
     var text = ""
     var children: [IATINode] = []
 
-    init(name: IATIName, attributes: IATIAttributes, line: Int) {
+    init(name: IATIName, attributes: [(name: IATIName.Attribute, value: String)], line: Int) {
         self.name = name
         self.attributes = attributes
         self.line = line
@@ -23,7 +25,7 @@ struct IATINode: Sendable {
     }
 
     /// An attribute's value as written (nil only when absent).
-    func raw(_ attribute: IATIName.Attribute) -> String? { attributes[attribute] }
+    func raw(_ attribute: IATIName.Attribute) -> String? { attributes.first { $0.name == attribute }?.value }
 
     /// The child elements called `name`, in document order.
     func children(_ name: IATIName) -> [IATINode] { children.filter { $0.name == name } }
@@ -32,7 +34,7 @@ struct IATINode: Sendable {
     /// gathering the children first).
     func children<Record>(_ name: IATIName, _ transform: (IATINode) -> Record) -> [Record] {
         var records: [Record] = []
-        for child in children where child.name == name { records.append(transform(child)) }
+        for index in children.indices where children[index].name == name { records.append(transform(children[index])) }
         return records
     }
 
@@ -48,8 +50,9 @@ struct IATINode: Sendable {
     /// or its own text (1.0x).
     func addNarratives(to candidates: inout [IATINarrative.Candidate]) {
         var found = false
-        for child in children where child.name == .narrative {
-            candidates.append(.init(language: child[.lang], text: child.text))
+        // By index: a node copied out of the list would be retained and released whole.
+        for index in children.indices where children[index].name == .narrative {
+            candidates.append(.init(language: children[index][.lang], text: children[index].text))
             found = true
         }
         if !found, let text = ownText { candidates.append(.init(language: self[.lang], text: text)) }
@@ -59,7 +62,7 @@ struct IATINode: Sendable {
     /// the preferred language.
     func text(_ name: IATIName, defaultLanguage: String?) -> String? {
         var candidates: [IATINarrative.Candidate] = []
-        for child in children where child.name == name { child.addNarratives(to: &candidates) }
+        for index in children.indices where children[index].name == name { children[index].addNarratives(to: &candidates) }
         return IATINarrative.choose(candidates, defaultLanguage: defaultLanguage)
     }
 
