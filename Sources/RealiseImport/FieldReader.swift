@@ -69,13 +69,3 @@ struct FieldReader {
         return parts.filter { seen.insert($0).inserted }.map(String.init)
     }
 }
-
-extension String {
-    /// Without leading and trailing whitespace and newlines.
-    var trimmed: String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
-    }
-}

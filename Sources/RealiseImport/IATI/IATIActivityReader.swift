@@ -3,18 +3,9 @@ import RealiseModel
 /// Streams an IATI activity file through `XMLSAXParser` (see `IATIActivityStream`), handing over one activity at a time.
 ///
 /// Only the children of `iati-activity` the mapping uses are kept (identifier, organisations, title,
-/// descriptions, status, dates, related activities, results); transactions, budgets, locations and the like —
+/// descriptions, status, dates, related activities, results: see `IATIName`); transactions, budgets, locations and the like —
 /// most of a real file — are skipped as they stream past, so memory stays bounded by one activity.
 struct IATIActivityReader {
-    /// The children of `iati-activity` that are kept, with everything inside them.
-    static let kept: Set<String> = ["iati-identifier", "reporting-org", "title", "description", "participating-org",
-                                    "activity-status", "activity-date", "related-activity", "result"]
-
-    /// The elements whose line a message or a source may name; the others (narratives, titles, comments…)
-    /// are not located, which spares the line lookup for most elements.
-    static let located: Set<String> = ["iati-activity", "description", "activity-date", "related-activity", "result",
-                                       "indicator", "baseline", "period", "period-end", "target", "actual"]
-
     let path: String
 
     /// Reads the file, calling `body` with each activity, its default language (the activity's

@@ -2,111 +2,148 @@ import RealiseModel
 
 /// The `XMLSAXParser` handler behind `IATIActivityReader`: builds the kept elements of one activity at a time
 /// into `IATINode`s and hands each finished activity to `body`. Names are compared as the parser's dictionary
-/// pointers; a string is made of each kept element's name once per file.
+/// pointers and kept as `IATIName`s; only the attributes and texts the records read become strings.
 final class IATIActivityStream: XMLSAXHandler {
     typealias Body = (IATINode, String?, (Int, Int)) throws(ImportError) -> Void
 
     private let path: String
     private let body: Body
     private let activities: XMLName
-    private let activity: XMLName
-    private let kept: [XMLName]
-    private let located: [XMLName]
-    /// The string of every name met, made once.
-    private var strings: [XMLName: String] = [:]
-    private var fileLanguage: String?
+    /// The dictionary pointer of each `IATIName` but `other`, in the order of its cases.
+    private let names: [XMLName]
+    private let attributeNames: [XMLName]
+    private let lang: XMLName
+    /// What changes at every element, behind a pointer: measured on an IATI import, Swift's run-time
+    /// exclusivity checks on these as class properties took a twentieth of the reading thread.
+    private let state: UnsafeMutablePointer<State>
+
+    private struct State {
+        var fileLanguage: String?
+        var rootProblem: Diagnostic?
+        /// Open kept elements; stack[0] is the activity.
+        var stack: [IATINode] = []
+        var activityDepth: Int?
+        /// The depth of a skipped element whose end is awaited.
+        var skipping: Int?
+    }
+
     /// The root is not IATI's: reported once the whole file is known to be well-formed.
-    private(set) var rootProblem: Diagnostic?
-    /// Open kept elements; stack[0] is the activity.
-    private var stack: [IATINode] = []
-    private var activityDepth: Int?
-    /// The depth of a skipped element whose end is awaited.
-    private var skipping: Int?
+    var rootProblem: Diagnostic? { state.pointee.rootProblem }
 
     init(parser: XMLSAXParser, body: @escaping Body) {
         path = parser.path
         self.body = body
         activities = parser.intern("iati-activities")
-        activity = parser.intern("iati-activity")
-        kept = IATIActivityReader.kept.map(parser.intern)
-        located = IATIActivityReader.located.map(parser.intern)
+        names = IATIName.allCases.filter { $0 != .other }.map { parser.intern($0.text) }
+        attributeNames = IATIName.Attribute.allCases.map { parser.intern($0.text) }
+        lang = parser.intern(IATIName.Attribute.lang.text)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     func start(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError) {
         keepText(parser)
-        defer { parser.keepsText = skipping == nil && !stack.isEmpty }
-        guard rootProblem == nil, skipping == nil else { return }
+        defer { parser.keepsText = state.pointee.skipping == nil && !state.pointee.stack.isEmpty }
+        guard state.pointee.rootProblem == nil, state.pointee.skipping == nil else { return }
         let depth = parser.depth, name = element.name
         if depth == 0 {
             if name == activities {
-                fileLanguage = try attributes(element, parser).first { $0.0 == "lang" }?.1.trimmed
+                state.pointee.fileLanguage = try language(element, parser)
                 return
             }
-            guard name == activity else {
-                rootProblem = Diagnostic(.error, path: path, line: parser.startLine(),
-                    "the root element is <\(string(name))>; an IATI activity file has <iati-activities> (or <iati-activity>)")
+            guard name == names[Int(IATIName.activity.rawValue)] else {
+                state.pointee.rootProblem = Diagnostic(.error, path: path, line: parser.startLine(),
+                    "the root element is <\(String(cString: name))>; an IATI activity file has <iati-activities> (or <iati-activity>)")
                 return
             }
         }
-        guard let start = activityDepth else {
+        let kind = self.name(name)
+        guard let start = state.pointee.activityDepth else {
             // Outside an activity only an activity is of interest.
-            guard name == activity, depth <= 1 else {
-                skipping = depth
+            guard kind == .activity, depth <= 1 else {
+                state.pointee.skipping = depth
                 return
             }
-            activityDepth = depth
-            stack = [IATINode(name: string(name), attributes: try attributes(element, parser), line: parser.startLine())]
+            state.pointee.activityDepth = depth
+            state.pointee.stack = [IATINode(name: kind, attributes: try attributes(element, parser), line: parser.startLine())]
             return
         }
-        if depth == start + 1, !kept.contains(name) {
-            skipping = depth
+        if depth == start + 1, !kind.isKept {
+            state.pointee.skipping = depth
             return
         }
-        let line = located.contains(name) ? parser.startLine() : 0
-        stack.append(IATINode(name: string(name), attributes: try attributes(element, parser), line: line))
+        let line = kind.isLocated ? parser.startLine() : 0
+        state.pointee.stack.append(IATINode(name: kind, attributes: try attributes(element, parser), line: line))
     }
 
     func end(_ name: XMLName, _ parser: XMLSAXParser) throws(ImportError) {
         keepText(parser)
-        defer { parser.keepsText = skipping == nil && !stack.isEmpty }
+        defer { parser.keepsText = state.pointee.skipping == nil && !state.pointee.stack.isEmpty }
         let depth = parser.depth
-        if let skipped = skipping {
-            if depth == skipped { skipping = nil }
+        if let skipped = state.pointee.skipping {
+            if depth == skipped { state.pointee.skipping = nil }
             return
         }
-        guard let start = activityDepth else { return }
+        guard let start = state.pointee.activityDepth else { return }
         if depth == start {
-            guard let activity = stack.first else { return }
-            stack.removeAll()
-            activityDepth = nil
-            try body(activity, activity["lang"] ?? fileLanguage, (parser.bytesConsumed, parser.fileSize))
-        } else if stack.count > 1 {
-            let node = stack.removeLast()
-            stack[stack.count - 1].children.append(node)
+            guard let activity = state.pointee.stack.first else { return }
+            state.pointee.stack.removeAll(keepingCapacity: true)
+            state.pointee.activityDepth = nil
+            try body(activity, activity[.lang] ?? state.pointee.fileLanguage, (parser.bytesConsumed, parser.fileSize))
+        } else if state.pointee.stack.count > 1 {
+            let node = state.pointee.stack.removeLast()
+            // An element of no kept name holds nothing the records read.
+            guard node.name != .other else { return }
+            let parent = state.pointee.stack.endIndex - 1
+            // Room for a few children at once rather than growing one by one: most kept elements have several.
+            if state.pointee.stack[parent].children.isEmpty { state.pointee.stack[parent].children.reserveCapacity(4) }
+            state.pointee.stack[parent].children.append(node)
         }
     }
 
-    /// The text read since the last start or end belongs to the innermost open kept element.
+    /// The text read since the last start or end belongs to the innermost open kept element; it is kept
+    /// when that element's text is read.
     private func keepText(_ parser: XMLSAXParser) {
-        guard parser.keepsText, !parser.text.isEmpty, !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: parser.text, as: UTF8.self)
+        guard parser.keepsText, !parser.text.isEmpty, let last = state.pointee.stack.indices.last,
+              state.pointee.stack[last].name.keepsText else { return }
+        state.pointee.stack[last].text += String(decoding: parser.text, as: UTF8.self)
     }
 
-    /// The element's attributes by local name, in document order, each checked as `XMLPullReader` checks them.
-    private func attributes(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError) -> [(String, String)] {
-        var result: [(String, String)] = []
+    private func name(_ name: XMLName) -> IATIName {
+        guard let index = names.firstIndex(of: name) else { return .other }
+        return IATIName(rawValue: UInt8(index))!
+    }
+
+    /// The attributes the records read, by local name in document order; every attribute is checked as
+    /// `XMLPullReader` checks it.
+    private func attributes(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError)
+        -> [(name: IATIName.Attribute, value: String)] {
+        var result: [(name: IATIName.Attribute, value: String)] = []
         try element.forEachAttribute { name, bytes throws(ImportError) in
+            let index = attributeNames.firstIndex(of: name)
+            // A value of no more bytes than the limit's characters is within it: the string is made only when kept.
+            guard index != nil || bytes.count > FieldLimits.characters else { return }
             let value = XMLSAXElement.value(bytes)
             try parser.checkAttribute(name, value)
-            result.append((string(name), value))
+            if let index { result.append((IATIName.Attribute(rawValue: UInt8(index))!, value)) }
         }
         return result
     }
 
-    private func string(_ name: XMLName) -> String {
-        if let known = strings[name] { return known }
-        let string = String(cString: name)
-        strings[name] = string
-        return string
+    /// The first `lang` (`xml:lang`) of the root, trimmed; every attribute checked as `attributes` checks them.
+    private func language(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError) -> String? {
+        var found: String?
+        try element.forEachAttribute { name, bytes throws(ImportError) in
+            guard (found == nil && name == lang) || bytes.count > FieldLimits.characters else { return }
+            let value = XMLSAXElement.value(bytes)
+            try parser.checkAttribute(name, value)
+            if found == nil, name == lang { found = value.trimmed }
+        }
+        return found
     }
 }

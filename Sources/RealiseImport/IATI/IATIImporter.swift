@@ -24,7 +24,8 @@ public struct IATIImporter: PlanImporter {
         var updated: Day?
         try IATIActivityReader(path: path).read { node, language, position in
             count += 1
-            if let day = node["last-updated-datetime"].flatMap({ Day(iso: $0.trimmingCharacters(in: .whitespaces)) }), updated.map({ day > $0 }) ?? true {
+            // Already trimmed of all white space, so of `.whitespaces` too.
+            if let day = node[.lastUpdated].flatMap({ Day(iso: $0) }), updated.map({ day > $0 }) ?? true {
                 updated = day
                 sink.dated(day)
             }

@@ -78,28 +78,29 @@ extension IATIMapper {
     }
 
     /// Adds one dated value: a number, or text with a warning. A second value for the same metric, kind and
-    /// day is dropped with a warning when it differs.
-    private mutating func add(_ kind: MetricValue.Kind, metric: String, date: Day, _ raw: IATIValue, what: String) {
+    /// day is dropped with a warning when it differs. `what` names the value in a warning; most values need none.
+    private mutating func add(_ kind: MetricValue.Kind, metric: String, date: Day, _ raw: IATIValue,
+                              what: @autoclosure () -> String) {
         var number: Double?, text: String?, note = raw.comment
         if let written = raw.value?.trimmed, !written.isEmpty {
             if let value = Double(lenient: written) {
                 number = value
             } else {
                 text = written
-                warn(raw.at, "\(what) is '\(written.prefix(40))', not a number; kept as qualitative text")
+                warn(raw.at, "\(what()) is '\(written.prefix(40))', not a number; kept as qualitative text")
             }
         } else if let comment = raw.comment {
             text = comment
             note = nil
-            warn(raw.at, "\(what) has no value; its comment is kept as qualitative text")
+            warn(raw.at, "\(what()) has no value; its comment is kept as qualitative text")
         } else {
-            warn(raw.at, "\(what) has no value and no comment; nothing was recorded")
+            warn(raw.at, "\(what()) has no value and no comment; nothing was recorded")
             return
         }
-        let key = "\(metric)|\(kind.rawValue)|\(date)"
+        let key = ValueKey(metric: metric, kind: kind, date: date)
         if let earlier = valuesByKey[key] {
             if earlier.value != number || earlier.text != text {
-                warn(raw.at, "\(what) differs from the one at line \(earlier.line) for the same day; only the first was imported")
+                warn(raw.at, "\(what()) differs from the one at line \(earlier.line) for the same day; only the first was imported")
             }
             return
         }

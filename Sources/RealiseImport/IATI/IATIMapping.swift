@@ -26,9 +26,16 @@ struct IATIMapper {
     /// The ids of the activities mapped so far (parents are set only within a file).
     var activityIds = Set<String>()
     var relations: [(activity: String, ref: String, type: String, at: IATILocation)] = []
-    /// Values of the current activity already added (number, text, line), by metric|kind|day, to keep one per
+    /// Values of the current activity already added (number, text, line), by metric, kind and day, to keep one per
     /// metric, kind and day. Metric ids belong to one activity, so this is emptied after each activity.
-    var valuesByKey: [String: (value: Double?, text: String?, line: Int)] = [:]
+    var valuesByKey: [ValueKey: (value: Double?, text: String?, line: Int)] = [:]
+
+    /// What makes a value one of a kind: its metric, kind and day.
+    struct ValueKey: Hashable {
+        var metric: String
+        var kind: MetricValue.Kind
+        var date: Day
+    }
 
     init(format: ImportFormat, programme: String?) {
         self.format = format

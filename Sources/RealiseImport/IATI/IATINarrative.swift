@@ -14,6 +14,11 @@ enum IATINarrative {
     /// The text in the preferred language, or nil when every candidate is blank.
     /// - Parameter defaultLanguage: `xml:lang` of the activity, else of `iati-activities`.
     static func choose(_ candidates: [Candidate], defaultLanguage: String?) -> String? {
+        // A lone text is chosen whatever its language (most elements are written in one).
+        if candidates.count == 1 {
+            let text = candidates[0].text.trimmed
+            return text.isEmpty ? nil : text
+        }
         let texts = candidates.compactMap { candidate -> Candidate? in
             let text = candidate.text.trimmed
             return text.isEmpty ? nil : Candidate(language: candidate.language?.trimmed.lowercased(), text: text)
@@ -36,16 +41,36 @@ enum IATINarrative {
     /// included) made one space. Other characters — a no-break space, mojibake such as `Â` — are kept
     /// exactly as given.
     static func singleLine(_ text: String) -> String {
-        var result = ""
+        // On the UTF-8 bytes: the four white-space characters are single bytes that no other character's
+        // bytes contain. Measured on an IATI import, building the text scalar by scalar took a sixth of the
+        // reading thread; most names need no change at all.
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let folded = foldingSpaces(bytes) else { return nil }
+            return String(decoding: folded, as: UTF8.self)
+        } ?? text
+    }
+
+    /// The bytes of `singleLine`, or nil when they are `bytes` unchanged.
+    static func foldingSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var previousIsSpace = true
+        let unchanged = bytes.allSatisfy { byte in
+            defer { previousIsSpace = byte == 0x20 }
+            return byte == 0x20 ? !previousIsSpace : !isSpace(byte)
+        }
+        if unchanged, !previousIsSpace || bytes.isEmpty { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        for byte in bytes {
+            if isSpace(byte) {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            if pendingSpace { result.unicodeScalars.append(" ") }
+            if pendingSpace { result.append(0x20) }
             pendingSpace = false
-            result.unicodeScalars.append(scalar)
+            result.append(byte)
         }
         return result
     }
