@@ -67,7 +67,7 @@ public struct GapAnalyzer: Sendable {
         // The rules and the coverage are independent of each other: all at once, each rule's findings in its place.
         let rules = rules
         var work = Concurrently.map(rules.count + 1) { index in
-            index < rules.count ? Work.findings(rules[index].findings(in: context)) : .coverage(coverage(context))
+            index < rules.count ? Work.findings(GapAnalyzer.fitted(rules[index].findings(in: context))) : .coverage(coverage(context))
         }
         let rows = work.lazy.compactMap(\.coverage).first ?? []
         var found = work.compactMap(\.findings)
@@ -79,6 +79,15 @@ public struct GapAnalyzer: Sendable {
         }
         return Analysis(found: found, coverage: rows, latestReviews: context.latestReviews,
                         trajectories: trajectories ? context.trajectories() : [:])
+    }
+
+    /// The findings in an array of their own size: a rule's array grows by doubling, to up to twice what it holds,
+    /// and every rule's is held until the findings are put in order.
+    static func fitted(_ findings: [Finding]) -> [Finding] {
+        guard findings.capacity > findings.count + findings.count / 8 else { return findings }
+        return Array(unsafeUninitializedCapacity: findings.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: findings)
+        }
     }
 
     /// What one piece of the analysis gives.

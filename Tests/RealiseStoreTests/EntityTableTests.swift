@@ -1,6 +1,7 @@
 import GRDB
 import Testing
 import RealiseModel
+import RealiseTestSupport
 @testable import RealiseStore
 
 /// Each entity type's table description (`EntityTables`) is what the migrations built, and writes and reads
