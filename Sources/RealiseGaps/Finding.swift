@@ -56,16 +56,29 @@ public struct Finding: Sendable {
     private var makeEvidence: @Sendable () -> [String: Evidence]
     public var source: Source
     /// The rule's plain-English title.
-    public var title: String
+    public var title: String {
+        get { words.title }
+        set { words = RuleWords(title: newValue, hint: words.hint) }
+    }
     /// What to do about it: the rule's fix hint.
-    public var hint: String
+    public var hint: String {
+        get { words.hint }
+        set { words = RuleWords(title: words.title, hint: newValue) }
+    }
+    private var words: RuleWords
     /// Who is accountable: the subject's owner, else the owner of the benefit it serves, else its programme's SRO;
     /// nil when the plan names nobody. Set by `GapAnalyzer`.
     public var owner: String?
     /// The evidence in the subject's own units, rounded for reading, in a fixed order. Set by `GapAnalyzer`.
     public var details: [Detail] = []
     /// The subject's latest review on or before the report's day, shown beside its findings. Set by `GapAnalyzer`.
-    public var review: ReviewOutcome?
+    public var review: ReviewOutcome? {
+        get { reviews.first }
+        set { reviews = newValue.map { [$0] } ?? [] }
+    }
+    /// `review`, as none or one: an empty array is one word where an optional review is eight, and most findings
+    /// have none.
+    private var reviews: [ReviewOutcome] = []
     /// The actions open on the report's day about this finding (its key) or its subject (the entity's id). Set by
     /// `GapAnalyzer`.
     public var actions: [ActionItem] = []
@@ -80,8 +93,7 @@ public struct Finding: Sendable {
         // Not through `init(rule:aboutAny:)`: boxing a large entity as `any Entity` copies it to the heap, and
         // rules make a finding for most entities of a troubled plan.
         self.rule = type(of: rule).id
-        title = type(of: rule).title
-        hint = type(of: rule).hint
+        words = RuleWords.of(type(of: rule))
         severity = type(of: rule).severity
         subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
         makeMessage = message
@@ -92,7 +104,8 @@ public struct Finding: Sendable {
     /// A finding with its message and evidence as they were read (decoding one).
     init(rule: String, severity: Severity, subject: Subject, message: String, evidence: [String: Evidence], source: Source,
          title: String, hint: String) {
-        (self.rule, self.severity, self.subject, self.source, self.title, self.hint) = (rule, severity, subject, source, title, hint)
+        (self.rule, self.severity, self.subject, self.source) = (rule, severity, subject, source)
+        words = RuleWords(title: title, hint: hint)
         makeMessage = { message }
         makeEvidence = { evidence }
     }
@@ -101,8 +114,7 @@ public struct Finding: Sendable {
     public init(rule: any GapRule, aboutAny entity: any Entity, message: @escaping @autoclosure @Sendable () -> String,
                 evidence: @escaping @autoclosure @Sendable () -> [String: Evidence] = [:]) {
         self.rule = type(of: rule).id
-        title = type(of: rule).title
-        hint = type(of: rule).hint
+        words = RuleWords.of(type(of: rule))
         severity = type(of: rule).severity
         subject = Subject(type: type(of: entity).type.rawValue, id: entity.id, name: entity.displayName)
         makeMessage = message

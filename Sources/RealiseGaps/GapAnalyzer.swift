@@ -27,19 +27,13 @@ public struct GapAnalyzer: Sendable {
     ///     show; a large report spends a tenth of its time on it.
     ///   - trajectories: whether to keep each metric's trajectory in the report (`GapReport.trajectories`) for charts;
     ///     a report that draws none spares the work.
-    public func report(for plan: Plan, readings: MetricReadings? = nil, asOf: Day, history: GapHistory = GapHistory(),
+    public func report(for plan: Plan, readings: consuming MetricReadings? = nil, asOf: Day, history: GapHistory = GapHistory(),
                        tolerance: Double = 0.1, wordingEvidence: Bool = true, trajectories: Bool = true) -> GapReport {
-        let context = GapContext(plan: plan, readings: readings, asOf: asOf, history: history, tolerance: tolerance)
-        // The rules and the coverage are independent of each other: all at once, each rule's findings in its place.
-        let rules = rules
-        var work = Concurrently.map(rules.count + 1) { index in
-            index < rules.count ? Work.findings(rules[index].findings(in: context)) : .coverage(coverage(context))
-        }
-        let rows = work.lazy.compactMap(\.coverage).first ?? []
-        // One copy of the findings at a time: the rules' own arrays go once the report's is made.
-        var findings = GapAnalyzer.inReportOrder(work.compactMap(\.findings))
-        work = []
-        finish(&findings, context, wordingEvidence: wordingEvidence)
+        var analysis = analyse(plan, readings: consume readings, asOf: asOf, history: history, tolerance: tolerance,
+                               wordingEvidence: wordingEvidence, trajectories: trajectories)
+        // The rules' own arrays go as soon as the report's is made.
+        let findings = GapAnalyzer.inReportOrder(analysis.found)
+        analysis.found = []
         var summary = GapReport.Summary()
         for finding in findings {
             switch finding.severity {
@@ -48,11 +42,52 @@ public struct GapAnalyzer: Sendable {
             case .low: summary.low += 1
             }
         }
-        var report = GapReport(asOf: asOf, summary: summary, findings: findings, coverage: rows, plan: plan,
+        var report = GapReport(asOf: asOf, summary: summary, findings: findings, coverage: analysis.coverage, plan: plan,
                                tolerance: tolerance)
-        report.actions = ActionStandings(history.actions, findings: findings, asOf: asOf, latestReviews: context.latestReviews)
-        if trajectories { report.trajectories = context.trajectories() }
+        report.actions = ActionStandings(history.actions, findings: findings, asOf: asOf, latestReviews: analysis.latestReviews)
+        report.trajectories = analysis.trajectories
         return report
+    }
+
+    /// What the analysis of a plan gives before its findings are put in report order.
+    private struct Analysis {
+        /// Each rule's findings, finished, in the order of the rules.
+        var found: [[Finding]]
+        var coverage: [Coverage]
+        var latestReviews: [String: ReviewOutcome]
+        var trajectories: [String: Trajectory]
+    }
+
+    /// The rules' findings, finished (`finish`), and the coverage, from a context made and dropped here: its indexes
+    /// and the plan's readings are gone before the findings are copied into report order, where the two together were
+    /// a large report's peak of memory.
+    private func analyse(_ plan: Plan, readings: consuming MetricReadings?, asOf: Day, history: GapHistory, tolerance: Double,
+                         wordingEvidence: Bool, trajectories: Bool) -> Analysis {
+        let context = GapContext(plan: plan, readings: readings, asOf: asOf, history: history, tolerance: tolerance)
+        // The rules and the coverage are independent of each other: all at once, each rule's findings in its place.
+        let rules = rules
+        var work = Concurrently.map(rules.count + 1) { index in
+            index < rules.count ? Work.findings(GapAnalyzer.fitted(rules[index].findings(in: context))) : .coverage(coverage(context))
+        }
+        let rows = work.lazy.compactMap(\.coverage).first ?? []
+        var found = work.compactMap(\.findings)
+        work = []
+        let owners = AccountableOwners(context)
+        let openActions = context.history.actions.filter { $0.isOpen(on: context.asOf) }
+        for index in found.indices {
+            finish(&found[index], context, owners: owners, openActions: openActions, wordingEvidence: wordingEvidence)
+        }
+        return Analysis(found: found, coverage: rows, latestReviews: context.latestReviews,
+                        trajectories: trajectories ? context.trajectories() : [:])
+    }
+
+    /// The findings in an array of their own size: a rule's array grows by doubling, to up to twice what it holds,
+    /// and every rule's is held until the findings are put in order.
+    static func fitted(_ findings: [Finding]) -> [Finding] {
+        guard findings.capacity > findings.count + findings.count / 8 else { return findings }
+        return Array(unsafeUninitializedCapacity: findings.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: findings)
+        }
     }
 
     /// What one piece of the analysis gives.
@@ -66,9 +101,8 @@ public struct GapAnalyzer: Sendable {
 
     /// Gives the findings their owners, reviews, open actions and (when `wordingEvidence`) worded evidence, in place,
     /// a slice at a time on every core.
-    private func finish(_ findings: inout [Finding], _ context: GapContext, wordingEvidence: Bool) {
-        let owners = AccountableOwners(context)
-        let openActions = context.history.actions.filter { $0.isOpen(on: context.asOf) }
+    private func finish(_ findings: inout [Finding], _ context: GapContext, owners: AccountableOwners, openActions: [ActionItem],
+                        wordingEvidence: Bool) {
         Concurrently.update(&findings, slicesOf: 8192) { slice in
             // A metric's unit once per slice, however many findings it has: reading it from the unit text was a
             // sixth of the report.

@@ -11,16 +11,6 @@ struct EntityRow {
     /// The position of the table's own first column.
     static let tableStart: Int32 = 11
 
-    /// The position of an optional `entity` column (`programme`, `owner`, `organisation`, `notes`).
-    static func position(of column: String) -> Int32 {
-        switch column {
-        case "programme": 2
-        case "owner": 3
-        case "organisation": 4
-        case "notes": 5
-        default: preconditionFailure("\(column) is not an optional entity column")
-        }
-    }
     /// The order entities are listed in: by source path, line and id.
     static let order = SourceOrder(path: 6, line: 7, tie: .text(0))
 
@@ -35,13 +25,18 @@ struct EntityRow {
 
     var id: String { row.string(0) }
     var name: String { row.string(1) }
-    var programme: String? { row.optionalString(2) }
-    var owner: String? { row.optionalString(3) }
-    var organisation: String? { row.optionalString(4) }
+    // Programmes, owners and organisations repeat across a plan: each distinct text is kept once.
+    func programme(_ strings: inout SharedStrings) -> String? { strings.optionalString(row, 2) }
+    func owner(_ strings: inout SharedStrings) -> String? { strings.optionalString(row, 3) }
+    func organisation(_ strings: inout SharedStrings) -> String? { strings.optionalString(row, 4) }
     var notes: String? { row.optionalString(5) }
 
     /// The table's own columns, from 0.
     func text(_ column: Int32) -> String? { row.optionalString(EntityRow.tableStart + column) }
+    /// A text that repeats across a plan (a unit, a status), kept once.
+    func sharedText(_ column: Int32, _ strings: inout SharedStrings) -> String? {
+        strings.optionalString(row, EntityRow.tableStart + column)
+    }
     func day(_ column: Int32) -> Day? { row.day(EntityRow.tableStart + column) }
     func word<T: KebabCaseEnum>(_ column: Int32) -> T? { row.word(EntityRow.tableStart + column) }
     func number(_ column: Int32) -> Double? { row.double(EntityRow.tableStart + column) }

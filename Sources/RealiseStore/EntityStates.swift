@@ -56,7 +56,7 @@ enum EntityStates {
                 SELECT \(EntityRow.columns)\(table.columns.map { ", t.\($0.name)" }.joined()) FROM \(table.name) t
                 JOIN entity e ON e.id = t.id WHERE e.id IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ", ")))
                 """, chunk) { row in
-                let entity = table.make(EntityRow(row, shared: &shared))
+                let entity = table.make(row, &shared)
                 found[entity.id] = (try json(entity), hash(entity, table))
                 return true
             }

@@ -2,19 +2,25 @@ import RealiseModel
 
 /// The stored form of each entity type (see `EntityTable`): the one place their tables' columns are listed.
 enum EntityTables {
-    static let programme = EntityTable<Programme>(
-        columns: [], title: \.name, shared: EntityTable.ownedShared,
-        blank: { Programme(id: $0, name: $1, source: $2) })
+    // Each type's `read` takes the table's own columns by their place in `columns`, from 0.
 
-    static let organisation = EntityTable<Organisation>(
-        columns: [], title: \.name,
-        shared: [.text("programme", \.programme), .text("notes", \.notes)],
-        blank: { Organisation(id: $0, name: $1, source: $2) })
+    static let programme = EntityTable<Programme>(columns: [], title: \.name) { row, strings in
+        var programme = Programme(id: row.id, name: row.name, organisation: row.organisation(&strings), owner: row.owner(&strings),
+                                  notes: row.notes, source: row.source)
+        programme.programme = row.programme(&strings)
+        return programme
+    }
+
+    static let organisation = EntityTable<Organisation>(columns: [], title: \.name) { row, strings in
+        Organisation(id: row.id, name: row.name, programme: row.programme(&strings), notes: row.notes, source: row.source)
+    }
 
     static let objective = EntityTable<Objective>(
-        columns: [.text("parent", \.parent), .day("horizon", \.horizon)],
-        title: \.statement, shared: EntityTable.ownedShared,
-        blank: { Objective(id: $0, statement: $1, source: $2) })
+        columns: [.text("parent", \.parent), .day("horizon", \.horizon)], title: \.statement
+    ) { row, strings in
+        Objective(id: row.id, statement: row.name, parent: row.text(0), horizon: row.day(1), programme: row.programme(&strings),
+                  owner: row.owner(&strings), organisation: row.organisation(&strings), notes: row.notes, source: row.source)
+    }
 
     static let benefit = EntityTable<Benefit>(
         columns: [
@@ -23,8 +29,13 @@ enum EntityTables {
             .text("observable_outcome", \.observableOutcome), .text("attribution", \.attribution),
             .text("measurement", \.measurement),
         ],
-        title: \.description, shared: EntityTable.ownedShared,
-        blank: { Benefit(id: $0, description: $1, source: $2) })
+        title: \.description
+    ) { row, strings in
+        Benefit(id: row.id, description: row.name, kind: row.word(0) ?? .benefit, benefitClass: row.word(1), confidence: row.word(2),
+                realisationStart: row.day(3), realisationEnd: row.day(4), observableOutcome: row.text(5), attribution: row.text(6),
+                measurement: row.text(7), programme: row.programme(&strings), owner: row.owner(&strings),
+                organisation: row.organisation(&strings), notes: row.notes, source: row.source)
+    }
 
     static let deliverable = EntityTable<Deliverable>(
         columns: [
@@ -35,16 +46,27 @@ enum EntityTables {
             .number("percent_complete", \.percentComplete), .text("status", \.status),
             .word("delivery_confidence", \.deliveryConfidence),
         ],
-        title: \.name, shared: EntityTable.ownedShared,
-        blank: { Deliverable(id: $0, name: $1, source: $2) })
+        title: \.name
+    ) { row, strings in
+        Deliverable(id: row.id, name: row.name, kind: row.word(0) ?? .task, parent: row.text(1), plannedStart: row.day(2),
+                    plannedFinish: row.day(3), baselineStart: row.day(4), baselineFinish: row.day(5), forecastFinish: row.day(6),
+                    actualStart: row.day(7), actualFinish: row.day(8), percentComplete: row.number(9),
+                    status: row.sharedText(10, &strings), deliveryConfidence: row.word(11), programme: row.programme(&strings),
+                    owner: row.owner(&strings), organisation: row.organisation(&strings), notes: row.notes, source: row.source)
+    }
 
     static let metric = EntityTable<Metric>(
         columns: [
             .text("unit", \.unit), .word("direction", \.direction), .word("measure_type", \.measureType),
             .word("frequency", \.frequency), .text("data_source", \.dataSource),
         ],
-        title: \.name, shared: EntityTable.ownedShared,
-        blank: { Metric(id: $0, name: $1, source: $2) })
+        title: \.name
+    ) { row, strings in
+        Metric(id: row.id, name: row.name, unit: row.sharedText(0, &strings), direction: row.word(1) ?? .increase,
+               measureType: row.word(2) ?? .number, frequency: row.word(3), dataSource: row.sharedText(4, &strings),
+               programme: row.programme(&strings), owner: row.owner(&strings), organisation: row.organisation(&strings),
+               notes: row.notes, source: row.source)
+    }
 
     /// Every type's table name and columns (`id` first), for checking the schema.
     static let all: [(table: String, columns: [(name: String, type: String, nullable: Bool)])] = [

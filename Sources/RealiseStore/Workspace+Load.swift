@@ -56,7 +56,7 @@ extension Workspace {
                     SELECT \(EntityRow.columns)\(table.columns.map { ", t.\($0.name)" }.joined()) FROM \(table.name) t
                     \(db.dialect.orderedJoin) entity e ON e.id = t.id WHERE e.withdrawn_run IS NULL\(filter)
                     """, orderBy: " ORDER BY e.source_path, e.source_line, e.id", EntityRow.order, arguments, table: table.name) { row in
-                    table.make(EntityRow(row, shared: &shared))
+                    table.make(row, &shared)
                 }
             }
 

@@ -4,8 +4,8 @@ extension Workspace {
     /// The plan as `loadPlan(asOf:programme:)` (or, without a day, `loadPlan(programme:)`) gives it, but without its
     /// values, and those values as the gap rules read them: `MetricReadings(plan.values)` of the whole plan.
     ///
-    /// For a report that shows no value itself: the values are most of a large workspace, and a reading is 24 bytes
-    /// where a `MetricValue` is 168 and five strings (the 1 300 000 values of a 100 000-benefit register: 31 MB
+    /// For a report that shows no value itself: the values are most of a large workspace, and a reading is 16 bytes
+    /// where a `MetricValue` is 168 and five strings (the 1 300 000 values of a 100 000-benefit register: 21 MB
     /// instead of 218 MB and their strings).
     public func loadPlanReadings(asOf day: Day? = nil, programme: String? = nil) throws(StoreError) -> (plan: Plan, readings: MetricReadings) {
         try read { db in

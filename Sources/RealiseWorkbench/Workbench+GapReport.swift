@@ -8,9 +8,12 @@ extension Workbench {
     public func gapReport(_ request: GapReportRequest) throws(WorkbenchError) -> GapReport {
         let day = request.day
         guard let since = request.since else {
-            let snapshot = request.keepsValues ? try snapshot(asOf: request.asOf, programme: request.programme)
+            var snapshot = request.keepsValues ? try snapshot(asOf: request.asOf, programme: request.programme)
                 : try readingsSnapshot(asOf: request.asOf, programme: request.programme)
-            return report(snapshot, request)
+            // The readings are handed over, not shared: the analysis drops them before it puts the findings in order.
+            let readings = snapshot.readings
+            snapshot.readings = nil
+            return report(snapshot, readings: consume readings, request)
         }
         guard since < day else {
             throw .badRequest("the day to report changes since (\(since)) must be before the report's day (\(day))")
@@ -21,7 +24,7 @@ extension Workbench {
                  try end(on: since, programme: request.programme, analyzer: request.analyzer, tolerance: request.tolerance))
             }
         }
-        var report = report(snapshot, request)
+        var report = report(snapshot, readings: snapshot.readings, request)
         report.since = PlanDiff().report(from: before, to: DiffEnd(label: "plan on \(day)", date: day, plan: snapshot.plan, report: report))
         report.earlierTargets = Dictionary(grouping: before.plan.values.filter { $0.kind != .measurement }, by: \.metric)
         return report
@@ -35,8 +38,8 @@ extension Workbench {
         return try reading(files).gapReport(whole)
     }
 
-    private func report(_ snapshot: PlanSnapshot, _ request: GapReportRequest) -> GapReport {
-        request.analyzer.report(for: snapshot.plan, readings: snapshot.readings, asOf: request.day, history: snapshot.history, tolerance: request.tolerance,
+    private func report(_ snapshot: PlanSnapshot, readings: consuming MetricReadings?, _ request: GapReportRequest) -> GapReport {
+        request.analyzer.report(for: snapshot.plan, readings: consume readings, asOf: request.day, history: snapshot.history, tolerance: request.tolerance,
                                 wordingEvidence: request.wordingEvidence, trajectories: request.trajectories)
     }
 

@@ -64,4 +64,20 @@ struct GapContextTests {
             }
         }
     }
+
+    @Test("a reading keeps its day, kind and number, or no number, in 16 bytes")
+    func compactReading() {
+        for value in [nil, 0, -0.5, 1e300, 42] as [Double?] {
+            for day in [Day(dayNumber: -719_162), Day(dayNumber: 0), Day(dayNumber: 2_932_896)] {
+                var reading = MetricReadings.Reading(date: day, value: value, kind: .target)
+                #expect(reading.date == day && reading.value == value && reading.kind == .target)
+                reading.value = 7
+                reading.date = Day(dayNumber: 1)
+                #expect(reading.value == 7 && reading.date == Day(dayNumber: 1))
+            }
+        }
+        #expect(MetricReadings.Reading(date: Day(dayNumber: 1), value: nil, kind: .baseline)
+                != MetricReadings.Reading(date: Day(dayNumber: 1), value: 0, kind: .baseline))
+        #expect(MemoryLayout<MetricReadings.Reading>.stride == 16)
+    }
 }

@@ -42,4 +42,27 @@ struct ReportOrderTests {
             #expect(GapAnalyzer.inReportOrder(found).map(\.subject.id) == reference(found))
         }
     }
+
+    @Test("a rule's findings fitted to their number keep their order and words")
+    func fitted() {
+        var grown: [Finding] = []
+        for number in 0..<100 { grown.append(finding(MissingOwner.id, .medium, "F\(number)")) }
+        let fitted = GapAnalyzer.fitted(grown)
+        #expect(fitted == grown)
+        #expect(fitted.capacity <= fitted.count + fitted.count / 8)
+        #expect(GapAnalyzer.fitted([]).isEmpty)
+    }
+
+    @Test("a finding's title, hint and review read back as set")
+    func wordsAndReview() {
+        var finding = finding(MissingOwner.id, .medium, "F1")
+        #expect(finding.title == MissingOwner.title && finding.hint == MissingOwner.hint && finding.review == nil)
+        finding.title = "Another title"
+        finding.hint = "Another hint"
+        let review = ReviewOutcome(subject: "F1", date: Day(dayNumber: 20_000), rag: .amber, reviewer: "Ann", note: "late")
+        finding.review = review
+        #expect(finding.title == "Another title" && finding.hint == "Another hint" && finding.review == review)
+        finding.review = nil
+        #expect(finding.review == nil && finding.title == "Another title")
+    }
 }

@@ -26,12 +26,14 @@ public struct MetricForecastShortfall: GapRule {
             let forecast = trend.value(on: trajectory.final.date)
             let shortfall = trajectory.shortfall(of: forecast, against: trajectory.final.value)
             guard shortfall > trajectory.tolerance else { return nil }
+            // The numbers worded are captured, not the trajectory's points nor the measurements.
+            let tolerance = trajectory.tolerance, final = trajectory.final, count = measured.count, slope = trend.slopePerDay
             return Finding(rule: self, about: metric,
-                           message: "the trend of \(measured.count) measurements reaches \(forecast.rounded(to: 2).plainText) by \(trajectory.final.date), missing the target \(trajectory.final.value.plainText)",
-                           evidence: ["forecast": .number(forecast.rounded(to: 4)), "tolerance": .number(trajectory.tolerance.rounded(to: 4)), "finalTarget": .number(trajectory.final.value),
-                                      "finalTargetDate": .text(trajectory.final.date.description),
-                                      "measurements": .number(Double(measured.count)),
-                                      "slopePerYear": .number((trend.slopePerDay * 365.25).rounded(to: 4))])
+                           message: "the trend of \(count) measurements reaches \(forecast.rounded(to: 2).plainText) by \(final.date), missing the target \(final.value.plainText)",
+                           evidence: ["forecast": .number(forecast.rounded(to: 4)), "tolerance": .number(tolerance.rounded(to: 4)), "finalTarget": .number(final.value),
+                                      "finalTargetDate": .text(final.date.description),
+                                      "measurements": .number(Double(count)),
+                                      "slopePerYear": .number((slope * 365.25).rounded(to: 4))])
         }
     }
 }

@@ -17,14 +17,15 @@ public struct MetricOffTrajectory: GapRule {
                   let expected = trajectory.expected(on: latest.day) else { return nil }
             let shortfall = trajectory.shortfall(of: latest.value, against: expected)
             guard shortfall > trajectory.tolerance else { return nil }
-            // What the message says is captured, not the metric: it is worded only when read.
+            // What the message says is captured, not the metric nor the trajectory's points: it is worded only when read.
             let unit = metric.unit.map { " \($0)" } ?? "", direction = metric.direction
+            let tolerance = trajectory.tolerance, final = trajectory.final
             return Finding(rule: self, about: metric,
                            message: "measured \(latest.value.plainText)\(unit) on \(latest.day) against \(expected.rounded(to: 2).plainText)\(unit) expected (\(direction.rawValue) is better)",
                            evidence: ["measured": .number(latest.value), "measuredOn": .text(latest.day.description),
                                       "expected": .number(expected.rounded(to: 4)), "shortfall": .number(shortfall.rounded(to: 4)),
-                                      "tolerance": .number(trajectory.tolerance.rounded(to: 4)),
-                                      "finalTarget": .number(trajectory.final.value), "finalTargetDate": .text(trajectory.final.date.description)])
+                                      "tolerance": .number(tolerance.rounded(to: 4)),
+                                      "finalTarget": .number(final.value), "finalTargetDate": .text(final.date.description)])
         }
     }
 }

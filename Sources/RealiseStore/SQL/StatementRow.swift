@@ -130,7 +130,7 @@ struct StatementRow {
 struct SharedStrings {
     private var seen: [String: String] = [:]
     /// The last text read from each column (by position): paths and formats alternate within a row.
-    private var last: [String?] = Array(repeating: nil, count: 16)
+    private var last: [String?] = Array(repeating: nil, count: 32)
 
     subscript(_ text: String) -> String {
         mutating get {
@@ -147,5 +147,12 @@ struct SharedStrings {
         let text = self[row.string(column)]
         last[slot] = text
         return text
+    }
+
+    /// The column's text, shared, or nil when NULL. A text of up to 15 bytes is made afresh: Swift keeps it inside
+    /// the string, so there is nothing to share.
+    mutating func optionalString(_ row: StatementRow, _ column: Int32) -> String? {
+        guard let bytes = row.bytes(column) else { return nil }
+        return bytes.count <= 15 ? row.string(column) : string(row, column)
     }
 }
