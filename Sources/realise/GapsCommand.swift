@@ -72,6 +72,8 @@ struct GapsCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Only for the report, whose large arrays are freed as it goes; an import's buffers are reused instead.
+        LargeBlocks.returnWhenFreed()
         try reporting {
             let day = try DayArgument.parse(asOf, option: "--as-of")
             let request = try GapReportRequest(asOf: asOf == nil ? nil : day, today: day, programme: input.programme,

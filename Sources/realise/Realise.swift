@@ -20,7 +20,6 @@ struct Realise: ParsableCommand {
     /// Parses and runs the command like `ParsableCommand.main()`, except that negative numbers need no `--` and
     /// argument errors are written like every other error (`realise: error: …`, with "did you mean" hints).
     static func main() {
-        LargeBlocks.returnWhenFreed()
         let arguments = NegativeNumbers.asValues(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
