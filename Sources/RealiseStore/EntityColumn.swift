@@ -16,31 +16,31 @@ struct EntityColumn<E>: Sendable {
 
     /// An optional text.
     static func text(_ name: String, _ key: KeyPath<E, String?> & Sendable) -> Self {
-        let read = FieldReader(key)
+        let read = PropertyReader(key)
         return Self(name: name, type: .text, nullable: true, write: { $1.append(read($0)) })
     }
 
     /// An optional day, stored as its ISO date.
     static func day(_ name: String, _ key: KeyPath<E, Day?> & Sendable) -> Self {
-        let read = FieldReader(key)
+        let read = PropertyReader(key)
         return Self(name: name, type: .text, nullable: true, write: { $1.append(read($0)?.description) })
     }
 
     /// An optional number.
     static func number(_ name: String, _ key: KeyPath<E, Double?> & Sendable) -> Self {
-        let read = FieldReader(key)
+        let read = PropertyReader(key)
         return Self(name: name, type: .real, nullable: true, write: { $1.append(read($0)) })
     }
 
     /// An optional enumeration, stored as its word.
     static func word<W: KebabCaseEnum>(_ name: String, _ key: KeyPath<E, W?> & Sendable) -> Self {
-        let read = FieldReader(key)
+        let read = PropertyReader(key)
         return Self(name: name, type: .text, nullable: true, write: { $1.append(read($0)?.rawValue) })
     }
 
     /// A required enumeration (`NOT NULL`); a stored word this version does not know is read as the field's default.
     static func word<W: KebabCaseEnum>(_ name: String, _ key: KeyPath<E, W> & Sendable) -> Self {
-        let read = FieldReader(key)
+        let read = PropertyReader(key)
         return Self(name: name, type: .text, nullable: false, write: { $1.append(read($0).rawValue) })
     }
 }

@@ -4,7 +4,7 @@
 /// Hand-written because applying a key path goes through the runtime's generic projection, about 1 200 instructions a
 /// field: writing a deliverable's twelve columns that way was 15 % of an MS Project import's writing thread (callgrind,
 /// 5 000 tasks). `MemoryLayout.offset(of:)` is the standard library's own answer for a stored property's place.
-struct FieldReader<E, V>: Sendable {
+struct PropertyReader<E, V>: Sendable {
     private let key: KeyPath<E, V> & Sendable
     /// The property's offset in `E`, or nil when the key path does not name a stored property of `E` itself.
     private let offset: Int?

@@ -2,10 +2,10 @@ import Testing
 import RealiseModel
 @testable import RealiseStore
 
-/// `FieldReader` reads a field at its stored offset where it can, and through the key path where it cannot; either
+/// `PropertyReader` reads a field at its stored offset where it can, and through the key path where it cannot; either
 /// way it gives what the key path gives.
-@Suite("Field reader")
-struct FieldReaderTests {
+@Suite("Property reader")
+struct PropertyReaderTests {
     /// A struct with fields of every kind an entity column has, and a computed property (no offset).
     struct Sample {
         var name: String?
@@ -25,20 +25,20 @@ struct FieldReaderTests {
 
     @Test("stored properties are read at their offset and give what the key path gives", arguments: samples.indices)
     func stored(_ index: Int) {
-        let sample = FieldReaderTests.samples[index]
+        let sample = PropertyReaderTests.samples[index]
         #expect(MemoryLayout<Sample>.offset(of: \Sample.name) != nil)
-        #expect(FieldReader(\Sample.name)(sample) == sample.name)
-        #expect(FieldReader(\Sample.day)(sample) == sample.day)
-        #expect(FieldReader(\Sample.number)(sample)?.bitPattern == sample.number?.bitPattern)
-        #expect(FieldReader(\Sample.kind)(sample) == sample.kind)
-        #expect(FieldReader(\Sample.note)(sample) == sample.note)
+        #expect(PropertyReader(\Sample.name)(sample) == sample.name)
+        #expect(PropertyReader(\Sample.day)(sample) == sample.day)
+        #expect(PropertyReader(\Sample.number)(sample)?.bitPattern == sample.number?.bitPattern)
+        #expect(PropertyReader(\Sample.kind)(sample) == sample.kind)
+        #expect(PropertyReader(\Sample.note)(sample) == sample.note)
     }
 
     @Test("a computed property has no offset and is read through its key path", arguments: samples.indices)
     func computed(_ index: Int) {
-        let sample = FieldReaderTests.samples[index]
+        let sample = PropertyReaderTests.samples[index]
         #expect(MemoryLayout<Sample>.offset(of: \Sample.shout) == nil)
-        #expect(FieldReader(\Sample.shout)(sample) == sample.shout)
+        #expect(PropertyReader(\Sample.shout)(sample) == sample.shout)
     }
 
     @Test("a text read is a copy that outlives the entity it was read from")
@@ -46,7 +46,7 @@ struct FieldReaderTests {
         var read: String?
         do {
             let sample = Sample(name: String(repeating: "long ", count: 20), day: nil, number: nil, kind: .task, note: "")
-            read = FieldReader(\Sample.name)(sample)
+            read = PropertyReader(\Sample.name)(sample)
         }
         #expect(read == String(repeating: "long ", count: 20))
     }
