@@ -12,7 +12,6 @@ final class IATIActivityStream: XMLSAXHandler {
     /// The dictionary pointer of each `IATIName` but `other`, in the order of its cases.
     private let names: [XMLName]
     private let attributeNames: [XMLName]
-    private let lang: XMLName
     /// What changes at every element, behind a pointer: measured on an IATI import, Swift's run-time
     /// exclusivity checks on these as class properties took a twentieth of the reading thread.
     private let state: UnsafeMutablePointer<State>
@@ -36,7 +35,6 @@ final class IATIActivityStream: XMLSAXHandler {
         activities = parser.intern("iati-activities")
         names = IATIName.allCases.filter { $0 != .other }.map { parser.intern($0.text) }
         attributeNames = IATIName.Attribute.allCases.map { parser.intern($0.text) }
-        lang = parser.intern(IATIName.Attribute.lang.text)
         state = .allocate(capacity: 1)
         state.initialize(to: State())
     }
@@ -53,7 +51,7 @@ final class IATIActivityStream: XMLSAXHandler {
         let depth = parser.depth, name = element.name
         if depth == 0 {
             if name == activities {
-                state.pointee.fileLanguage = try language(element, parser)
+                state.pointee.fileLanguage = try attributes(element, parser).first { $0.name == .lang }?.value.trimmed
                 return
             }
             guard name == names[Int(IATIName.activity.rawValue)] else {
@@ -133,17 +131,5 @@ final class IATIActivityStream: XMLSAXHandler {
             if let index { result.append((IATIName.Attribute(rawValue: UInt8(index))!, value)) }
         }
         return result
-    }
-
-    /// The first `lang` (`xml:lang`) of the root, trimmed; every attribute checked as `attributes` checks them.
-    private func language(_ element: XMLSAXElement, _ parser: XMLSAXParser) throws(ImportError) -> String? {
-        var found: String?
-        try element.forEachAttribute { name, bytes throws(ImportError) in
-            guard (found == nil && name == lang) || bytes.count > FieldLimits.characters else { return }
-            let value = XMLSAXElement.value(bytes)
-            try parser.checkAttribute(name, value)
-            if found == nil, name == lang { found = value.trimmed }
-        }
-        return found
     }
 }
