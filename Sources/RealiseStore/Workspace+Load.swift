@@ -12,8 +12,12 @@ extension Workspace {
         try loadPlan(programme: typed, includingProgramme: includingProgramme, values: .whole).plan
     }
 
-    /// How `loadPlan` reads the values: whole into `Plan.values`, or as readings only (`MetricReadings`).
-    enum ValueLoad { case whole, readings }
+    /// How `loadPlan` reads the values: whole into `Plan.values`, or as readings only (`MetricReadings`), taken from a
+    /// read on another connection in the same state when there is one.
+    enum ValueLoad {
+        case whole
+        case readings(beside: SnapshotSideRead<ReadingRows>?)
+    }
 
     /// The plan as `loadPlan(programme:includingProgramme:)` describes it; with `.readings`, its values are left out of
     /// the plan and given as readings instead.
@@ -70,7 +74,7 @@ extension Workspace {
             var readings: MetricReadings?
             switch values {
             case .whole: try loadValues(db, into: &plan, active: active, shared: &shared)
-            case .readings: readings = try loadReadings(db, active: active)
+            case .readings(let side): readings = try side?.join()?.keeping(active) ?? loadReadings(db, active: active)
             }
             plan.links = try rows("""
                 SELECT kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format, id

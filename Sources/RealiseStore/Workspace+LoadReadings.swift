@@ -1,3 +1,4 @@
+import GRDB
 import RealiseModel
 
 extension Workspace {
@@ -6,9 +7,11 @@ extension Workspace {
     ///
     /// For a report that shows no value itself: the values are most of a large workspace, and a reading is 16 bytes
     /// where a `MetricValue` is 168 and five strings (the 1 300 000 values of a 100 000-benefit register: 21 MB
-    /// instead of 218 MB and their strings).
+    /// instead of 218 MB and their strings). In a SQLite file they are read on a second connection, on another core,
+    /// while the entities are read (`SnapshotSideRead`): the two take about as long.
     public func loadPlanReadings(asOf day: Day? = nil, programme: String? = nil) throws(StoreError) -> (plan: Plan, readings: MetricReadings) {
         try read { db in
+            let side = try sideReadings(db)
             if let day, try !Workspace.runsInForce(after: day, db).isEmpty {
                 // A past plan is the current one with later states undone value by value: read whole.
                 var plan = try loadPlan(asOf: day, programme: programme)
@@ -16,14 +19,25 @@ extension Workspace {
                 plan.values = []
                 return (plan, readings)
             }
-            let loaded = try loadPlan(programme: programme, includingProgramme: false, values: .readings)
+            let loaded = try loadPlan(programme: programme, includingProgramme: false, values: .readings(beside: side))
             return (loaded.plan, loaded.readings ?? MetricReadings([]))
+        }
+    }
+
+    /// Every metric's readings (`ReadingRows`) read on another connection of a SQLite file's pool, in the state `db`'s
+    /// transaction sees; nil elsewhere (PostgreSQL, a workspace in memory) or when that transaction has read already.
+    private func sideReadings(_ db: any SQLConnection) throws -> SnapshotSideRead<ReadingRows>? {
+        guard case .sqlite(let writer) = backend, let pool = writer as? DatabasePool, let connection = db as? SQLiteConnection else {
+            return nil
+        }
+        return try SnapshotSideRead.start(pool, beside: connection.db) { side in
+            try Workspace.readingsInTableOrder(SQLiteConnection(side), active: nil)
         }
     }
 
     /// The active values of the `active` metrics as readings, in the order `loadValues` gives the values.
     func loadReadings(_ db: any SQLConnection, active: Set<String>) throws -> MetricReadings {
-        if db.dialect == .sqlite, let readings = try readingsInTableOrder(db, active: active) { return readings }
+        if db.dialect == .sqlite, let rows = try Workspace.readingsInTableOrder(db, active: active) { return rows.keeping(active) }
         var slots: [String: Int32] = [:], ids: [String] = [], slotOf: [Int32] = [], readings: [MetricReadings.Reading] = []
         var metric = "", slot: Int32 = 0, isActive = false, started = false
         try db.each(Workspace.readingsQuery(orderBy: " ORDER BY metric_id, date, kind"), []) { row in
@@ -47,9 +61,10 @@ extension Workspace {
         return MetricReadings(ids: ids, slots: slotOf, readings: readings)
     }
 
-    /// The readings read in the table's order and put in the order of `ORDER BY metric_id, date, kind` (as
-    /// `valuesInTableOrder` puts the values), or nil when one cannot be placed exactly.
-    private func readingsInTableOrder(_ db: any SQLConnection, active: Set<String>) throws -> MetricReadings? {
+    /// The readings of the active values of the `active` metrics (every metric's when nil), read in the table's order and
+    /// put in the order of `ORDER BY metric_id, date, kind` (as `valuesInTableOrder` puts the values), or nil when one
+    /// cannot be placed exactly.
+    static func readingsInTableOrder(_ db: any SQLConnection, active: Set<String>?) throws -> ReadingRows? {
         let capacity = try Workspace.rowCountBound(db, table: "metric_value")
         var readings: [MetricReadings.Reading] = []
         readings.reserveCapacity(capacity)
@@ -59,7 +74,7 @@ extension Workspace {
             return true
         }) else { return nil }
         let placed = order.order(), slots = order.slotsAdded
-        return MetricReadings(ids: order.metricIds, slots: placed.map { slots[$0] }, readings: placed.map { readings[$0] })
+        return ReadingRows(ids: order.metricIds, slots: placed.map { slots[$0] }, readings: placed.map { readings[$0] })
     }
 
     /// What the rules read of the active values, in `orderBy`'s order (the table's when empty).

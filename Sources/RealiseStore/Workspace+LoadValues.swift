@@ -37,10 +37,11 @@ extension Workspace {
         return order.map { values.moveOut(in: $0.order()) }
     }
 
-    /// Reads `query`'s rows (metric id, kind and date first) in the table's order and hands each active one to `take`,
-    /// with its metric (the id as `order` keeps it), kind and day, noting where it goes in the order of
-    /// `ORDER BY metric_id, date, kind`. Nil when a row cannot be placed exactly (see `ValueOrder`) or `take` refuses it.
-    static func scanInTableOrder(_ db: any SQLConnection, _ query: String, active: Set<String>, capacity: Int,
+    /// Reads `query`'s rows (metric id, kind and date first) in the table's order and hands each active one (each one
+    /// when `active` is nil) to `take`, with its metric (the id as `order` keeps it), kind and day, noting where it goes
+    /// in the order of `ORDER BY metric_id, date, kind`. Nil when a row cannot be placed exactly (see `ValueOrder`) or
+    /// `take` refuses it.
+    static func scanInTableOrder(_ db: any SQLConnection, _ query: String, active: Set<String>?, capacity: Int,
                                  _ take: (StatementRow, String, MetricValue.Kind, Day) -> Bool) throws -> ValueOrder? {
         var order = ValueOrder(capacity: capacity)
         // Rows of one metric mostly come together: its id, slot and activity are worked out once per run.
@@ -48,7 +49,7 @@ extension Workspace {
         let complete = try db.each(query, []) { row in
             if !started || !row.text(0, equals: metric) {
                 metric = row.string(0)
-                isActive = active.contains(metric)
+                isActive = active?.contains(metric) ?? true
                 started = true
                 guard !isActive || ValueOrder.accepts(metric: metric) else { return false }
                 if isActive { (slot, metric) = order.slot(of: metric) }

@@ -10,9 +10,10 @@ import RealiseTestSupport
 @Suite("Loading a plan's values as readings")
 struct ReadingsLoadTests {
     /// The lean load against the whole one: the plan without values, and readings of the whole plan's values.
-    private func expectSame(_ workspace: Workspace, asOf day: Day? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        var whole = try day.map { try workspace.loadPlan(asOf: $0) } ?? workspace.loadPlan()
-        let lean = try workspace.loadPlanReadings(asOf: day)
+    private func expectSame(_ workspace: Workspace, asOf day: Day? = nil, programme: String? = nil,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var whole = try day.map { try workspace.loadPlan(asOf: $0, programme: programme) } ?? workspace.loadPlan(programme: programme)
+        let lean = try workspace.loadPlanReadings(asOf: day, programme: programme)
         let expected = MetricReadings(whole.values)
         #expect(!whole.values.isEmpty, sourceLocation: sourceLocation)
         #expect(lean.readings == expected, sourceLocation: sourceLocation)
@@ -27,16 +28,19 @@ struct ReadingsLoadTests {
     }
 
     /// Metrics with values of several kinds and days, stored neither by metric nor by date.
-    private func scrambled(_ metrics: [String]) -> Plan {
-        var plan = strategyPlan(path: "plans/values.xml")
-        plan.metrics += metrics.enumerated().map { Metric(id: $1, name: "Metric \($1)", source: at("plans/values.xml", $0 + 50)) }
+    private func scrambled(_ metrics: [String], programme: String = "P1", prefix: String = "",
+                           path: String = "plans/values.xml") -> Plan {
+        var plan = strategyPlan(path: path, programme: programme, prefix: prefix)
+        plan.metrics += metrics.enumerated().map {
+            Metric(id: $1, name: "Metric \($1)", programme: programme, source: at(path, $0 + 50))
+        }
         let dated: [(MetricValue.Kind, String)] = [(.target, "2025-06-30"), (.measurement, "2024-03-31"), (.baseline, "2023-01-01"),
                                                     (.measurement, "2025-06-30"), (.target, "2024-03-31")]
         var values: [MetricValue] = []
         for (number, metric) in metrics.enumerated() {
             for (kind, date) in dated {
                 values.append(MetricValue(metric: metric, kind: kind, date: day(date), value: number % 3 == 0 ? nil : Double(number),
-                                          text: number % 3 == 0 ? "Yes" : nil, source: at("plans/values.xml", 100 + values.count)))
+                                          text: number % 3 == 0 ? "Yes" : nil, source: at(path, 100 + values.count)))
             }
         }
         plan.values += values.reversed()
@@ -72,6 +76,25 @@ struct ReadingsLoadTests {
         }
         try expectSame(workspace)
         #expect(try workspace.loadPlanReadings().readings.readings(of: "W2").isEmpty)
+    }
+
+    @Test("in a workspace file, read on a second connection beside the entities: withdrawn metrics and other programmes left out")
+    func besideTheEntities() throws {
+        try withTemporaryFolder { folder in
+            let workspace = try Workspace(path: folder.appendingPathComponent("w.sqlite").path, create: true)
+            _ = try workspace.importFiles([file(scrambled(["m1", "M2", "W"]), path: "plans/values.xml", sha: "a")])
+            _ = try workspace.importFiles([file(scrambled(["n1", "N2"], programme: "P2", prefix: "b-", path: "plans/other.xml"), path: "plans/other.xml", sha: "b")])
+            try expectSame(workspace)
+            try expectSame(workspace, programme: "P2")
+            try workspace.writer.write { db in
+                try db.execute(sql: "UPDATE entity SET withdrawn_run = (SELECT max(id) FROM import_run) WHERE id = 'W'")
+            }
+            try expectSame(workspace)
+            try expectSame(workspace, programme: "P1")
+            #expect(try workspace.loadPlanReadings().readings.readings(of: "W").isEmpty)
+            #expect(try workspace.loadPlanReadings(programme: "P2").readings.readings(of: "m1").isEmpty)
+            #expect(try !workspace.loadPlanReadings(programme: "P2").readings.readings(of: "n1").isEmpty)
+        }
     }
 
     @Test("a past plan, rebuilt from history, as readings", arguments: TestBackend.available)
