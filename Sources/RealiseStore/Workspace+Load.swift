@@ -71,11 +71,8 @@ extension Workspace {
             plan.deliverables = try entities(EntityTables.deliverable)
             plan.metrics = try entities(EntityTables.metric)
             let active = plan.entityIds
-            var readings: MetricReadings?
-            switch values {
-            case .whole: try loadValues(db, into: &plan, active: active, shared: &shared)
-            case .readings(let side): readings = try side?.join()?.keeping(active) ?? loadReadings(db, active: active)
-            }
+            // Links before values: values read on another connection (`SnapshotSideRead`) take longer than the
+            // entities, and are waited for last.
             plan.links = try rows("""
                 SELECT kind, from_id, to_id, dependency_type, lag_days, share, source_path, source_line, source_format, id
                 FROM link WHERE withdrawn_run IS NULL
@@ -84,6 +81,11 @@ extension Workspace {
                 guard active.contains(from) && active.contains(to), let kind: Link.Kind = row.word(0) else { return nil }
                 return Link(kind: kind, from: from, to: to, dependencyType: row.word(3), lagDays: row.double(4), share: row.double(5),
                             source: SourceRef(path: shared.string(row, 6), line: row.int(7), format: shared.string(row, 8)))
+            }
+            var readings: MetricReadings?
+            switch values {
+            case .whole: try loadValues(db, into: &plan, active: active, shared: &shared)
+            case .readings(let side): readings = try side?.join()?.keeping(active) ?? loadReadings(db, active: active)
             }
             return (plan, readings)
         }
