@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -14,8 +15,8 @@ import GRDBSQLite
 /// 3. the side connection begins its transaction and reads its data version again.
 ///
 /// Equal versions mean nothing was committed between 1 and 3, so 2 and 3 see the same state. Otherwise — or when the
-/// calling transaction had already read, or the side connection fails — `join()` gives nil, and the caller reads it
-/// all itself as before, in its own transaction.
+/// calling transaction had already read, no side connection was free in time, or the side connection fails — `start`
+/// or `join()` gives nil, and the caller reads it all itself as before, in its own transaction.
 final class SnapshotSideRead<T: Sendable>: @unchecked Sendable {
     // The fields are handed between the two threads by the semaphores: each is written before a signal and read after
     // the matching wait, never by both threads at once.
@@ -29,15 +30,27 @@ final class SnapshotSideRead<T: Sendable>: @unchecked Sendable {
 
     private init() {}
 
+
     /// Starts `work` on another connection of `pool`, and makes the first read of the transaction `db` is in so that
     /// both see the same state. Nil when that cannot be shown: `db` is outside a transaction or has read already.
-    /// - Parameter afterVersion: run on the side thread between steps 1 and 2 (a test commits there).
-    static func start(_ pool: DatabasePool, beside db: Database, afterVersion: @escaping @Sendable () -> Void = {},
+    /// - Parameters:
+    ///   - patience: how long to wait for the side connection's first step, which takes about a millisecond when a
+    ///     reader connection is free.
+    ///   - afterVersion: run on the side thread between steps 1 and 2 (a test commits there).
+    static func start(_ pool: DatabasePool, beside db: Database, patience: DispatchTimeInterval = .milliseconds(250),
+                      afterVersion: @escaping @Sendable () -> Void = {},
                       _ work: @escaping @Sendable (Database) throws -> T?) throws -> SnapshotSideRead<T>? {
         guard db.isInsideTransaction, sqlite3_txn_state(db.sqliteConnection, "main") == SQLITE_TXN_NONE else { return nil }
         let side = SnapshotSideRead<T>()
-        DispatchQueue.global().async { side.run(pool, afterVersion: afterVersion, work) }
-        side.versionRead.wait()
+        // A thread of its own: a pool's threads may all be waiting, as this one is about to (tests run side by side).
+        Thread { side.run(pool, afterVersion: afterVersion, work) }.start()
+        // Not for ever: when every reader connection of the pool is taken (a busy server), each caller would wait for a
+        // side connection that only another waiting caller can free.
+        guard side.versionRead.wait(timeout: .now() + patience) == .success else {
+            side.callerGaveUp = true
+            side.callerFixed.signal()
+            return nil
+        }
         var fixed = false
         defer {
             side.callerGaveUp = !fixed

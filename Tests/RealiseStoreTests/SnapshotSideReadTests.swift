@@ -27,7 +27,7 @@ struct SnapshotSideReadTests {
             let sideHasRead = DispatchSemaphore(value: 0)
             try workspace.read { connection in
                 let db = try grdb(connection)
-                let side = try #require(try SnapshotSideRead<Int>.start(pool, beside: db) { side in
+                let side = try #require(try SnapshotSideRead<Int>.start(pool, beside: db, patience: .seconds(60)) { side in
                     defer { sideHasRead.signal() }
                     return try Self.linkCount(side)
                 })
@@ -49,7 +49,7 @@ struct SnapshotSideReadTests {
             #expect(try pool.read { try Self.linkCount($0) } ?? 0 > 0)
             try workspace.read { connection in
                 let db = try grdb(connection)
-                let side = try #require(try SnapshotSideRead<Int>.start(pool, beside: db, afterVersion: {
+                let side = try #require(try SnapshotSideRead<Int>.start(pool, beside: db, patience: .seconds(60), afterVersion: {
                     try? pool.write { try $0.execute(sql: "DELETE FROM link") }
                 }) { try Self.linkCount($0) })
                 #expect(side.join() == nil)
@@ -73,16 +73,53 @@ struct SnapshotSideReadTests {
         }
     }
 
+    @Test("no reader connection free for the side: nil after a short wait, and the side gives up when one frees")
+    func noFreeConnection() throws {
+        try withTemporaryFolder { folder in
+            let (workspace, _) = try fileWorkspace(in: folder)
+            var configuration = Configuration()
+            configuration.maximumReaderCount = 1
+            let pool = try DatabasePool(path: workspace.path, configuration: configuration)
+            let sideRan = ManagedFlag()
+            let side = try pool.unsafeRead { db in
+                var side: SnapshotSideRead<Int>?
+                try db.inTransaction(.deferred) {
+                    side = try SnapshotSideRead<Int>.start(pool, beside: db) { db in
+                        sideRan.set()
+                        return try Self.linkCount(db)
+                    }
+                    #expect(try Self.linkCount(db) ?? 0 > 0)
+                    return .commit
+                }
+                return side
+            }
+            #expect(side == nil)
+            // The side connection is free now: the side read reads its version, sees the caller gave up, and stops.
+            let freed = try pool.read { try Self.linkCount($0) }
+            #expect(freed ?? 0 > 0)
+            #expect(!sideRan.isSet)
+        }
+    }
+
     @Test("work that fails on the side connection gives nil")
     func failingWork() throws {
         try withTemporaryFolder { folder in
             let (workspace, pool) = try fileWorkspace(in: folder)
             try workspace.read { connection in
-                let side = try #require(try SnapshotSideRead<Int>.start(pool, beside: try grdb(connection)) { db in
+                let side = try #require(try SnapshotSideRead<Int>.start(pool, beside: try grdb(connection), patience: .seconds(60)) { db in
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM no_such_table")
                 })
                 #expect(side.join() == nil)
             }
         }
     }
+}
+
+/// A flag set on one thread and read on another.
+private final class ManagedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }
