@@ -3,7 +3,10 @@ import RealiseModel
 /// Who answers for a finding: the subject's own owner, else the owner of a benefit it serves (a metric's benefit,
 /// a deliverable's enabled benefit, found through its parents too), else its programme's senior responsible
 /// owner. Built once per report from the context's indexes.
-struct AccountableOwners: Sendable {
+///
+/// A class: it holds the whole context, and a copy of a struct holding it (each look-up through a closure made one)
+/// cost more than the look-up.
+final class AccountableOwners: Sendable {
     private let context: GapContext
     private let objectives: [String: Int]
     private let programmeOwners: [String: String]
@@ -58,7 +61,12 @@ struct AccountableOwners: Sendable {
 extension Optional where Wrapped == String {
     /// The text, trimmed, when it names somebody; nil when blank.
     var named: String? {
-        guard let self, !isBlank else { return nil }
+        guard let self else { return nil }
+        // Nearly every name begins and ends with a visible ASCII character: it is its own trimmed self.
+        if let first = self.utf8.first, let last = self.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
+        guard !isBlank else { return nil }
         let start = self.drop(while: \.isWhitespace)
         return String(start.prefix(through: start.lastIndex { !$0.isWhitespace }!))
     }

@@ -42,6 +42,16 @@ struct ActionableFindingTests {
         #expect(owner("benefit-without-metric", "B3") == "Enabled owner")
     }
 
+    @Test("an owner's name is trimmed of white space, Unicode's included; a blank one names nobody")
+    func trimmedNames() {
+        let names: [(String?, String?)] = [
+            ("Ann Smith", "Ann Smith"), ("A", "A"), ("  Ann ", "Ann"), ("\tAnn\n", "Ann"), ("\u{00A0}Ann", "Ann"),
+            ("Ann\u{2003}", "Ann"), ("Zoë", "Zoë"), ("Éric", "Éric"), ("Ann\u{0301}", "Ann\u{0301}"), ("", nil), ("   ", nil),
+            ("\u{3000}", nil), (nil, nil),
+        ]
+        for (name, named) in names { #expect(name.named == named, "\(String(reflecting: name))") }
+    }
+
     @Test("nobody is named when neither the subject, its benefit nor a programme names an owner")
     func nobody() throws {
         var builder = PlanBuilder()
