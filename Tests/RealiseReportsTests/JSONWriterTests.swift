@@ -103,7 +103,11 @@ struct JSONWriterTests {
                                           "é", "\u{301}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202F}", "東", "🚒", "\u{FEFF}"]
         func text() -> String {
             var out = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...12, using: &generator) { out.append(alphabet.randomElement(using: &generator)!) }
+            // Mostly printable ASCII, so the writer's eight-bytes-at-a-time look meets long plain runs and what ends them.
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                out.append(Int.random(in: 0..<4, using: &generator) == 0 ? alphabet.randomElement(using: &generator)!
+                           : Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &generator)))
+            }
             return String(out)
         }
         func value(_ depth: Int) -> JSONValue {
