@@ -44,48 +44,31 @@ public struct GapContext: Sendable {
         self.history = history
         self.tolerance = tolerance
         latestReviews = ReviewOutcome.latest(history.outcomes, onOrBefore: asOf)
-        let links = LinkIndex(plan.links)
-        self.links = links
-        benefitSlots = plan.benefits.indices.map { links.slot(of: plan.benefits[$0].id) }
-        let benefitPositions = GapContext.positions(plan.benefits)
-        self.benefitPositions = benefitPositions
-        childObjectives = GapContext.children(plan.objectives.lazy.map { ($0.id, $0.parent) })
-        childDeliverables = GapContext.children(plan.deliverables.lazy.map { ($0.id, $0.parent) })
-        valueIndex = readings ?? MetricReadings(plan.values)
-        deliverablePositions = GapContext.positions(plan.deliverables)
-        metricPositions = GapContext.positions(plan.metrics)
-        let valueIndex = valueIndex
-        metricValueRanges = plan.metrics.indices.map { valueIndex.range(of: plan.metrics[$0].id) }
-        let objectiveIds = Set(plan.objectives.lazy.map(\.id))
-        var contributingObjectives: [String: [String]] = [:], contributingBenefits: [String: [String]] = [:]
-        var contributingBenefitPositions: [String: [Int]] = [:]
-        for link in plan.links where link.kind == .contributesTo {
-            if objectiveIds.contains(link.from) { contributingObjectives[link.to, default: []].append(link.from) }
-            if let position = benefitPositions[link.from] {
-                contributingBenefits[link.to, default: []].append(link.from)
-                contributingBenefitPositions[link.to, default: []].append(position)
+        let valueIndex = readings ?? MetricReadings(plan.values)
+        self.valueIndex = valueIndex
+        // The link index on one core, the rest on the other: building them was a tenth of a large report, all on one.
+        var links: (LinkIndex, [Int32?])?, entities: EntityIndexes?
+        for part in Concurrently.map(2, { half -> IndexPart in
+            guard half == 0 else { return .entities(EntityIndexes(plan, values: valueIndex)) }
+            let links = LinkIndex(plan.links)
+            return .links(links, benefitSlots: plan.benefits.indices.map { links.slot(of: plan.benefits[$0].id) })
+        }) {
+            switch part {
+            case .links(let index, let slots): links = (index, slots)
+            case .entities(let indexes): entities = indexes
             }
         }
-        self.contributingObjectives = contributingObjectives
-        self.contributingBenefits = contributingBenefits
-        self.contributingBenefitPositions = contributingBenefitPositions
-    }
-
-    /// Child ids by parent id, in plan order.
-    private static func children(_ entities: some Sequence<(id: String, parent: String?)>) -> [String: [String]] {
-        var children: [String: [String]] = [:]
-        for (id, parent) in entities {
-            if let parent { children[parent, default: []].append(id) }
-        }
-        return children
-    }
-
-    /// Positions of entities by id; the first of a repeated id.
-    private static func positions<E: Entity>(_ entities: [E]) -> [String: Int] {
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(entities.count)
-        for index in entities.indices where positions[entities[index].id] == nil { positions[entities[index].id] = index }
-        return positions
+        (self.links, benefitSlots) = links!
+        let indexes = entities!
+        benefitPositions = indexes.benefitPositions
+        childObjectives = indexes.childObjectives
+        childDeliverables = indexes.childDeliverables
+        deliverablePositions = indexes.deliverablePositions
+        metricPositions = indexes.metricPositions
+        metricValueRanges = indexes.metricValueRanges
+        contributingObjectives = indexes.contributingObjectives
+        contributingBenefits = indexes.contributingBenefits
+        contributingBenefitPositions = indexes.contributingBenefitPositions
     }
 
     /// The deliverable with this id (the first, should the plan repeat it).
