@@ -113,7 +113,23 @@ struct StatementRow {
     }
 
     /// A vocabulary word (`kind`, `direction`, …); nil when NULL or no case's raw value.
-    func word<T: KebabCaseEnum>(_ column: Int32) -> T? { optionalString(column).flatMap(T.init(rawValue:)) }
+    ///
+    /// The text is compared as bytes with each case's raw value, in place: a value's kind is read a million times in a
+    /// large workspace, and making a string of it to switch over cost more than reading the row. Text beyond ASCII that
+    /// matches no case goes through the string comparison, which also equates canonically equivalent spellings.
+    func word<T: KebabCaseEnum>(_ column: Int32) -> T? {
+        guard let bytes = bytes(column) else { return nil }
+        let text = StatementRow.upToNUL(bytes)
+        for candidate in T.allCases {
+            let raw = candidate.rawValue
+            let equal = raw.utf8.withContiguousStorageIfAvailable { known in
+                known.count == text.count && (known.isEmpty || memcmp(known.baseAddress!, text.baseAddress!, known.count) == 0)
+            } ?? raw.utf8.elementsEqual(text)
+            if equal { return candidate }
+        }
+        guard text.contains(where: { $0 >= 0x80 }) else { return nil }
+        return T(rawValue: String(decoding: text, as: UTF8.self))
+    }
 
     /// Whether the column's text is exactly `text`'s UTF-8. (A string read from a column holds no NUL, so
     /// matching all of the column's bytes is matching it as read.)
