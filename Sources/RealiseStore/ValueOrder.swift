@@ -11,13 +11,12 @@ struct ValueOrder {
     private var slots: [String: Int32] = [:]
     /// The metric ids met, in the order first met; a value's metric is shared from here.
     private var ids: [String] = []
-    /// Per value added: its metric's slot, its day number and its kind's rank.
-    private var metricOf: [Int32] = [], dayOf: [Int] = [], kindOf: [UInt8] = []
+    /// Per value added: its metric's slot, and its place within the metric (day number, then kind's rank) as one number.
+    private var metricOf: [Int32] = [], placeOf: [Int] = []
 
     init(capacity: Int) {
         metricOf.reserveCapacity(capacity)
-        dayOf.reserveCapacity(capacity)
-        kindOf.reserveCapacity(capacity)
+        placeOf.reserveCapacity(capacity)
     }
 
     /// Whether this order can stand for SQLite's with this metric id: ASCII.
@@ -45,13 +44,12 @@ struct ValueOrder {
     /// Records the next value, in the order values are added.
     mutating func add(slot: Int32, day: Day, kind: MetricValue.Kind) {
         metricOf.append(slot)
-        dayOf.append(day.dayNumber)
-        let rank: UInt8 = switch kind {
+        let rank = switch kind {
         case .baseline: 0
         case .measurement: 1
         case .target: 2
         }
-        kindOf.append(rank)
+        placeOf.append(day.dayNumber * 4 + rank)
     }
 
     /// The positions of the values added, in order of metric id, day and kind: value `order()[i]` comes `i`th.
@@ -72,9 +70,27 @@ struct ValueOrder {
             order[next[place]] = position
             next[place] += 1
         }
-        func precedes(_ a: Int, _ b: Int) -> Bool { dayOf[a] != dayOf[b] ? dayOf[a] < dayOf[b] : kindOf[a] < kindOf[b] }
-        for place in ids.indices where starts[place + 1] - starts[place] > 1 {
-            order[starts[place]..<starts[place + 1]].sort(by: precedes)
+        // A metric's few values by insertion sort on their one-number places (a metric holds a value of a kind once a
+        // day, so no two are equal): the library's sort, called once a metric with a closure, cost twice as much. A
+        // metric with many values (daily readings over years) goes through the library's sort, which is never quadratic.
+        placeOf.withUnsafeBufferPointer { places in
+            order.withUnsafeMutableBufferPointer { order in
+                for place in ids.indices where starts[place + 1] - starts[place] > 1 {
+                    guard starts[place + 1] - starts[place] <= 32 else {
+                        order[starts[place]..<starts[place + 1]].sort { places[$0] < places[$1] }
+                        continue
+                    }
+                    for index in (starts[place] + 1)..<starts[place + 1] {
+                        let position = order[index], key = places[position]
+                        var hole = index
+                        while hole > starts[place] && places[order[hole - 1]] > key {
+                            order[hole] = order[hole - 1]
+                            hole -= 1
+                        }
+                        order[hole] = position
+                    }
+                }
+            }
         }
         return order
     }

@@ -60,6 +60,33 @@ struct LoadOrderTests {
         #expect(metrics.map { Array($0.utf8) } == ["Ma", "Me\u{301}x", "Mz", "MÉ", "Mé", "M😀"].map { Array($0.utf8) })
     }
 
+    @Test("metrics with many values (more than a small sort takes), stored in a scrambled order, load by day and kind")
+    func manyValues() throws {
+        let path = "plans/values.xml"
+        var plan = Plan()
+        plan.metrics = ["D1", "D0"].enumerated().map { Metric(id: $1, name: "Daily \($1)", source: at(path, $0 + 2)) }
+        var values: [MetricValue] = []
+        let start = day("2024-01-01")
+        for metric in ["D1", "D0"] {
+            for offset in 0..<90 {
+                values.append(MetricValue(metric: metric, kind: .measurement, date: Day(dayNumber: start.dayNumber + offset),
+                                          value: Double(offset), source: at(path, 100 + values.count)))
+                if offset % 10 == 0 {
+                    values.append(MetricValue(metric: metric, kind: .target, date: Day(dayNumber: start.dayNumber + offset),
+                                              value: 1, source: at(path, 100 + values.count)))
+                }
+            }
+        }
+        // Every seventh value first, then the rest backwards.
+        plan.values = stride(from: 0, to: values.count, by: 7).map { values[$0] } + values.indices.filter { $0 % 7 != 0 }.reversed().map { values[$0] }
+        let workspace = try Workspace()
+        _ = try workspace.importFiles([file(plan, path: path, sha: "a")])
+        let expected = try sorted(workspace)
+        #expect(expected.count == 198)
+        #expect(try loaded(workspace) == expected)
+        #expect(try workspace.loadPlanReadings().readings.readings(of: "D0").map(\.date) == expected.prefix(99).map { day(String($0.split(separator: " ")[1])) })
+    }
+
     @Test("stored dates with a time load in the order of their text")
     func datesWithTime() throws {
         let workspace = try Workspace()
