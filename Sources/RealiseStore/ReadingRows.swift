@@ -4,9 +4,9 @@ import RealiseModel
 /// of `ORDER BY metric_id, date, kind`. Read on another connection, they cover every metric; `keeping` leaves out the
 /// ones the plan does not hold (withdrawn, or of another programme).
 struct ReadingRows: Sendable {
-    var ids: [String]
-    var slots: [Int32]
-    var readings: [MetricReadings.Reading]
+    let ids: [String]
+    let slots: [Int32]
+    let readings: [MetricReadings.Reading]
 
     /// The readings of the metrics in `active`, as `MetricReadings` makes them: the same as reading only those.
     func keeping(_ active: Set<String>) -> MetricReadings {

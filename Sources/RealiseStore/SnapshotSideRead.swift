@@ -30,7 +30,6 @@ final class SnapshotSideRead<T: Sendable>: @unchecked Sendable {
 
     private init() {}
 
-
     /// Starts `work` on another connection of `pool`, and makes the first read of the transaction `db` is in so that
     /// both see the same state. Nil when that cannot be shown: `db` is outside a transaction or has read already.
     /// - Parameters:
