@@ -120,13 +120,7 @@ struct StatementRow {
     func word<T: KebabCaseEnum>(_ column: Int32) -> T? {
         guard let bytes = bytes(column) else { return nil }
         let text = StatementRow.upToNUL(bytes)
-        for candidate in T.allCases {
-            let raw = candidate.rawValue
-            let equal = raw.utf8.withContiguousStorageIfAvailable { known in
-                known.count == text.count && (known.isEmpty || memcmp(known.baseAddress!, text.baseAddress!, known.count) == 0)
-            } ?? raw.utf8.elementsEqual(text)
-            if equal { return candidate }
-        }
+        for candidate in T.allCases where StatementRow.utf8(of: candidate.rawValue, equals: text) { return candidate }
         guard text.contains(where: { $0 >= 0x80 }) else { return nil }
         return T(rawValue: String(decoding: text, as: UTF8.self))
     }
@@ -134,8 +128,12 @@ struct StatementRow {
     /// Whether the column's text is exactly `text`'s UTF-8. (A string read from a column holds no NUL, so
     /// matching all of the column's bytes is matching it as read.)
     func text(_ column: Int32, equals text: String) -> Bool {
-        let bytes = bytes(column) ?? UnsafeBufferPointer(start: nil, count: 0)
-        return text.utf8.withContiguousStorageIfAvailable { known in
+        StatementRow.utf8(of: text, equals: bytes(column) ?? UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    /// Whether `text`'s UTF-8 is exactly `bytes`.
+    private static func utf8(of text: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { known in
             known.count == bytes.count && (known.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, known.count) == 0)
         } ?? text.utf8.elementsEqual(bytes)
     }
