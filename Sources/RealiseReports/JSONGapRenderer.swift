@@ -28,24 +28,24 @@ public struct JSONGapRenderer: GapReportRenderer {
         var json = JSONWriter(capacity: 320 * report.coverage.count + 4096)
         let summary = report.summary
         json.beginObject()
-        json.key("asOf")
+        json.key(plain: "asOf")
         json.string(report.asOf.description)
-        json.key("summary")
+        json.key(plain: "summary")
         json.beginObject()
-        json.key("high")
+        json.key(plain: "high")
         json.number(summary.high)
-        json.key("medium")
+        json.key(plain: "medium")
         json.number(summary.medium)
-        json.key("low")
+        json.key(plain: "low")
         json.number(summary.low)
         json.endObject()
-        json.key("findings")
+        json.key(plain: "findings")
         json.beginArray()
         try output(json.takeBytes())
         try JSONGapRenderer.write(report.findings, after: json, to: output)
         if !report.findings.isEmpty { json.itemsWritten() }
         json.endArray()
-        json.key("coverage")
+        json.key(plain: "coverage")
         json.beginArray()
         for row in report.coverage { JSONGapRenderer.write(row, to: &json) }
         json.endArray()
@@ -73,22 +73,22 @@ public struct JSONGapRenderer: GapReportRenderer {
 
     static func write(_ finding: Finding, to json: inout JSONWriter) {
         json.beginObject()
-        json.key("rule")
+        json.key(plain: "rule")
         json.string(finding.rule)
-        json.key("severity")
+        json.key(plain: "severity")
         json.string(finding.severity.rawValue)
-        json.key("subject")
+        json.key(plain: "subject")
         json.beginObject()
-        json.key("type")
+        json.key(plain: "type")
         json.string(finding.subject.type)
-        json.key("id")
+        json.key(plain: "id")
         json.string(finding.subject.id)
-        json.key("name")
+        json.key(plain: "name")
         json.string(finding.subject.name)
         json.endObject()
-        json.key("message")
+        json.key(plain: "message")
         json.string(finding.message)
-        json.key("evidence")
+        json.key(plain: "evidence")
         json.beginObject()
         for (key, value) in finding.evidence.sorted(by: { $0.key < $1.key }) {
             json.key(key)
@@ -102,25 +102,25 @@ public struct JSONGapRenderer: GapReportRenderer {
             }
         }
         json.endObject()
-        json.key("source")
+        json.key(plain: "source")
         json.beginObject()
-        json.key("path")
+        json.key(plain: "path")
         json.string(finding.source.path)
-        json.key("line")
+        json.key(plain: "line")
         json.number(finding.source.line)
         json.endObject()
         // Added after the original keys, so readers of the first contract are undisturbed.
-        json.key("title")
+        json.key(plain: "title")
         json.string(finding.title)
-        json.key("hint")
+        json.key(plain: "hint")
         json.string(finding.hint)
-        json.key("owner")
+        json.key(plain: "owner")
         if let owner = finding.owner { json.string(owner) } else { json.null() }
-        json.key("key")
-        json.string(finding.key)
-        json.key("review")
+        json.key(plain: "key")
+        json.string(finding.rule, ":", finding.subject.id)  // `finding.key`, without making the string
+        json.key(plain: "review")
         write(finding.review, to: &json)
-        json.key("actions")
+        json.key(plain: "actions")
         json.beginArray()
         for action in finding.actions { json.number(Double(action.id)) }
         json.endArray()
@@ -130,12 +130,12 @@ public struct JSONGapRenderer: GapReportRenderer {
     /// `"actions": {"open": [...], "closedSinceReview": [...]}`, each action as `action list --format json` writes
     /// it; an open one also says how many of the report's `findings` it concerns (0: resolved, action still open).
     static func write(_ actions: ActionStandings, asOf: Day, to json: inout JSONWriter) {
-        json.key("actions")
+        json.key(plain: "actions")
         json.beginObject()
-        json.key("open")
+        json.key(plain: "open")
         JSONValue.array(actions.open.map { .object($0.action.fields(asOf: asOf) + [("findings", .number(Double($0.findings)))]) })
             .write(to: &json)
-        json.key("closedSinceReview")
+        json.key(plain: "closedSinceReview")
         JSONValue.array(actions.closedSinceReview.map { .object($0.fields(asOf: asOf)) }).write(to: &json)
         json.endObject()
     }
@@ -152,9 +152,9 @@ public struct JSONGapRenderer: GapReportRenderer {
             json.key(key)
             json.number(count)
         }
-        json.key("reviewedRed")
+        json.key(plain: "reviewedRed")
         json.number(row.reviewedRed)
-        json.key("review")
+        json.key(plain: "review")
         write(row.review, to: &json)
         json.endObject()
     }
@@ -163,9 +163,9 @@ public struct JSONGapRenderer: GapReportRenderer {
     static func write(_ review: ReviewOutcome?, to json: inout JSONWriter) {
         guard let review else { return json.null() }
         json.beginObject()
-        json.key("rag")
+        json.key(plain: "rag")
         json.string(review.rag.rawValue)
-        json.key("date")
+        json.key(plain: "date")
         json.string(review.date.description)
         for (key, text) in [("reviewer", review.reviewer), ("note", review.note)] {
             json.key(key)

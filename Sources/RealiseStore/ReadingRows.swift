@@ -8,8 +8,10 @@ struct ReadingRows: Sendable {
     let slots: [Int32]
     let readings: [MetricReadings.Reading]
 
-    /// The readings of the metrics in `active`, as `MetricReadings` makes them: the same as reading only those.
-    func keeping(_ active: Set<String>) -> MetricReadings {
+    /// The readings of the metrics in `active` (every one when nil), as `MetricReadings` makes them: the same as
+    /// reading only those.
+    func keeping(_ active: Set<String>?) -> MetricReadings {
+        guard let active else { return MetricReadings(ids: ids, slots: slots, readings: readings) }
         let kept = ids.map(active.contains)
         guard kept.contains(false) else { return MetricReadings(ids: ids, slots: slots, readings: readings) }
         // Slots renumbered over the kept metrics, in the order they were met, as a read of only those numbers them.

@@ -70,7 +70,7 @@ extension Workspace {
             plan.benefits = try entities(EntityTables.benefit)
             plan.deliverables = try entities(EntityTables.deliverable)
             plan.metrics = try entities(EntityTables.metric)
-            let active = plan.entityIds
+            let active = try Workspace.activeIds(db, of: plan, narrowed: programme != nil)
             // Links before values: values read on another connection (`SnapshotSideRead`) take longer than the
             // entities, and are waited for last.
             plan.links = try rows("""
@@ -78,7 +78,7 @@ extension Workspace {
                 FROM link WHERE withdrawn_run IS NULL
                 """, orderBy: " ORDER BY source_path, source_line, id", SourceOrder(path: 6, line: 7, tie: .integer(9)), table: "link") { row in
                 let from = row.string(1), to = row.string(2)
-                guard active.contains(from) && active.contains(to), let kind: Link.Kind = row.word(0) else { return nil }
+                guard active.map({ $0.contains(from) && $0.contains(to) }) ?? true, let kind: Link.Kind = row.word(0) else { return nil }
                 return Link(kind: kind, from: from, to: to, dependencyType: row.word(3), lagDays: row.double(4), share: row.double(5),
                             source: SourceRef(path: shared.string(row, 6), line: row.int(7), format: shared.string(row, 8)))
             }
@@ -89,6 +89,17 @@ extension Workspace {
             }
             return (plan, readings)
         }
+    }
+
+    /// The ids of `plan`'s entities, which its links and values must name to be loaded; nil when `plan` holds every
+    /// stored entity (none withdrawn, `narrowed` by no programme). Every link and value names a stored entity (foreign
+    /// keys), so then each would pass: a large workspace's load spares building the set and a look-up per link end
+    /// and per metric, a tenth of its time.
+    static func activeIds(_ db: any SQLConnection, of plan: Plan, narrowed: Bool) throws -> Set<String>? {
+        let held = plan.programmes.count + plan.organisations.count + plan.objectives.count + plan.benefits.count
+            + plan.deliverables.count + plan.metrics.count
+        if !narrowed, try db.value("SELECT count(*) FROM entity", as: Int.self) == held { return nil }
+        return plan.entityIds
     }
 
     /// At least as many rows as `table` holds, cheaply, to make room for them at once: SQLite's largest row id (one

@@ -35,15 +35,16 @@ extension Workspace {
         }
     }
 
-    /// The active values of the `active` metrics as readings, in the order `loadValues` gives the values.
-    func loadReadings(_ db: any SQLConnection, active: Set<String>) throws -> MetricReadings {
+    /// The active values of the `active` metrics (of every metric when nil) as readings, in the order `loadValues`
+    /// gives the values.
+    func loadReadings(_ db: any SQLConnection, active: Set<String>?) throws -> MetricReadings {
         if db.dialect == .sqlite, let rows = try Workspace.readingsInTableOrder(db, active: active) { return rows.keeping(active) }
         var slots: [String: Int32] = [:], ids: [String] = [], slotOf: [Int32] = [], readings: [MetricReadings.Reading] = []
         var metric = "", slot: Int32 = 0, isActive = false, started = false
         try db.each(Workspace.readingsQuery(orderBy: " ORDER BY metric_id, date, kind"), []) { row in
             if !started || !row.text(0, equals: metric) {
                 metric = row.string(0)
-                isActive = active.contains(metric)
+                isActive = active?.contains(metric) ?? true
                 started = true
                 if isActive, let known = slots[metric] {
                     slot = known

@@ -1,8 +1,9 @@
 import RealiseModel
 
 extension Workspace {
-    /// Appends the active values of the `active` metrics to `plan`, ordered by metric id, stored date and kind.
-    func loadValues(_ db: any SQLConnection, into plan: inout Plan, active: Set<String>, shared: inout SharedStrings) throws {
+    /// Appends the active values of the `active` metrics (of every metric when nil) to `plan`, ordered by metric id,
+    /// stored date and kind.
+    func loadValues(_ db: any SQLConnection, into plan: inout Plan, active: Set<String>?, shared: inout SharedStrings) throws {
         // Values are the bulk of a large workspace (a million measurements and more). They are read in the
         // table's order and put in order here (`ValueOrder`), which costs less than SQLite's sort of the rows;
         // through that sort when a row is one `ValueOrder` cannot place exactly.
@@ -18,7 +19,7 @@ extension Workspace {
         try db.each(Workspace.valuesQuery(orderBy: " ORDER BY metric_id, date, kind"), []) { row in
             if !started || !row.text(0, equals: metric) {
                 metric = row.string(0)
-                isActive = active.contains(metric)
+                isActive = active?.contains(metric) ?? true
                 started = true
             }
             guard isActive, let kind: MetricValue.Kind = row.word(1), let date = row.day(2) else { return true }
@@ -28,7 +29,7 @@ extension Workspace {
     }
 
     /// The values in the order of `ORDER BY metric_id, date, kind`, or nil when one cannot be placed exactly.
-    private func valuesInTableOrder(_ db: any SQLConnection, active: Set<String>, shared: inout SharedStrings,
+    private func valuesInTableOrder(_ db: any SQLConnection, active: Set<String>?, shared: inout SharedStrings,
                                     capacity: Int) throws -> [MetricValue]? {
         let values = ScannedValues(capacity: capacity)
         let order = try Workspace.scanInTableOrder(db, Workspace.valuesQuery(orderBy: ""), active: active, capacity: capacity) {

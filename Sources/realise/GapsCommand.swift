@@ -90,6 +90,7 @@ struct GapsCommand: ParsableCommand {
             } else {
                 try WorkbookOutput.emit(to: output) { try GapWorkbook().write(report, to: $0) }
             }
+            LeftAtExit.keep(report)
             if let failOn, let worst = report.worst, worst >= failOn {
                 throw ExitCode(1)
             }
