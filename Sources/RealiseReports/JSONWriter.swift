@@ -10,7 +10,9 @@
 /// other character as itself) and numbers as `Double.plainText` (`null` when not finite).
 struct JSONWriter {
     /// The text written so far.
-    private(set) var bytes: [UInt8] = []
+    private var run: ByteRun
+    /// The text written so far, as an array.
+    var bytes: [UInt8] { run.array }
     /// Whether the innermost open container has an item yet (a comma comes before the next).
     private var hasItems = false
     /// The same for each container around it, outermost first: kept apart from the innermost's, which every item
@@ -28,7 +30,7 @@ struct JSONWriter {
     ///   - capacity: bytes to reserve.
     init(indent: Int = 0, capacity: Int = 0) {
         depth = indent
-        bytes.reserveCapacity(capacity)
+        run = ByteRun(capacity: capacity)
     }
 
     /// A writer for items of the array open here, written elsewhere (on another thread) and joined after this
@@ -44,12 +46,12 @@ struct JSONWriter {
 
     /// Hands over the text written so far, keeping the place in the document: what follows continues it.
     mutating func takeBytes() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
+        defer { run = ByteRun() }
+        return run.array
     }
 
     /// The text written so far as a string.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: run.array, as: UTF8.self) }
 
     // MARK: Containers
 
@@ -62,8 +64,8 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         startItem()
         appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        run.append(UInt8(ascii: ":"))
+        run.append(UInt8(ascii: " "))
         afterKey = true
     }
 
@@ -74,9 +76,9 @@ struct JSONWriter {
             $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
         }, "\(name) needs escaping: write it with key(_:)")
         startItem()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: JSONWriter.keyEnd.utf8Start, count: 3))
+        run.append(UInt8(ascii: "\""))
+        run.append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        run.append(UnsafeBufferPointer(start: JSONWriter.keyEnd.utf8Start, count: 3))
         afterKey = true
     }
 
@@ -95,11 +97,11 @@ struct JSONWriter {
     mutating func string(_ first: String, _ separator: Unicode.Scalar, _ second: String) {
         assert(separator.isASCII && separator.value >= 0x20 && separator != "\"" && separator != "\\")
         startValue()
-        bytes.append(UInt8(ascii: "\""))
+        run.append(UInt8(ascii: "\""))
         appendEscaped(first)
-        bytes.append(UInt8(separator.value))
+        run.append(UInt8(separator.value))
         appendEscaped(second)
-        bytes.append(UInt8(ascii: "\""))
+        run.append(UInt8(ascii: "\""))
     }
 
     /// A number as `Double.plainText` writes it: whole numbers below 10¹⁵ without a fraction, others as Swift's
@@ -125,13 +127,13 @@ struct JSONWriter {
     }
 
     /// A line break after the top-level value.
-    mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+    mutating func newline() { run.append(UInt8(ascii: "\n")) }
 
     // MARK: Layout
 
     private mutating func open(_ bracket: UInt8) {
         startValue()
-        bytes.append(bracket)
+        run.append(bracket)
         if openCount > 0 { outerHasItems.append(hasItems) }
         (hasItems, openCount) = (false, openCount + 1)
         depth += 1
@@ -143,7 +145,7 @@ struct JSONWriter {
         openCount -= 1
         // The outermost container's state was never pushed (nor that of the array an items writer continues).
         hasItems = outerHasItems.popLast() ?? false
-        bytes.append(bracket)
+        run.append(bracket)
     }
 
     /// Before a value: nothing after a key or at the top level, else it is an array item.
@@ -157,7 +159,7 @@ struct JSONWriter {
 
     /// A comma after the previous item, a new line and the indentation.
     private mutating func startItem() {
-        if hasItems { bytes.append(UInt8(ascii: ",")) } else { hasItems = true }
+        if hasItems { run.append(UInt8(ascii: ",")) } else { hasItems = true }
         newlineAndIndent()
     }
 
@@ -165,10 +167,10 @@ struct JSONWriter {
     private mutating func newlineAndIndent() {
         let count = 1 + 2 * depth, line = JSONWriter.lineStart
         if count <= line.utf8CodeUnitCount {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: count))
+            run.append(UnsafeBufferPointer(start: line.utf8Start, count: count))
         } else {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: line.utf8Start, count: line.utf8CodeUnitCount))
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count - line.utf8CodeUnitCount))
+            run.append(UnsafeBufferPointer(start: line.utf8Start, count: line.utf8CodeUnitCount))
+            run.append(repeating: UInt8(ascii: " "), count: count - line.utf8CodeUnitCount)
         }
     }
 
@@ -177,10 +179,13 @@ struct JSONWriter {
         "\n                                                                "
     }
 
-    private mutating func appendASCII(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    private mutating func appendASCII(_ text: String) {
+        var text = text
+        text.withUTF8 { run.append($0) }
+    }
 
     private mutating func appendInteger(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { run.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64) = (0, 0)  // up to 32 decimal digits of scratch space
         withUnsafeMutableBytes(of: &digits) { scratch in
@@ -190,7 +195,7 @@ struct JSONWriter {
                 scratch[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
+            run.append(UnsafeRawBufferPointer(rebasing: scratch[start...]))
         }
     }
 
@@ -213,9 +218,9 @@ struct JSONWriter {
     /// `text` in quotes, escaped. Works on the UTF-8 bytes: every byte that needs an escape is ASCII except
     /// those of U+2028 and U+2029 (E2 80 A8/A9), and runs of other bytes are copied whole.
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        run.append(UInt8(ascii: "\""))
         appendEscaped(text)
-        bytes.append(UInt8(ascii: "\""))
+        run.append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscaped(_ text: String) {
@@ -266,17 +271,17 @@ struct JSONWriter {
                 index += 1
                 continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            run.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
             if escape.utf8CodeUnitCount > 0 {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                run.append(UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
             } else {
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), JSONWriter.hex[Int(scalar >> 12 & 0xF)],
-                                          JSONWriter.hex[Int(scalar >> 8 & 0xF)], JSONWriter.hex[Int(scalar >> 4 & 0xF)],
-                                          JSONWriter.hex[Int(scalar & 0xF)]])
+                run.append(UInt8(ascii: "\\"))
+                run.append(UInt8(ascii: "u"))
+                for shift in [12, 8, 4, 0] { run.append(JSONWriter.hex[Int(scalar >> shift & 0xF)]) }
             }
             index += width
             runStart = index
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        run.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
     }
 }
