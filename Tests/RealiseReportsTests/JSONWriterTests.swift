@@ -126,6 +126,69 @@ struct JSONWriterTests {
             #expect(sample.serialised(indent: indent) == ReferenceJSON.serialised(sample, indent: indent))
         }
     }
+
+    @Test("a key written in the program and two texts joined by a separator: the same text as the general calls")
+    func plainKeysAndJoinedTexts() {
+        var generator = SeededGenerator(seed: 0x15A0_7E57_0007)
+        let alphabet: [Unicode.Scalar] = ["a", "\"", "\\", "\n", "\u{1}", "\u{85}", "\u{2028}", "\u{2066}", "é", "東", "🚒"]
+        func text() -> String {
+            String(String.UnicodeScalarView((0..<Int.random(in: 0...30, using: &generator)).map { _ in
+                Int.random(in: 0..<3, using: &generator) == 0 ? alphabet.randomElement(using: &generator)!
+                    : Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &generator))
+            }))
+        }
+        for _ in 0..<500 {
+            let (first, second) = (text(), text())
+            var fast = JSONWriter(), general = JSONWriter()
+            fast.beginObject()
+            general.beginObject()
+            fast.key(plain: "key")
+            general.key("key")
+            fast.string(first, ":", second)
+            general.string(first + ":" + second)
+            fast.key(plain: "evidence")
+            general.key("evidence")
+            fast.beginArray()
+            general.beginArray()
+            fast.string(second, "/", first)
+            general.string(second + "/" + first)
+            fast.endArray()
+            general.endArray()
+            fast.endObject()
+            general.endObject()
+            #expect(fast.text == general.text)
+        }
+    }
+
+    @Test("containers nested deeper than the indentation kept in the program, and items written on another writer")
+    func deepNestingAndItems() {
+        let deep = (0..<40).reduce(JSONValue.string("core")) { inner, level in
+            level % 2 == 0 ? .array([inner, .number(Double(level))]) : .object([("k\(level)", inner), ("n", .null)])
+        }
+        #expect(deep.serialised(indent: 1) == ReferenceJSON.serialised(deep, indent: 1))
+        // As the gap report writes its findings: items on writers of their own, their bytes between the container's.
+        var whole = JSONWriter(), split = JSONWriter()
+        whole.beginObject()
+        whole.key(plain: "items")
+        whole.beginArray()
+        for item in 0..<3 { whole.number(item) }
+        whole.endArray()
+        whole.endObject()
+        split.beginObject()
+        split.key(plain: "items")
+        split.beginArray()
+        var bytes = split.takeBytes()
+        var first = split.items(afterItems: false, capacity: 0), rest = split.items(afterItems: true, capacity: 0)
+        first.number(0)
+        rest.number(1)
+        rest.number(2)
+        bytes += first.bytes + rest.bytes
+        split.itemsWritten()
+        split.endArray()
+        split.endObject()
+        bytes += split.bytes
+        #expect(String(decoding: bytes, as: UTF8.self) == whole.text)
+    }
 }
 
 /// The serialiser `JSONValue` had before `JSONWriter` (nested string concatenation, escaping scalar by scalar),
