@@ -132,41 +132,9 @@ struct StatementRow {
     }
 
     /// Whether `text`'s UTF-8 is exactly `bytes`.
-    private static func utf8(of text: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func utf8(of text: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { known in
             known.count == bytes.count && (known.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, known.count) == 0)
         } ?? text.utf8.elementsEqual(bytes)
-    }
-}
-
-/// Strings read many times over (source paths and formats), kept once so equal values share storage. A run of
-/// rows with the same text in a column (as rows come, file by file) costs a comparison of bytes and no string.
-struct SharedStrings {
-    private var seen: [String: String] = [:]
-    /// The last text read from each column (by position): paths and formats alternate within a row.
-    private var last: [String?] = Array(repeating: nil, count: 32)
-
-    subscript(_ text: String) -> String {
-        mutating get {
-            if let known = seen[text] { return known }
-            seen[text] = text
-            return text
-        }
-    }
-
-    /// The column's text (NOT NULL), shared.
-    mutating func string(_ row: StatementRow, _ column: Int32) -> String {
-        let slot = Int(column) % last.count
-        if let last = last[slot], row.text(column, equals: last) { return last }
-        let text = self[row.string(column)]
-        last[slot] = text
-        return text
-    }
-
-    /// The column's text, shared, or nil when NULL. A text of up to 15 bytes is made afresh: Swift keeps it inside
-    /// the string, so there is nothing to share.
-    mutating func optionalString(_ row: StatementRow, _ column: Int32) -> String? {
-        guard let bytes = row.bytes(column) else { return nil }
-        return bytes.count <= 15 ? row.string(column) : string(row, column)
     }
 }
