@@ -86,19 +86,66 @@ def run_timed(cmd, stdout_path=None):
     return wall, cpu, rss, text
 
 
-def measure(label, cmd, runs, setup=None, stdout_path=None):
-    walls, cpus, rsss = [], [], []
-    text = ""
+class Row:
+    """One row of a table: a command run under /usr/bin/time (after `setup`, when given), or `once`, a function that
+    times one run itself and gives (wall, cpu, rss, text)."""
+
+    def __init__(self, label, cmd=None, setup=None, stdout_path=None, once=None, importer=False):
+        self.label, self.cmd, self.setup, self.stdout_path, self.once = label, cmd, setup, stdout_path, once
+        # An import, which may meet a plan no importer of this build reads (an older build's row).
+        self.importer = importer
+        self.extra = {}
+
+    def run(self):
+        if self.once:
+            return self.once(self)
+        if self.setup:
+            self.setup()
+        return run_timed(self.cmd, self.stdout_path)
+
+
+def in_turns(rows, runs):
+    """Times each row `runs` times, the rows taking turns within each round (A B C, A B C, …), and gives each row's
+    medians. Rows timed one after the other (A A A, B B B) compared badly here: this machine's speed drifts by half
+    within minutes, and two such runs gave 1.41× and 1.02× for one pair of builds. Taking turns, a row and its
+    reference meet the same machine."""
+    taken = [{"walls": [], "cpus": [], "rsss": [], "text": ""} for _ in rows]
+    missing = {}
     for i in range(runs):
-        if setup:
-            setup()
-        wall, cpu, rss, text = run_timed(cmd, stdout_path)
-        walls.append(wall)
-        cpus.append(cpu)
-        rsss.append(rss)
-        log(f"  {label} run {i + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s cpu, {rss:.0f} MiB")
-    return {"label": label, "wall": statistics.median(walls), "cpu": statistics.median(cpus),
-            "rss": statistics.median(rsss), "walls": walls, "runs": runs, "output": text.strip()[-300:]}
+        for n, row in enumerate(rows):
+            if n in missing:
+                continue
+            try:
+                wall, cpu, rss, text = row.run()
+            except Failed as error:
+                detail = str(error).splitlines()[-1]
+                if row.importer and any(marker.lower() in str(error).lower() for marker in NOT_MERGED):
+                    log(f"  {row.label}: importer not yet merged ({detail[:160]})")
+                    missing[n] = {"label": row.label, "missing": "importer not yet merged", "detail": detail[:300]}
+                    continue
+                raise
+            record = taken[n]
+            record["walls"].append(wall)
+            record["cpus"].append(cpu)
+            record["rsss"].append(rss)
+            record["text"] = text
+            log(f"  {row.label} run {i + 1}/{runs}: {wall:.2f} s wall, {cpu:.2f} s cpu"
+                + (f", {rss:.0f} MiB" if rss is not None else ""))
+    results = []
+    for n, (row, record) in enumerate(zip(rows, taken)):
+        if n in missing:
+            results.append(missing[n])
+            continue
+        rss = None if None in record["rsss"] else statistics.median(record["rsss"])
+        results.append({"label": row.label, "wall": statistics.median(record["walls"]),
+                        "cpu": statistics.median(record["cpus"]), "rss": rss, "walls": record["walls"], "runs": runs,
+                        "output": record["text"].strip()[-300:], **row.extra})
+    return results
+
+
+def measure(label, cmd, runs, setup=None, stdout_path=None):
+    """One row on its own (see `in_turns`)."""
+    return in_turns([Row(label, cmd, setup, stdout_path)], runs)[0]
 
 
 def fresh_copy(seed, target):
@@ -132,42 +179,36 @@ def seed_workspace(path, files, binary=None):
 NOT_MERGED = ("not a plan Realise can read", "no importer for")
 
 
-def import_row(label, path, runs, seed, db, binary=None):
-    """Realise importing `path` into a fresh copy of `seed` (or an empty workspace); None if no importer."""
-    try:
-        return measure(label, realise("import", path, "--db", db, "--format", "json", binary=binary), runs,
-                       fresh_copy(seed, db))
-    except Failed as error:
-        text = str(error)
-        if any(marker.lower() in text.lower() for marker in NOT_MERGED):
-            log(f"  {label}: importer not yet merged ({text.splitlines()[-1][:160]})")
-            return {"label": label, "missing": "importer not yet merged", "detail": text.splitlines()[-1][:300]}
-        raise
+def import_row(label, path, seed, db, binary=None):
+    """Realise importing `path` into a fresh copy of `seed` (or an empty workspace)."""
+    return Row(label, realise("import", path, "--db", db, "--format", "json", binary=binary), fresh_copy(seed, db),
+               importer=True)
 
 
-def floor_row(written, runs):
+def floor_row(written):
     """SQLite alone inserting the rows an import wrote into `written` (`Benchmarks/sqlite_floor.c`), into an empty
-    database of the same schema: the floor under the import's writing thread."""
+    database of the same schema: the floor under the import's writing thread. It reads what the row before it in
+    its round wrote."""
     target = os.path.join(WORK, "floor.sqlite")
-    source = sqlite3.connect(written)
-    schema = [sql for (sql,) in source.execute(
-        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
-    source.close()
-    walls, cpus = [], []
-    for i in range(runs):
+
+    def once(row):
+        source = sqlite3.connect(written)
+        schema = [sql for (sql,) in source.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+        source.close()
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(target + suffix):
                 os.remove(target + suffix)
         made = sqlite3.connect(target)
         made.executescript(";\n".join(schema) + ";")
         made.close()
-        out = subprocess.run([FLOOR, written, target], check=True, capture_output=True, text=True).stdout
-        figures = json.loads(out)
-        walls.append(figures["wall"])
-        cpus.append(figures["cpu"])
-        log(f"  SQLite alone run {i + 1}/{runs}: {figures['rows']:,} rows, {figures['wall']:.2f} s wall, {figures['cpu']:.2f} s cpu")
-    return {"label": f"SQLite alone, the {figures['rows']:,} rows written", "wall": statistics.median(walls),
-            "cpu": statistics.median(cpus), "rss": None, "walls": walls, "runs": runs, "floor": True}
+        figures = json.loads(subprocess.run([FLOOR, written, target], check=True, capture_output=True, text=True).stdout)
+        row.label = f"SQLite alone, the {figures['rows']:,} rows written"
+        return figures["wall"], figures["cpu"], None, ""
+
+    row = Row("SQLite alone", once=once)
+    row.extra = {"floor": True}
+    return row
 
 
 def instructions(cmd, setup=None):
@@ -330,26 +371,25 @@ def main():
         log(f"MSPDI {t} tasks ({mb(plan):.1f} MB)")
         seed = os.path.join(WORK, f"seed-mspdi-{t}.sqlite")
         seed_workspace(seed, [plan_benefits])
-        rows = [import_row("Realise import", plan, runs, seed, db)]
-        rows.append(floor_row(db, runs))
+        rows = [import_row("Realise import", plan, seed, db), floor_row(db)]
         if base:
             seed_workspace(seed + ".base", [plan_benefits], base)
-            rows.append(import_row("Realise import" + BEFORE, plan, runs, seed + ".base", db, base))
-        rows += [measure("libxml2 SAX2, empty callbacks", [SAX2, plan], runs),
-                measure("xmllint --stream --noout", ["xmllint", "--stream", "--noout", plan], runs),
-                measure("MPXJ UniversalProjectReader", [VENV_PY, os.path.join(ROOT, "Benchmarks", "mpxj_count.py"), plan],
-                        runs)]
+            rows.append(import_row("Realise import" + BEFORE, plan, seed + ".base", db, base))
+        rows += [Row("libxml2 SAX2, empty callbacks", [SAX2, plan]),
+                 Row("xmllint --stream --noout", ["xmllint", "--stream", "--noout", plan]),
+                 Row("MPXJ UniversalProjectReader", [VENV_PY, os.path.join(ROOT, "Benchmarks", "mpxj_count.py"), plan])]
+        rows = in_turns(rows, runs)
         results["sections"]["mspdi"] = {"input": f"MSPDI plan, {t:,} tasks, {mb(plan):.1f} MB", "rows": rows}
 
     # ---- IATI
     if want("iati"):
         log(f"IATI {sizes['activities']} activities ({mb(iati):.1f} MB)")
-        rows = [import_row("Realise import", iati, runs, None, db)]
-        rows.append(floor_row(db, runs))
+        rows = [import_row("Realise import", iati, None, db), floor_row(db)]
         if base:
-            rows.append(import_row("Realise import" + BEFORE, iati, runs, None, db, base))
-        rows += [measure("libxml2 SAX2, empty callbacks", [SAX2, iati], runs),
-                measure("xmllint --stream --noout", ["xmllint", "--stream", "--noout", iati], runs)]
+            rows.append(import_row("Realise import" + BEFORE, iati, None, db, base))
+        rows += [Row("libxml2 SAX2, empty callbacks", [SAX2, iati]),
+                 Row("xmllint --stream --noout", ["xmllint", "--stream", "--noout", iati])]
+        rows = in_turns(rows, runs)
         results["sections"]["iati"] = {"input": f"IATI 2.03 activities, {sizes['activities']:,} activities, {mb(iati):.1f} MB",
                                        "rows": rows}
 
@@ -359,26 +399,32 @@ def main():
         total = sum(mb(f) for f in files)
         log(f"register CSV set ({total:.1f} MB)")
         kept = os.path.join(WORK, f"register-{sizes['reg_benefits']}.sqlite")
-        rows = []
+        rows = [Row("Realise import", realise("import", "--db", db, "--format", "json", *files), fresh_copy(None, db)),
+                floor_row(db)]
         if base:
-            rows.append(measure("Realise import" + BEFORE, realise("import", "--db", db, "--format", "json", *files,
-                                                                    binary=base), runs, fresh_copy(None, db)))
-        rows.insert(0, measure("Realise import", realise("import", "--db", db, "--format", "json", *files), runs,
-                               fresh_copy(None, db)))
-        rows.insert(1, floor_row(db, runs))
-        rows.append(measure("Python csv + sqlite3", ["python3", os.path.join(ROOT, "Benchmarks", "csv_sqlite.py"),
-                                                     os.path.join(WORK, "analyst.sqlite")] + files, runs))
+            rows.append(Row("Realise import" + BEFORE, realise("import", "--db", db, "--format", "json", *files, binary=base),
+                            fresh_copy(None, db)))
+        rows.append(Row("Python csv + sqlite3", ["python3", os.path.join(ROOT, "Benchmarks", "csv_sqlite.py"),
+                                                 os.path.join(WORK, "analyst.sqlite")] + files))
+        # The last round's "before" import wrote `db` last: the Realise import, once more, leaves its own to keep.
+        rows = in_turns(rows, runs)
+        if base:
+            fresh_copy(None, db)()
+            subprocess.run(realise("import", "--db", db, "--format", "json", *files), check=True, stdout=subprocess.DEVNULL)
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(kept + suffix):
                 os.remove(kept + suffix)
             if os.path.exists(db + suffix):
                 shutil.copyfile(db + suffix, kept + suffix)
-        gaps = measure("Realise gaps --format json", realise("gaps", "--db", kept, "--format", "json", "--as-of", AS_OF),
-                       runs, stdout_path=os.devnull)
+        gaps_rows = [Row("Realise gaps --format json", realise("gaps", "--db", kept, "--format", "json", "--as-of", AS_OF),
+                         stdout_path=os.devnull)]
         if base:
             seed_workspace(kept + ".base", files, base)
-            gaps["before"] = measure("Realise gaps" + BEFORE, realise("gaps", "--db", kept + ".base", "--format", "json",
-                                                                      "--as-of", AS_OF, binary=base), runs, stdout_path=os.devnull)
+            gaps_rows.append(Row("Realise gaps" + BEFORE, realise("gaps", "--db", kept + ".base", "--format", "json",
+                                                                  "--as-of", AS_OF, binary=base), stdout_path=os.devnull))
+        gaps, *before = in_turns(gaps_rows, runs)
+        if before:
+            gaps["before"] = before[0]
         results["sections"]["register"] = {
             "input": f"register CSV set: {sizes['reg_benefits']:,} benefits, {sizes['reg_benefits'] * sizes['reg_measurements']:,} "
                      f"measurements, {total:.1f} MB in 4 files", "rows": rows, "gaps": gaps}
@@ -416,15 +462,18 @@ def main():
                      ("objectives.csv", "deliverables.csv", "benefits.csv", "metrics.csv", "values.csv")]
             log(f"gaps workspace {n} benefits")
             seed_workspace(ws, files)
-            row = measure(f"gaps, {n:,} benefits", realise("gaps", "--db", ws, "--format", "json", "--as-of", AS_OF),
-                          runs, stdout_path=os.devnull)
-            row["benefits"] = n
-            row["measurements"] = n * 9
+            timed = [Row(f"gaps, {n:,} benefits", realise("gaps", "--db", ws, "--format", "json", "--as-of", AS_OF),
+                         stdout_path=os.devnull)]
             if base:
                 seed_workspace(ws + ".base", files, base)
-                row["before"] = measure(f"gaps, {n:,} benefits" + BEFORE,
-                                        realise("gaps", "--db", ws + ".base", "--format", "json", "--as-of", AS_OF, binary=base),
-                                        runs, stdout_path=os.devnull)
+                timed.append(Row(f"gaps, {n:,} benefits" + BEFORE,
+                                 realise("gaps", "--db", ws + ".base", "--format", "json", "--as-of", AS_OF, binary=base),
+                                 stdout_path=os.devnull))
+            row, *before = in_turns(timed, runs)
+            row["benefits"] = n
+            row["measurements"] = n * 9
+            if before:
+                row["before"] = before[0]
             rows.append(row)
         results["sections"]["gaps"] = {"rows": rows}
 
@@ -443,10 +492,10 @@ def main():
             # The server's workspace starts as a copy of the same seed, with the register imported.
             to_server = lambda: subprocess.run(realise("copy", seed, url, "--replace"), check=True,  # noqa: E731
                                                stdout=subprocess.DEVNULL)
-            rows = [import_row("Realise import into SQLite", plan, runs, seed, db),
-                    measure("Realise import into PostgreSQL", realise("import", plan, "--db", url, "--format", "json"),
-                            runs, to_server),
-                    measure("libxml2 SAX2, empty callbacks", [SAX2, plan], runs)]
+            rows = in_turns([import_row("Realise import into SQLite", plan, seed, db),
+                             Row("Realise import into PostgreSQL", realise("import", plan, "--db", url, "--format", "json"),
+                                 to_server),
+                             Row("libxml2 SAX2, empty callbacks", [SAX2, plan])], runs)
             results["sections"]["postgres"] = {"input": f"MSPDI plan, {t:,} tasks, {mb(plan):.1f} MB", "rows": rows,
                                                "server": postgres_version(url)}
 
@@ -456,10 +505,13 @@ def main():
         for tasks, path, benefits in ((sizes["small_tasks"], small, small_benefits), (t, plan, plan_benefits)):
             seed = os.path.join(WORK, f"seed-mspdi-{tasks}.sqlite")
             seed_workspace(seed, [benefits])
-            row = import_row(f"Realise import, {tasks:,} tasks ({mb(path):.0f} MB)", path, runs, seed, db)
-            if "missing" not in row and base:
+            timed = [import_row(f"Realise import, {tasks:,} tasks ({mb(path):.0f} MB)", path, seed, db)]
+            if base:
                 seed_workspace(seed + ".base", [benefits], base)
-                row["before"] = import_row("before", path, runs, seed + ".base", db, base)
+                timed.append(import_row("before", path, seed + ".base", db, base))
+            row, *before = in_turns(timed, runs)
+            if before and "missing" not in row:
+                row["before"] = before[0]
             rows.append(row)
         rows.append(measure(f"libxml2 SAX2, {t:,} tasks", [SAX2, plan], 1))
         results["sections"]["memory"] = {"rows": rows}
