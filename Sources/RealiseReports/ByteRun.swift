@@ -81,7 +81,8 @@ struct ByteRun: @unchecked Sendable {
         storage.count += bytes.count
     }
 
-    mutating func append(_ text: StaticString) { append(text.utf8Start, count: text.utf8CodeUnitCount) }
+    /// A text written in the program (of any representation: one made of a single character holds no pointer).
+    mutating func append(_ text: StaticString) { text.withUTF8Buffer { append($0) } }
 
     mutating func append(repeating byte: UInt8, count: Int) {
         makeRoom(count)

@@ -72,13 +72,12 @@ struct JSONWriter {
     /// An object's key written in the program, which needs no escape (printable ASCII but `"` and `\`): copied as it
     /// is. A report's keys are most of its strings, and escaping them was a fifth of writing it.
     mutating func key(plain name: StaticString) {
-        assert(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).allSatisfy {
-            $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
-        }, "\(name) needs escaping: write it with key(_:)")
+        assert(name.withUTF8Buffer { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") } },
+               "\(name) needs escaping: write it with key(_:)")
         startItem()
         run.append(UInt8(ascii: "\""))
-        run.append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        run.append(UnsafeBufferPointer(start: JSONWriter.keyEnd.utf8Start, count: 3))
+        run.append(name)
+        run.append(JSONWriter.keyEnd)
         afterKey = true
     }
 

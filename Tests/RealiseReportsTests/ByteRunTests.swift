@@ -37,7 +37,8 @@ struct ByteRunTests {
         var second = first
         second.append(" and more, past the first run's room")
         first.append(UInt8(ascii: "!"))
-        #expect(String(decoding: first.array, as: UTF8.self) == "shared!")
+        first.append("?" as StaticString)  // a single character's literal holds no pointer
+        #expect(String(decoding: first.array, as: UTF8.self) == "shared!?")
         #expect(String(decoding: second.array, as: UTF8.self) == "shared and more, past the first run's room")
     }
 }
