@@ -442,10 +442,10 @@ def main():
         seed_workspace(seed, files)
         book = os.path.join(WORK, f"register-{sizes['reg_benefits']}.xlsx")
         export = measure("Realise export --format xlsx", realise("export", "--db", seed, "--format", "xlsx", "--output", book), runs)
-        rows = [measure("Realise import, workbook", realise("import", "--db", db, "--format", "json", book), runs,
-                        fresh_copy(None, db)),
-                measure("Realise import, same data as CSV", realise("import", "--db", db, "--format", "json", *files), runs,
-                        fresh_copy(None, db))]
+        rows = in_turns([Row("Realise import, workbook", realise("import", "--db", db, "--format", "json", book),
+                             fresh_copy(None, db)),
+                         Row("Realise import, same data as CSV", realise("import", "--db", db, "--format", "json", *files),
+                             fresh_copy(None, db))], runs)
         gaps = measure("Realise gaps --format xlsx", realise("gaps", "--db", seed, "--format", "xlsx", "--as-of", AS_OF,
                                                              "--output", os.path.join(WORK, "gaps.xlsx")), runs)
         results["sections"]["xlsx"] = {
