@@ -36,8 +36,10 @@ final class AccountableOwners: Sendable {
             return objective?.owner.named ?? sro(objective?.programme)
         case .benefit: return benefitOwner(subject.id) ?? sro(benefitProgramme(subject.id))
         case .metric:
-            let metric = context.metric(subject.id)
-            return metric?.owner.named ?? firstOwner(context.targets(of: subject.id, .measures)) ?? sro(metric?.programme)
+            // Read in place: a copy of the metric (a dozen strings retained and released) cost more than the look-up.
+            let position = context.metricPositions[subject.id]
+            return position.flatMap { context.plan.metrics[$0].owner.named } ?? firstOwner(context.targets(of: subject.id, .measures))
+                ?? sro(position.flatMap { context.plan.metrics[$0].programme })
         case .deliverable:
             let deliverable = context.deliverable(subject.id)
             let enabled = context.deliverableLineage(subject.id).flatMap { context.sources(of: $0, .enabledBy) }

@@ -21,8 +21,10 @@ extension GapContext {
     /// Every metric's trajectory, by id (the first metric of a repeated id), for those with numeric targets.
     func trajectories() -> [String: Trajectory] {
         var result: [String: Trajectory] = [:]
-        for (index, metric) in plan.metrics.enumerated() where result[metric.id] == nil {
-            if let trajectory = series(ofMetricAt: index).trajectory(of: metric, tolerance: tolerance) { result[metric.id] = trajectory }
+        for index in plan.metrics.indices where result[plan.metrics[index].id] == nil {
+            if let trajectory = series(ofMetricAt: index).trajectory(ofMetricAt: index, in: plan, tolerance: tolerance) {
+                result[plan.metrics[index].id] = trajectory
+            }
         }
         return result
     }

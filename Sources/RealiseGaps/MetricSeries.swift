@@ -43,4 +43,10 @@ public struct MetricSeries: Sendable {
     public func trajectory(of metric: Metric, tolerance: Double) -> Trajectory? {
         Trajectory(metric: metric, readings: readings, fraction: tolerance)
     }
+
+    /// The trajectory of the plan's metric at `index`, its fields read in place.
+    func trajectory(ofMetricAt index: Int, in plan: Plan, tolerance: Double) -> Trajectory? {
+        Trajectory(measureType: plan.metrics[index].measureType, direction: plan.metrics[index].direction, readings: readings,
+                   fraction: tolerance)
+    }
 }

@@ -25,7 +25,14 @@ public struct Trajectory: Sendable, Hashable {
 
     /// The trajectory from the kinds, days and numbers of the metric's values.
     init?(metric: Metric, readings: some Collection<MetricReadings.Reading>, fraction: Double) {
-        guard metric.measureType != .qualitative else { return nil }
+        self.init(measureType: metric.measureType, direction: metric.direction, readings: readings, fraction: fraction)
+    }
+
+    /// The trajectory of a metric of this measure type and direction: what the rules pass, read in place, as a copy
+    /// of a whole metric (a dozen strings retained and released) cost more than the trajectory.
+    init?(measureType: Metric.MeasureType, direction: Metric.Direction, readings: some Collection<MetricReadings.Reading>,
+          fraction: Double) {
+        guard measureType != .qualitative else { return nil }
         // Room for every reading and the baseline: the points are made in place, without growing or joining arrays
         // (a quarter of the rules' allocations on a large plan).
         var targets: [Point] = [], baselines: [Point] = []
@@ -47,7 +54,7 @@ public struct Trajectory: Sendable, Hashable {
         // The latest baseline taken before the first target starts the line.
         if let baseline = baselines.last(where: { $0.date < targets[0].date }) { targets.insert(baseline, at: 0) }
         points = targets
-        direction = metric.direction
+        self.direction = direction
         let start = points[0].value
         let distance = abs(final.value - start)
         tolerance = fraction * (distance > 0 ? distance : abs(final.value))

@@ -11,9 +11,11 @@ public struct DoubleCountedMetric: GapRule {
     public init() {}
 
     public func findings(in context: GapContext) -> [Finding] {
-        context.plan.metrics.compactMap { metric in
-            let claims = context.links(from: metric.id, .measures)
+        // By position: a metric is copied (a dozen strings retained) only for a finding.
+        context.plan.metrics.indices.compactMap { index in
+            let claims = context.links(from: context.plan.metrics[index].id, .measures)
             guard claims.count > 1 else { return nil }
+            let metric = context.plan.metrics[index]
             let missing = claims.filter { $0.share == nil }.map(\.to)
             let total = claims.compactMap(\.share).reduce(0, +)
             guard !missing.isEmpty || total > 100 else { return nil }

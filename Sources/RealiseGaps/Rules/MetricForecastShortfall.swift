@@ -20,12 +20,12 @@ public struct MetricForecastShortfall: GapRule {
             let series = context.series(ofMetricAt: index)
             let measured = series.measurements
             guard measured.count >= MetricForecastShortfall.minimumMeasurements else { return nil }
-            let metric = context.plan.metrics[index]
-            guard let trajectory = series.trajectory(of: metric, tolerance: context.tolerance),
+            guard let trajectory = series.trajectory(ofMetricAt: index, in: context.plan, tolerance: context.tolerance),
                   let last = measured.last, trajectory.final.date > last.day, let trend = Trend(measured) else { return nil }
             let forecast = trend.value(on: trajectory.final.date)
             let shortfall = trajectory.shortfall(of: forecast, against: trajectory.final.value)
             guard shortfall > trajectory.tolerance else { return nil }
+            let metric = context.plan.metrics[index]  // copied only for a finding
             // The numbers worded are captured, not the trajectory's points nor the measurements.
             let tolerance = trajectory.tolerance, final = trajectory.final, count = measured.count, slope = trend.slopePerDay
             return Finding(rule: self, about: metric,

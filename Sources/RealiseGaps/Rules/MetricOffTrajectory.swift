@@ -12,11 +12,12 @@ public struct MetricOffTrajectory: GapRule {
         context.plan.metrics.indices.compactMap { index in
             let series = context.series(ofMetricAt: index)
             guard let latest = series.latestMeasurement else { return nil }
-            let metric = context.plan.metrics[index]
-            guard let trajectory = series.trajectory(of: metric, tolerance: context.tolerance),
+            guard let trajectory = series.trajectory(ofMetricAt: index, in: context.plan, tolerance: context.tolerance),
                   let expected = trajectory.expected(on: latest.day) else { return nil }
             let shortfall = trajectory.shortfall(of: latest.value, against: expected)
             guard shortfall > trajectory.tolerance else { return nil }
+            // The metric is copied only for a finding: a copy is a dozen strings retained and released.
+            let metric = context.plan.metrics[index]
             // What the message says is captured, not the metric nor the trajectory's points: it is worded only when read.
             let unit = metric.unit.map { " \($0)" } ?? "", direction = metric.direction
             let tolerance = trajectory.tolerance, final = trajectory.final

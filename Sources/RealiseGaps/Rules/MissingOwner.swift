@@ -12,8 +12,9 @@ public struct MissingOwner: GapRule {
 
     public func findings(in context: GapContext) -> [Finding] {
         let plan = context.plan
+        // Metrics by position: most have an owner, and a metric is copied (a dozen strings retained) only when not.
         let unowned: [any Entity] = plan.objectives.filter { $0.owner.isBlank } + plan.benefits.filter { $0.owner.isBlank }
-            + plan.metrics.filter { $0.owner.isBlank }
+            + plan.metrics.indices.filter { plan.metrics[$0].owner.isBlank }.map { plan.metrics[$0] }
         return unowned.map { Finding(rule: self, aboutAny: $0, message: "no owner is named") }
     }
 }
