@@ -40,9 +40,11 @@ extension Plan {
     public static let chunkSize = 512
 
     /// Entities, values, links, schedules and reviews in the plan.
-    public var itemCount: Int {
+    public var itemCount: Int { entityCount + values.count + links.count + schedules.count + reviews.count }
+
+    /// Entities of every type in the plan.
+    public var entityCount: Int {
         programmes.count + organisations.count + objectives.count + benefits.count + deliverables.count + metrics.count
-            + values.count + links.count + schedules.count + reviews.count
     }
 }
 

@@ -13,13 +13,11 @@ struct JSONWriter {
     private var run: ByteRun
     /// The text written so far, as an array.
     var bytes: [UInt8] { run.array }
-    /// Whether the innermost open container has an item yet (a comma comes before the next).
-    private var hasItems = false
+    /// Whether the innermost open container has an item yet (a comma comes before the next); nil when none is open.
+    private var hasItems: Bool?
     /// The same for each container around it, outermost first: kept apart from the innermost's, which every item
     /// reads and sets.
     private var outerHasItems: [Bool] = []
-    /// How many containers are open.
-    private var openCount = 0
     /// Indentation depth of the innermost open container's closing bracket.
     private var depth: Int
     /// Whether a key was just written, so the next value follows it on the same line.
@@ -37,7 +35,7 @@ struct JSONWriter {
     /// writer's text: the same text as writing them here. `afterItems`: the array already has items (a comma first).
     func items(afterItems: Bool, capacity: Int) -> JSONWriter {
         var writer = JSONWriter(indent: depth, capacity: capacity)
-        (writer.hasItems, writer.openCount) = (afterItems, 1)
+        writer.hasItems = afterItems
         return writer
     }
 
@@ -133,17 +131,17 @@ struct JSONWriter {
     private mutating func open(_ bracket: UInt8) {
         startValue()
         run.append(bracket)
-        if openCount > 0 { outerHasItems.append(hasItems) }
-        (hasItems, openCount) = (false, openCount + 1)
+        if let hasItems { outerHasItems.append(hasItems) }
+        hasItems = false
         depth += 1
     }
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        if hasItems { newlineAndIndent() }
-        openCount -= 1
-        // The outermost container's state was never pushed (nor that of the array an items writer continues).
-        hasItems = outerHasItems.popLast() ?? false
+        if hasItems == true { newlineAndIndent() }
+        // The enclosing container's state: nil after the outermost, whose state (like that of the array an items
+        // writer continues) was never pushed.
+        hasItems = outerHasItems.popLast()
         run.append(bracket)
     }
 
@@ -151,14 +149,14 @@ struct JSONWriter {
     private mutating func startValue() {
         if afterKey {
             afterKey = false
-        } else if openCount > 0 {
+        } else if hasItems != nil {
             startItem()
         }
     }
 
     /// A comma after the previous item, a new line and the indentation.
     private mutating func startItem() {
-        if hasItems { run.append(UInt8(ascii: ",")) } else { hasItems = true }
+        if hasItems == true { run.append(UInt8(ascii: ",")) } else { hasItems = true }
         newlineAndIndent()
     }
 

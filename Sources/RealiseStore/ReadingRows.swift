@@ -11,9 +11,9 @@ struct ReadingRows: Sendable {
     /// The readings of the metrics in `active` (every one when nil), as `MetricReadings` makes them: the same as
     /// reading only those.
     func keeping(_ active: Set<String>?) -> MetricReadings {
-        guard let active else { return MetricReadings(ids: ids, slots: slots, readings: readings) }
-        let kept = ids.map(active.contains)
-        guard kept.contains(false) else { return MetricReadings(ids: ids, slots: slots, readings: readings) }
+        guard let kept = active.map({ ids.map($0.contains) }), kept.contains(false) else {
+            return MetricReadings(ids: ids, slots: slots, readings: readings)
+        }
         // Slots renumbered over the kept metrics, in the order they were met, as a read of only those numbers them.
         var slotOf = [Int32](repeating: -1, count: ids.count), keptIds: [String] = []
         for (slot, id) in ids.enumerated() where kept[slot] {

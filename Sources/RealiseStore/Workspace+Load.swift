@@ -96,9 +96,7 @@ extension Workspace {
     /// keys), so then each would pass: a large workspace's load spares building the set and a look-up per link end
     /// and per metric, a tenth of its time.
     static func activeIds(_ db: any SQLConnection, of plan: Plan, narrowed: Bool) throws -> Set<String>? {
-        let held = plan.programmes.count + plan.organisations.count + plan.objectives.count + plan.benefits.count
-            + plan.deliverables.count + plan.metrics.count
-        if !narrowed, try db.value("SELECT count(*) FROM entity", as: Int.self) == held { return nil }
+        if !narrowed, try db.value("SELECT count(*) FROM entity", as: Int.self) == plan.entityCount { return nil }
         return plan.entityIds
     }
 

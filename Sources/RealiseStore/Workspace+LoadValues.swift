@@ -83,8 +83,7 @@ extension Workspace {
 extension Plan {
     /// Every entity's id.
     var entityIds: Set<String> {
-        var ids = Set<String>(minimumCapacity: programmes.count + organisations.count + objectives.count + benefits.count
-                                  + deliverables.count + metrics.count)
+        var ids = Set<String>(minimumCapacity: entityCount)
         for id in programmes.lazy.map(\.id) { ids.insert(id) }
         for id in organisations.lazy.map(\.id) { ids.insert(id) }
         for id in objectives.lazy.map(\.id) { ids.insert(id) }
