@@ -148,6 +148,15 @@ def measure(label, cmd, runs, setup=None, stdout_path=None):
     return in_turns([Row(label, cmd, setup, stdout_path)], runs)[0]
 
 
+def with_before(rows, runs):
+    """The first row, timed in turns with the build before's (the second row, when given), which it carries as
+    `before` unless its own importer is missing."""
+    row, *before = in_turns(rows, runs)
+    if before and "missing" not in row:
+        row["before"] = before[0]
+    return row
+
+
 def fresh_copy(seed, target):
     def setup():
         for suffix in ("", "-wal", "-shm"):
@@ -400,17 +409,16 @@ def main():
         log(f"register CSV set ({total:.1f} MB)")
         kept = os.path.join(WORK, f"register-{sizes['reg_benefits']}.sqlite")
         rows = [Row("Realise import", realise("import", "--db", db, "--format", "json", *files), fresh_copy(None, db)),
-                floor_row(db)]
+                floor_row(db),
+                Row("Python csv + sqlite3", ["python3", os.path.join(ROOT, "Benchmarks", "csv_sqlite.py"),
+                                             os.path.join(WORK, "analyst.sqlite")] + files)]
         if base:
-            rows.append(Row("Realise import" + BEFORE, realise("import", "--db", db, "--format", "json", *files, binary=base),
-                            fresh_copy(None, db)))
-        rows.append(Row("Python csv + sqlite3", ["python3", os.path.join(ROOT, "Benchmarks", "csv_sqlite.py"),
-                                                 os.path.join(WORK, "analyst.sqlite")] + files))
-        # The last round's "before" import wrote `db` last: the Realise import, once more, leaves its own to keep.
+            # The build before takes its turn first in each round, so that `db`, kept below, is the current build's.
+            rows.insert(0, Row("Realise import" + BEFORE, realise("import", "--db", db, "--format", "json", *files,
+                                                                   binary=base), fresh_copy(None, db)))
         rows = in_turns(rows, runs)
         if base:
-            fresh_copy(None, db)()
-            subprocess.run(realise("import", "--db", db, "--format", "json", *files), check=True, stdout=subprocess.DEVNULL)
+            rows.insert(2, rows.pop(0))  # shown after the floor, as in the other tables
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(kept + suffix):
                 os.remove(kept + suffix)
@@ -422,9 +430,7 @@ def main():
             seed_workspace(kept + ".base", files, base)
             gaps_rows.append(Row("Realise gaps" + BEFORE, realise("gaps", "--db", kept + ".base", "--format", "json",
                                                                   "--as-of", AS_OF, binary=base), stdout_path=os.devnull))
-        gaps, *before = in_turns(gaps_rows, runs)
-        if before:
-            gaps["before"] = before[0]
+        gaps = with_before(gaps_rows, runs)
         results["sections"]["register"] = {
             "input": f"register CSV set: {sizes['reg_benefits']:,} benefits, {sizes['reg_benefits'] * sizes['reg_measurements']:,} "
                      f"measurements, {total:.1f} MB in 4 files", "rows": rows, "gaps": gaps}
@@ -469,11 +475,9 @@ def main():
                 timed.append(Row(f"gaps, {n:,} benefits" + BEFORE,
                                  realise("gaps", "--db", ws + ".base", "--format", "json", "--as-of", AS_OF, binary=base),
                                  stdout_path=os.devnull))
-            row, *before = in_turns(timed, runs)
+            row = with_before(timed, runs)
             row["benefits"] = n
             row["measurements"] = n * 9
-            if before:
-                row["before"] = before[0]
             rows.append(row)
         results["sections"]["gaps"] = {"rows": rows}
 
@@ -509,10 +513,7 @@ def main():
             if base:
                 seed_workspace(seed + ".base", [benefits], base)
                 timed.append(import_row("before", path, seed + ".base", db, base))
-            row, *before = in_turns(timed, runs)
-            if before and "missing" not in row:
-                row["before"] = before[0]
-            rows.append(row)
+            rows.append(with_before(timed, runs))
         rows.append(measure(f"libxml2 SAX2, {t:,} tasks", [SAX2, plan], 1))
         results["sections"]["memory"] = {"rows": rows}
 
