@@ -190,6 +190,30 @@ struct MSPDIImporterTests {
         #expect(warnings.allSatisfy { $0.line > 0 && $0.severity == .warning })
     }
 
+    /// A plan longer than 65 535 lines (the 100 000-task benchmark plan has 2.6 million): libxml2 2.9 keeps an element's
+    /// line in 16 bits, so a reader asking the node for it got 65 535 for every element further down.
+    @Test func sourcesAndWarningsBeyond65535KeepTheirLines() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        var text = "<?xml version=\"1.0\"?>\n<Project xmlns=\"http://schemas.microsoft.com/project\"><Title>Long</Title>\n"
+        text += String(repeating: "  <!-- padding -->\n", count: 70_000)
+        text += """
+              <Tasks>
+                <Task><UID>1</UID><Name>First</Name><OutlineLevel>1</OutlineLevel></Task>
+                <Task><UID>2</UID><Name>Second</Name><OutlineLevel>1</OutlineLevel><PercentComplete>140</PercentComplete>
+                  <PredecessorLink><PredecessorUID>1</PredecessorUID></PredecessorLink>
+                </Task>
+              </Tasks>
+            </Project>
+
+            """
+        let path = try folder.write("long.xml", text)
+        let (plan, warnings) = try importer.read(path: path, options: .init())
+        #expect(plan.deliverables.map(\.source.line) == [70_004, 70_005])
+        #expect(plan.links.map(\.source.line) == [70_006], "the <PredecessorLink> line")
+        #expect(warnings.first { $0.message.lowercased().contains("percentcomplete '140'") }?.line == 70_005)
+    }
+
     @Test func emptyTasksImportsNothing() throws {
         let (plan, warnings) = try read("empty-tasks.xml")
         #expect(plan.deliverables.isEmpty && plan.links.isEmpty && warnings.isEmpty)
