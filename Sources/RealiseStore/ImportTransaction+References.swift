@@ -110,10 +110,25 @@ extension ImportTransaction {
 }
 
 extension ImportTransaction {
-    /// Where an entity was read from.
-    func sourceOfEntity(_ id: String) throws -> SourceRef? {
-        try db.fetchOne("SELECT source_path, source_line, source_column, source_format FROM entity WHERE id = ?", [id]).map {
-            SourceRef(path: $0["source_path"], line: $0["source_line"], column: $0["source_column"], format: $0["source_format"])
+    /// Checks the parents the current file gave deliverables it handed over earlier, each as a reference read at the
+    /// deliverable's stored source (a deliverable the file did not write is not checked). The parents' types and the
+    /// deliverables' sources are looked up with one statement each for them all: one look-up per amendment made
+    /// PostgreSQL answer everything sent before it first, 5 965 times in a 20 000-activity IATI file.
+    func checkAmendedParents() throws {
+        guard !amendedParents.isEmpty else { return }
+        defer { amendedParents.removeAll() }
+        try lookUp(Set(amendedParents.map(\.parent)))
+        var sources: [String: SourceRef] = [:]
+        let dialect = db.dialect
+        try statement("entity-source", [.text]) {
+            "SELECT e.id, e.source_path, e.source_line, e.source_column, e.source_format "
+                + "FROM \(dialect.probe($0, "entity", as: "e", on: "e.id = k.column1"))"
+        }.each(SQLRows(column: Array(Set(amendedParents.map(\.child)))), on: db) { row in
+            sources[row.string(0)] = SourceRef(path: row.string(1), line: Int(row.int64(2)), column: Int(row.int64(3)),
+                                               format: row.string(4))
+        }
+        for (child, parent) in amendedParents {
+            if let source = sources[child] { expect(parent, [.deliverable], at: source, "parent deliverable") }
         }
     }
 }

@@ -60,6 +60,8 @@ final class ImportTransaction: PipelinedRead.CheckingSink {
     var metricCreatedHere: [String: Bool] = [:]
     /// References that could not be settled when read: checked when every file has been written.
     var pending: [PendingReference] = []
+    /// The parents the current file gave deliverables it handed over earlier (`amend`), checked together when it ends.
+    var amendedParents: [(child: String, parent: String)] = []
     /// Review schedules and reviews read so far: written when every file has been (see `collectReviews(of:)`).
     var schedulesToWrite: [ScheduledReview] = []
     var reviewsToWrite: [RecordedReview] = []
@@ -108,6 +110,7 @@ final class ImportTransaction: PipelinedRead.CheckingSink {
         self.file = file
         sourceNames = Dictionary(zip(file.parts, file.sourceParts), uniquingKeysWith: { first, _ in first })
         (lastPath, lastName) = ("", "")
+        amendedParents.removeAll()
         versionDate = nil
         earlierEditionOf = nil
         counts = ImportCounts()
@@ -135,7 +138,7 @@ final class ImportTransaction: PipelinedRead.CheckingSink {
         do {
             if let parent {
                 try db.send("UPDATE deliverable SET parent = ? WHERE id = ?", [parent, id])
-                if let source = try sourceOfEntity(id) { expect(parent, [.deliverable], at: source, "parent deliverable") }
+                amendedParents.append((id, parent))
             }
             if !lines.isEmpty {
                 let added = lines.joined(separator: "\n")
@@ -173,6 +176,7 @@ final class ImportTransaction: PipelinedRead.CheckingSink {
     func end(warnings: [Diagnostic]) throws -> (withdrawn: Int, revisions: Int) {
         if let failure { throw failure }
         guard let file else { return (0, 0) }
+        try checkAmendedParents()
         // The file is read: complete (a small file reports nothing before).
         reached(max(lastTotal, 1), of: max(lastTotal, 1))
         let encoder = JSONEncoder()
