@@ -24,21 +24,26 @@ import tempfile
 import time
 
 CHUNK = 500
+# A session reading its statements from standard input: quiet, unaligned, tuples only, stopping at the first error.
+PSQL = ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-f", "-"]
+
+
+def in_schema(schema):
+    """The statements that start a session in `schema` (the import's own: no JIT, no notices)."""
+    return f"SET search_path TO {schema}; SET jit = off; SET client_min_messages TO warning;\n"
 
 
 def psql(sql, schema=None):
-    """Runs `sql` in a new session and returns its output (unaligned, tuples only)."""
-    prefix = f"SET search_path TO {schema}; SET jit = off;\n" if schema else ""
-    done = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-f", "-"], input=prefix + sql,
-                          check=True, capture_output=True, text=True)
+    """Runs `sql` in a new session and returns its output."""
+    done = subprocess.run(PSQL, input=(in_schema(schema) if schema else "") + sql, check=True, capture_output=True,
+                          text=True)
     return done.stdout.strip()
 
 
 def backend_cpu(sql, schema):
     """Runs `sql` in a new session and gives the session's backend CPU seconds when it ended."""
-    script = "SELECT pg_backend_pid();\n\\o /dev/null\n" + f"SET search_path TO {schema}; SET jit = off; SET client_min_messages TO warning;\n" + sql
-    proc = subprocess.Popen(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-f", "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    script = "SELECT pg_backend_pid();\n\\o /dev/null\n" + in_schema(schema) + sql
+    proc = subprocess.Popen(PSQL, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     proc.stdin.write(script)
     proc.stdin.close()
     pid = int(proc.stdout.readline())

@@ -110,7 +110,7 @@ final class ImportTransaction: PipelinedRead.CheckingSink {
         self.file = file
         sourceNames = Dictionary(zip(file.parts, file.sourceParts), uniquingKeysWith: { first, _ in first })
         (lastPath, lastName) = ("", "")
-        amendedParents.removeAll()
+        amendedParents.removeAll()  // a file whose reading failed never reached `end`, where they are checked
         versionDate = nil
         earlierEditionOf = nil
         counts = ImportCounts()
